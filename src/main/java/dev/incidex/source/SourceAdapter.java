@@ -1,0 +1,30 @@
+package dev.incidex.source;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Reads one vendor format: turns a fetched document into observed incidents.
+ * Adapters do no HTTP and touch no database; a new format is one new bean implementing this.
+ */
+public interface SourceAdapter {
+
+    /** The catalog {@code kind} this adapter reads, e.g. {@code statuspage}. */
+    String kind();
+
+    /**
+     * The documents to fetch for a source whose catalog URL is {@code sourceUrl}. Feeds are one
+     * document; platforms with an API derive their endpoints from the status page's base URL.
+     */
+    default List<URI> documents(URI sourceUrl) {
+        return List.of(sourceUrl);
+    }
+
+    /**
+     * Reads one fetched document.
+     *
+     * @throws UnreadableDocumentException when the body is not this format (an HTML page where JSON
+     *     was expected, a truncated feed, …): the source is then marked failing and nothing is changed
+     */
+    List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException;
+}

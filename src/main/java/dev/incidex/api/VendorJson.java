@@ -1,0 +1,33 @@
+package dev.incidex.api;
+
+import dev.incidex.catalog.Source;
+import dev.incidex.catalog.Vendor;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** A vendor with its current state and the health of its sources. */
+public record VendorJson(
+        String slug, String name, String site, List<String> dependsOn, String state, long ongoingIncidents,
+        String pageUrl, String incidentsUrl, List<SourceJson> sources) {
+
+    /** One source and how it is doing: ok, failing (with the error) or unknown. */
+    public record SourceJson(String kind, String url, String health, Instant lastPolledAt, Instant lastSuccessAt,
+            String lastError, int consecutiveErrors) {
+
+        static SourceJson of(Source s) {
+            return new SourceJson(s.kind, s.url, s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastPolledAt,
+                    s.lastSuccessAt, s.lastError, s.errorCount);
+        }
+    }
+
+    /** "ongoing" with open incidents, "operational" when a source answered and none is open, else "unknown". */
+    static VendorJson of(Vendor v, long ongoing, URI base) {
+        boolean anyAnswer = v.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
+        String state = ongoing > 0 ? "ongoing" : anyAnswer ? "operational" : "unknown";
+        return new VendorJson(v.slug, v.name, v.site, v.upstreamSlugs(), state, ongoing,
+                base.resolve("vendors/" + v.slug).toString(),
+                base.resolve("api/vendors/" + v.slug + "/incidents").toString(),
+                v.sources.stream().map(SourceJson::of).toList());
+    }
+}

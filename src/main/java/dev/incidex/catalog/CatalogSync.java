@@ -1,0 +1,131 @@
+package dev.incidex.catalog;
+
+import dev.incidex.IncidexConfig;
+import dev.incidex.source.SourceAdapter;
+import io.quarkus.arc.All;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Makes the database's vendors and sources match the catalog at start-up. A vendor or source that
+ * left the catalog stops being polled but keeps its history; a malformed catalog stops start-up.
+ */
+@ApplicationScoped
+public class CatalogSync {
+
+    static final String BUILT_IN = "catalog/vendors.yaml";
+
+    @Inject
+    IncidexConfig config;
+
+    @Inject
+    InstantSource clock;
+
+    @Inject
+    @All
+    List<SourceAdapter> adapters;
+
+    void onStart(@Observes StartupEvent event) {
+        Catalog catalog = load();
+        apply(catalog);
+        Log.infof("catalog %s: %d vendors, %d sources", catalog.origin(), catalog.vendors().size(),
+                catalog.vendors().stream().mapToInt(v -> v.sources().size()).sum());
+    }
+
+    /** The configured catalog (a file, or {@code classpath:} a resource), or the built-in one. */
+    public Catalog load() {
+        Set<String> kinds = adapters.stream().map(SourceAdapter::kind).collect(Collectors.toCollection(TreeSet::new));
+        String configured = config.catalog().filter(c -> !c.isBlank()).orElse("classpath:" + BUILT_IN);
+        if (!configured.startsWith("classpath:")) {
+            return CatalogReader.read(Path.of(configured), kinds);
+        }
+        String resource = configured.substring("classpath:".length());
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new CatalogException("catalog " + configured + " is not in the application");
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            return CatalogReader.read(reader, configured, kinds);
+        } catch (IOException e) {
+            throw new CatalogException("cannot read catalog " + configured + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional
+    public void apply(Catalog catalog) {
+        Map<String, Vendor> stored = new HashMap<>();
+        for (Vendor v : Vendor.<Vendor>listAll()) {
+            stored.put(v.slug, v);
+        }
+        Set<String> listed = new HashSet<>();
+        for (CatalogVendor entry : catalog.vendors()) {
+            listed.add(entry.slug());
+            Vendor vendor = stored.get(entry.slug());
+            if (vendor == null) {
+                vendor = new Vendor();
+                vendor.slug = entry.slug();
+                vendor.origin = Vendor.ORIGIN_CATALOG;
+                vendor.createdAt = clock.instant();
+            }
+            vendor.name = entry.name();
+            vendor.site = entry.site();
+            vendor.dependsOn = entry.dependsOn().isEmpty() ? null : String.join(",", entry.dependsOn());
+            vendor.inCatalog = true;
+            vendor.persist();
+            syncSources(vendor, entry.sources());
+        }
+        for (Vendor vendor : stored.values()) {
+            if (Vendor.ORIGIN_CATALOG.equals(vendor.origin) && !listed.contains(vendor.slug)) {
+                vendor.inCatalog = false;
+                vendor.sources.forEach(s -> s.enabled = false);
+            }
+        }
+    }
+
+    private void syncSources(Vendor vendor, List<CatalogSource> entries) {
+        Map<String, Source> existing = new HashMap<>();
+        for (Source s : vendor.sources) {
+            existing.put(s.kind + " " + s.url, s);
+        }
+        Set<String> listed = new HashSet<>();
+        for (CatalogSource entry : entries) {
+            String key = entry.kind() + " " + entry.url();
+            listed.add(key);
+            Source source = existing.get(key);
+            if (source == null) {
+                source = new Source();
+                source.vendor = vendor;
+                source.kind = entry.kind();
+                source.url = entry.url().toString();
+                vendor.sources.add(source);
+            }
+            source.enabled = true;
+            source.incidentIdPattern = entry.incidentIdPattern();
+            source.timeZone = entry.timeZone() == null ? null : entry.timeZone().getId();
+            source.persist();
+        }
+        existing.forEach((key, source) -> {
+            if (!listed.contains(key)) {
+                source.enabled = false;
+            }
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package dev.incidex.catalog;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** A company whose status Incidex watches, with the sources it publishes on. */
+@Entity
+@Table(name = "vendor")
+public class Vendor extends PanacheEntityBase {
+
+    /** Where a vendor came from: the catalog file, or a user adding it at run time. */
+    public static final String ORIGIN_CATALOG = "catalog";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    public String name;
+
+    public String site;
+
+    /** Slugs of upstream vendors, comma separated. */
+    @Column(name = "depends_on")
+    public String dependsOn;
+
+    public String origin;
+
+    /** False once the vendor left the catalog: it is no longer polled but its history stays. */
+    @Column(name = "in_catalog")
+    public boolean inCatalog;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @OneToMany(mappedBy = "vendor")
+    @OrderBy("id")
+    public List<Source> sources = new ArrayList<>();
+
+    public static Optional<Vendor> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static List<Vendor> listByName() {
+        return list("order by lower(name)");
+    }
+
+    public List<String> upstreamSlugs() {
+        if (dependsOn == null || dependsOn.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(dependsOn.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

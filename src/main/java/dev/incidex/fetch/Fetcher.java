@@ -1,0 +1,238 @@
+package dev.incidex.fetch;
+
+import dev.incidex.IncidexConfig;
+import dev.incidex.fetch.FetchOutcome.Failed;
+import dev.incidex.fetch.FetchOutcome.Fetched;
+import dev.incidex.fetch.FetchOutcome.NotModified;
+import dev.incidex.fetch.FetchOutcome.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Conditional GETs with limits: connect and total timeouts, a body size cap (also after
+ * decompression), If-None-Match / If-Modified-Since from the last answer. Every result is a named
+ * {@link FetchOutcome}; nothing here parses a document or touches the database.
+ */
+@ApplicationScoped
+public class Fetcher {
+
+    private final HttpClient client;
+    private final IncidexConfig.Fetch config;
+    private final InstantSource clock;
+
+    @Inject
+    public Fetcher(IncidexConfig config, InstantSource clock) {
+        this.config = config.fetch();
+        this.clock = clock;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(this.config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public CompletionStage<FetchOutcome> fetch(URI url, Validators previous) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(config.timeout())
+                .header("User-Agent", config.userAgent())
+                .header("Accept", "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+                .header("Accept-Encoding", "gzip")
+                .GET();
+        if (previous.etag() != null) {
+            request.header("If-None-Match", previous.etag());
+        }
+        if (previous.lastModified() != null) {
+            request.header("If-Modified-Since", previous.lastModified());
+        }
+        int cap = config.maxBodyBytes();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(), info -> cappedBody(info, cap));
+        return exchange
+                .orTimeout(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        exchange.cancel(true);
+                        return failure(url, error);
+                    }
+                    return outcome(url, response, cap);
+                });
+    }
+
+    private FetchOutcome outcome(URI url, HttpResponse<byte[]> response, int cap) {
+        int status = response.statusCode();
+        HttpHeaders headers = response.headers();
+        if (status == 304) {
+            return new NotModified(url);
+        }
+        if (status == 429 || status == 503) {
+            return new Failed(url, status == 429 ? Problem.RATE_LIMITED : Problem.HTTP_STATUS,
+                    "HTTP " + status + (status == 429 ? " Too Many Requests" : " Service Unavailable"),
+                    retryAfter(headers));
+        }
+        if (status < 200 || status >= 300) {
+            return new Failed(url, Problem.HTTP_STATUS, "HTTP " + status + " from " + url, null);
+        }
+        byte[] body = response.body();
+        if (body == null) {
+            return tooLarge(url, cap); // declared Content-Length over the cap: the body was never read
+        }
+        if (headers.firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false)) {
+            try {
+                body = gunzip(body, cap);
+            } catch (TooLargeException e) {
+                return tooLarge(url, cap);
+            } catch (IOException e) {
+                return new Failed(url, Problem.NETWORK, "corrupt gzip body: " + e.getMessage(), null);
+            }
+        }
+        return new Fetched(url, headers.firstValue("Content-Type").orElse(null), body,
+                headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
+                clock.instant());
+    }
+
+    private FetchOutcome failure(URI url, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TooLargeException) {
+            return tooLarge(url, config.maxBodyBytes());
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new Failed(url, Problem.TIMEOUT, "no connection within " + config.connectTimeout().toSeconds() + "s", null);
+        }
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            return new Failed(url, Problem.TIMEOUT, "no complete answer within " + config.timeout().toSeconds() + "s", null);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new Failed(url, Problem.NETWORK, "unknown host " + url.getHost(), null);
+        }
+        if (cause instanceof ConnectException) {
+            return new Failed(url, Problem.NETWORK, "connection refused by " + url.getHost(), null);
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new Failed(url, Problem.NETWORK, "network error: " + detail, null);
+    }
+
+    private static Failed tooLarge(URI url, int cap) {
+        return new Failed(url, Problem.TOO_LARGE, "answer larger than " + cap + " bytes", null);
+    }
+
+    /** Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3). */
+    static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+
+    private static byte[] gunzip(byte[] body, int cap) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > cap) {
+                    throw new TooLargeException();
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Collects the body but gives up as soon as it passes the cap, so a huge or endless answer
+     * costs at most {@code cap} bytes of memory. A declared Content-Length over the cap fails at once.
+     */
+    private static HttpResponse.BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info, int cap) {
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared > cap) {
+            return HttpResponse.BodySubscribers.replacing(null);
+        }
+        return new CappedSubscriber(cap);
+    }
+
+    private static final class CappedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private final int cap;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedSubscriber(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                if (out.size() + item.remaining() > cap) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLargeException());
+                    return;
+                }
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                out.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+    }
+
+    private static final class TooLargeException extends IOException {
+        TooLargeException() {
+            super("too large", null);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.incidex.incident;
+
+import dev.incidex.catalog.Source;
+import dev.incidex.catalog.Vendor;
+import dev.incidex.source.Impact;
+import dev.incidex.source.IncidentStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.SortedSet;
+
+/**
+ * One incident (or maintenance) of one vendor, merged from every source that reports it, with its
+ * timeline of updates. Durations come from exact instants, never from displayed minutes.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "vendor_id")
+    public Vendor vendor;
+
+    /** The source that reported it first. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "source_id")
+    public Source source;
+
+    /** The vendor's own id for it, the same in all of that vendor's sources. */
+    @Column(name = "vendor_key")
+    public String vendorKey;
+
+    public String title;
+
+    /** Null while no source has said how bad it is (feeds do not). */
+    @Enumerated(EnumType.STRING)
+    public Impact impact;
+
+    @Enumerated(EnumType.STRING)
+    public IncidentStatus status;
+
+    /** The vendor's own word for the status. */
+    @Column(name = "vendor_status")
+    public String vendorStatus;
+
+    public boolean maintenance;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "scheduled_for")
+    public Instant scheduledFor;
+
+    @Column(name = "scheduled_until")
+    public Instant scheduledUntil;
+
+    /** True once a source gave started/resolved with seconds; minute-only sources then stop touching them. */
+    @Column(name = "exact_times")
+    public boolean exactTimes;
+
+    /** The vendor's own page for it. */
+    @Column(name = "vendor_url")
+    public String vendorUrl;
+
+    /** When Incidex first saw it. */
+    @Column(name = "detected_at")
+    public Instant detectedAt;
+
+    /** When the merge last changed anything about it (the feeds' "updated"). */
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "incident_component", joinColumns = @JoinColumn(name = "incident_id"))
+    @Column(name = "name")
+    @OrderBy
+    public SortedSet<String> components = new TreeSet<>();
+
+    @OneToMany(mappedBy = "incident")
+    @OrderBy("postedAt, id")
+    public List<IncidentUpdate> updates = new ArrayList<>();
+
+    public boolean isResolved() {
+        return resolvedAt != null || (status != null && status.isClosed());
+    }
+
+    /** Started → resolved, or empty while open or when the vendor's times contradict each other. */
+    public Optional<Duration> duration() {
+        if (startedAt == null || resolvedAt == null || resolvedAt.isBefore(startedAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(startedAt, resolvedAt));
+    }
+
+    /** A resolved time before the start: shown as a data problem, never as a negative duration. */
+    public boolean hasInconsistentTimes() {
+        return startedAt != null && resolvedAt != null && resolvedAt.isBefore(startedAt);
+    }
+
+    public static Optional<Incident> findByVendorKey(Vendor vendor, String vendorKey) {
+        return find("vendor = ?1 and vendorKey = ?2", vendor, vendorKey).firstResultOptional();
+    }
+}

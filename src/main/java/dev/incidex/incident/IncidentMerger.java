@@ -1,0 +1,228 @@
+package dev.incidex.incident;
+
+import dev.incidex.catalog.Source;
+import dev.incidex.source.IncidentStatus;
+import dev.incidex.source.ObservedIncident;
+import dev.incidex.source.ObservedUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Folds what a source observed into stored incidents and their timelines. Merging the same
+ * observation twice writes nothing; an edited title or update changes the stored one in place;
+ * a new update is appended. One vendor's sources meet on the vendor's incident key, and a
+ * source with exact times (Statuspage JSON) outranks one that prints minutes (its feeds), so
+ * the two never overwrite each other back and forth.
+ */
+@ApplicationScoped
+public class IncidentMerger {
+
+    @Inject
+    InstantSource clock;
+
+    @Transactional
+    public MergeResult merge(long sourceId, List<ObservedIncident> observed) {
+        Source source = Source.findById(sourceId);
+        MergeResult result = MergeResult.NOTHING;
+        for (ObservedIncident o : observed) {
+            result = result.plus(mergeOne(source, o));
+        }
+        return result;
+    }
+
+    private MergeResult mergeOne(Source source, ObservedIncident o) {
+        Instant now = clock.instant();
+        Incident incident = Incident.findByVendorKey(source.vendor, o.vendorKey()).orElse(null);
+        boolean created = incident == null;
+        if (created) {
+            incident = new Incident();
+            incident.vendor = source.vendor;
+            incident.source = source;
+            incident.vendorKey = o.vendorKey();
+            incident.detectedAt = now;
+            incident.changedAt = now;
+            incident.title = o.title();
+            incident.status = IncidentStatus.INVESTIGATING;
+            incident.persist();
+        }
+        boolean changed = applyFields(incident, o);
+        int added = mergeUpdates(incident, source, o, now);
+        changed |= applyStatus(incident, o);
+        if (!created && (changed || added > 0)) {
+            incident.changedAt = now;
+        }
+        return new MergeResult(created ? 1 : 0, !created && (changed || added > 0) ? 1 : 0, added);
+    }
+
+    /** Sets each field only when it differs, so an unchanged observation leaves Hibernate nothing to flush. */
+    private boolean applyFields(Incident incident, ObservedIncident o) {
+        boolean changed = false;
+        boolean outranks = o.exactTimes() || !incident.exactTimes;
+        if (o.title() != null && !o.title().isBlank() && !o.title().equals(incident.title)) {
+            incident.title = o.title();
+            changed = true;
+        }
+        if (o.impact() != null && o.impact() != incident.impact) {
+            incident.impact = o.impact();
+            changed = true;
+        }
+        if (o.maintenance() && !incident.maintenance) {
+            incident.maintenance = true;
+            changed = true;
+        }
+        if (o.startedAt() != null && outranks && !o.startedAt().equals(incident.startedAt)) {
+            incident.startedAt = o.startedAt();
+            changed = true;
+        }
+        if (outranks && !Objects.equals(o.resolvedAt(), incident.resolvedAt)
+                && (o.resolvedAt() != null || o.exactTimes())) {
+            // A minute-precision source may fill the resolved time but never clears it; an exact
+            // one (the vendor's API) may, when the vendor reopens an incident.
+            incident.resolvedAt = o.resolvedAt();
+            changed = true;
+        }
+        if (o.scheduledFor() != null && !o.scheduledFor().equals(incident.scheduledFor)) {
+            incident.scheduledFor = o.scheduledFor();
+            changed = true;
+        }
+        if (o.scheduledUntil() != null && !o.scheduledUntil().equals(incident.scheduledUntil)) {
+            incident.scheduledUntil = o.scheduledUntil();
+            changed = true;
+        }
+        if (o.exactTimes() && !incident.exactTimes) {
+            incident.exactTimes = true;
+            changed = true;
+        }
+        if (o.url() != null && (incident.vendorUrl == null || o.exactTimes()) && !o.url().equals(incident.vendorUrl)) {
+            incident.vendorUrl = o.url();
+            changed = true;
+        }
+        if (!incident.components.containsAll(o.components())) {
+            incident.components.addAll(o.components());
+            changed = true;
+        }
+        return changed;
+    }
+
+    /**
+     * The status the source states outright when it has exact data; otherwise the newest update's,
+     * so a lagging feed cannot move an incident back.
+     */
+    private boolean applyStatus(Incident incident, ObservedIncident o) {
+        IncidentStatus status = incident.status;
+        String vendorStatus = incident.vendorStatus;
+        if (o.status() != null && (o.exactTimes() || incident.updates.isEmpty())) {
+            status = o.status();
+            vendorStatus = o.vendorStatus();
+        } else if (!incident.updates.isEmpty()) {
+            IncidentUpdate newest = incident.updates.get(incident.updates.size() - 1);
+            status = newest.status;
+            vendorStatus = newest.vendorStatus;
+        }
+        boolean changed = false;
+        if (status != null && status != incident.status) {
+            incident.status = status;
+            changed = true;
+        }
+        if (vendorStatus != null && !vendorStatus.equals(incident.vendorStatus)) {
+            incident.vendorStatus = vendorStatus;
+            changed = true;
+        }
+        return changed;
+    }
+
+    private int mergeUpdates(Incident incident, Source source, ObservedIncident o, Instant now) {
+        List<ObservedUpdate> incoming = new ArrayList<>(o.updates());
+        incoming.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        Set<IncidentUpdate> matched = new HashSet<>();
+        int added = 0;
+        boolean reorder = false;
+        for (ObservedUpdate u : incoming) {
+            if (u.at() == null) {
+                continue;
+            }
+            IncidentUpdate existing = findMatch(incident.updates, u, matched);
+            if (existing == null) {
+                IncidentUpdate update = new IncidentUpdate();
+                update.incident = incident;
+                update.source = source;
+                update.firstSeenAt = now;
+                copy(u, update);
+                update.persist();
+                incident.updates.add(update);
+                matched.add(update);
+                added++;
+                reorder = true;
+            } else {
+                matched.add(existing);
+                reorder |= refresh(existing, source, u);
+            }
+        }
+        if (reorder) {
+            incident.updates.sort(Comparator.comparing((IncidentUpdate u) -> u.postedAt).thenComparing(u -> u.id));
+        }
+        return added;
+    }
+
+    /**
+     * The stored update this observation is: the same vendor id, or, for formats without ids,
+     * the same status within the same displayed minute (feeds print minutes, the API seconds).
+     */
+    private IncidentUpdate findMatch(List<IncidentUpdate> stored, ObservedUpdate u, Set<IncidentUpdate> taken) {
+        if (u.vendorKey() != null) {
+            for (IncidentUpdate s : stored) {
+                if (u.vendorKey().equals(s.vendorKey)) {
+                    return s;
+                }
+            }
+        }
+        Instant minute = u.at().truncatedTo(ChronoUnit.MINUTES);
+        for (IncidentUpdate s : stored) {
+            boolean keysCompatible = s.vendorKey == null || u.vendorKey() == null;
+            if (keysCompatible && !taken.contains(s) && s.status == u.status()
+                    && s.postedAt.truncatedTo(ChronoUnit.MINUTES).equals(minute)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Updates a stored entry in place when the observation outranks what it holds; true if its time moved. */
+    private boolean refresh(IncidentUpdate s, Source source, ObservedUpdate u) {
+        if (!u.exactTime() && s.exactTime) {
+            return false;
+        }
+        boolean timeMoved = !u.at().equals(s.postedAt);
+        if (timeMoved || !Objects.equals(s.vendorKey == null ? u.vendorKey() : s.vendorKey, s.vendorKey)
+                || u.status() != s.status
+                || !Objects.equals(u.vendorStatus(), s.vendorStatus)
+                || u.exactTime() != s.exactTime
+                || !Objects.equals(u.text().html(), s.bodyHtml)) {
+            s.source = source;
+            copy(u, s);
+        }
+        return timeMoved;
+    }
+
+    private static void copy(ObservedUpdate u, IncidentUpdate s) {
+        if (u.vendorKey() != null) {
+            s.vendorKey = u.vendorKey();
+        }
+        s.status = u.status();
+        s.vendorStatus = u.vendorStatus();
+        s.postedAt = u.at();
+        s.exactTime = u.exactTime();
+        s.bodyHtml = u.text().html();
+        s.bodyText = u.text().plain();
+    }
+}

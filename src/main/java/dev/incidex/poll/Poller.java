@@ -1,0 +1,209 @@
+package dev.incidex.poll;
+
+import dev.incidex.IncidexConfig;
+import dev.incidex.catalog.DocumentState;
+import dev.incidex.catalog.Source;
+import dev.incidex.fetch.FetchOutcome;
+import dev.incidex.fetch.FetchOutcome.Failed;
+import dev.incidex.fetch.FetchOutcome.Fetched;
+import dev.incidex.fetch.Fetcher;
+import dev.incidex.fetch.Validators;
+import dev.incidex.incident.IncidentMerger;
+import dev.incidex.incident.MergeResult;
+import dev.incidex.source.FetchedDocument;
+import dev.incidex.source.ObservedIncident;
+import dev.incidex.source.SourceAdapter;
+import dev.incidex.source.UnreadableDocumentException;
+import io.quarkus.arc.All;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Polls the sources that are due: fetches their documents concurrently (bounded), hands changed
+ * ones to their format's adapter, merges what they observed and records each source's health.
+ * A failure never deletes or closes anything already stored.
+ */
+@ApplicationScoped
+public class Poller {
+
+    private final Map<String, SourceAdapter> adapters;
+
+    @Inject
+    Fetcher fetcher;
+
+    @Inject
+    IncidentMerger merger;
+
+    @Inject
+    SourceBookkeeping bookkeeping;
+
+    @Inject
+    InstantSource clock;
+
+    @Inject
+    IncidexConfig config;
+
+    @Inject
+    public Poller(@All List<SourceAdapter> adapters) {
+        this.adapters = adapters.stream().collect(Collectors.toMap(SourceAdapter::kind, Function.identity()));
+    }
+
+    @Scheduled(every = "${incidex.poll.tick}", delayed = "${incidex.poll.first-delay:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Poller.Disabled.class)
+    void onSchedule() {
+        PollReport report = pollDue();
+        if (report.sources() > 0) {
+            Log.infof("polled %d sources (%d failing): %d documents parsed, %d incidents new, %d changed, %d updates added",
+                    report.sources(), report.failed(), report.documentsParsed(), report.merged().created(),
+                    report.merged().changed(), report.merged().updatesAdded());
+        }
+    }
+
+    /** Polls every enabled source whose next poll is due. */
+    public PollReport pollDue() {
+        return poll(dueSources(clock.instant()));
+    }
+
+    /** Polls one source now, due or not (after a vendor is added, or from a test). */
+    public PollReport pollSource(long sourceId) {
+        return poll(List.of(task(sourceId)));
+    }
+
+    @Transactional
+    List<SourceTask> dueSources(Instant now) {
+        return Source.due(now).stream().map(SourceTask::of).toList();
+    }
+
+    @Transactional
+    SourceTask task(long sourceId) {
+        Source source = Source.findById(sourceId);
+        if (source == null) {
+            throw new IllegalArgumentException("no source " + sourceId);
+        }
+        return SourceTask.of(source);
+    }
+
+    private PollReport poll(List<SourceTask> tasks) {
+        Semaphore permits = new Semaphore(Math.max(1, config.poll().parallelism()));
+        Map<SourceTask, List<CompletableFuture<FetchOutcome>>> inFlight = new LinkedHashMap<>();
+        for (SourceTask task : tasks) {
+            SourceAdapter adapter = adapters.get(task.kind());
+            List<CompletableFuture<FetchOutcome>> fetches = new ArrayList<>();
+            if (adapter != null) {
+                for (URI document : adapter.documents(task.url())) {
+                    permits.acquireUninterruptibly();
+                    DocumentState known = task.documents().get(document.toString());
+                    Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
+                    fetches.add(fetcher.fetch(document, validators).toCompletableFuture().whenComplete((o, e) -> permits.release()));
+                }
+            }
+            inFlight.put(task, fetches);
+        }
+        PollReport report = PollReport.EMPTY;
+        for (Map.Entry<SourceTask, List<CompletableFuture<FetchOutcome>>> e : inFlight.entrySet()) {
+            report = report.plus(complete(e.getKey(), e.getValue().stream().map(CompletableFuture::join).toList()));
+        }
+        return report;
+    }
+
+    private PollReport complete(SourceTask task, List<FetchOutcome> outcomes) {
+        Instant now = clock.instant();
+        SourceAdapter adapter = adapters.get(task.kind());
+        if (adapter == null) {
+            bookkeeping.failed(task.id(), now, "no adapter reads sources of kind '" + task.kind() + "'", null, Map.of());
+            return new PollReport(1, 1, 0, MergeResult.NOTHING);
+        }
+        Map<String, DocumentState> seen = new HashMap<>();
+        List<ObservedIncident> observed = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        Duration retryAfter = null;
+        int parsed = 0;
+        for (FetchOutcome outcome : outcomes) {
+            if (outcome instanceof Failed f) {
+                errors.add(f.message());
+                if (f.retryAfter() != null && (retryAfter == null || f.retryAfter().compareTo(retryAfter) > 0)) {
+                    retryAfter = f.retryAfter();
+                }
+            } else if (outcome instanceof Fetched f) {
+                String key = f.url().toString();
+                DocumentState state = new DocumentState(f.etag(), f.lastModified(), sha256(f.body()));
+                DocumentState known = task.documents().get(key);
+                if (known != null && state.contentSha256.equals(known.contentSha256)) {
+                    seen.put(key, state); // same bytes under new validators: nothing to parse
+                    continue;
+                }
+                try {
+                    observed.addAll(adapter.read(new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt())));
+                    seen.put(key, state);
+                    parsed++;
+                } catch (UnreadableDocumentException | RuntimeException ex) {
+                    errors.add(key + ": " + describe(ex));
+                }
+            }
+            // NotModified: the document is as it was, nothing to do
+        }
+        MergeResult merged = MergeResult.NOTHING;
+        if (!observed.isEmpty()) {
+            try {
+                merged = merger.merge(task.id(), observed);
+            } catch (RuntimeException ex) {
+                Log.warnf(ex, "could not store what %s reported", task.url());
+                errors.add("could not store incidents: " + describe(ex));
+                seen.clear(); // parse again next time rather than skip a body we never stored
+            }
+        }
+        if (errors.isEmpty()) {
+            bookkeeping.succeeded(task.id(), now, seen);
+        } else {
+            bookkeeping.failed(task.id(), now, String.join("; ", errors), retryAfter, seen);
+            Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), String.join("; ", errors));
+        }
+        return new PollReport(1, errors.isEmpty() ? 0 : 1, parsed, merged);
+    }
+
+    private static String describe(Exception ex) {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Skips scheduled polls when {@code incidex.poll.enabled=false}. */
+    @Singleton
+    public static class Disabled implements Scheduled.SkipPredicate {
+
+        @Inject
+        IncidexConfig config;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.poll().enabled();
+        }
+    }
+}

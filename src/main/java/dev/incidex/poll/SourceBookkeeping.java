@@ -1,0 +1,50 @@
+package dev.incidex.poll;
+
+import dev.incidex.IncidexConfig;
+import dev.incidex.catalog.DocumentState;
+import dev.incidex.catalog.Source;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Writes a poll's outcome onto the source's row: health, last error, backoff, validators. */
+@ApplicationScoped
+public class SourceBookkeeping {
+
+    @Inject
+    IncidexConfig config;
+
+    /** A good poll: the error count resets and the validators of each changed document are kept. */
+    @Transactional
+    public void succeeded(long sourceId, Instant now, Map<String, DocumentState> documents) {
+        Source source = Source.findById(sourceId);
+        source.lastPolledAt = now;
+        source.lastSuccessAt = now;
+        source.lastError = null;
+        source.errorCount = 0;
+        source.nextPollAt = now.plus(config.poll().interval());
+        documents.forEach((url, state) -> {
+            if (!state.equals(source.documents.get(url))) {
+                source.documents.put(url, state);
+            }
+        });
+    }
+
+    /** A failed poll: nothing the source reported before is touched, only its health. */
+    @Transactional
+    public void failed(long sourceId, Instant now, String error, Duration retryAfter, Map<String, DocumentState> documents) {
+        Source source = Source.findById(sourceId);
+        source.lastPolledAt = now;
+        source.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+        source.errorCount++;
+        source.nextPollAt = now.plus(Backoff.after(source.errorCount, config.poll().interval(), config.poll().maxBackoff(), retryAfter));
+        documents.forEach((url, state) -> {
+            if (!state.equals(source.documents.get(url))) {
+                source.documents.put(url, state);
+            }
+        });
+    }
+}

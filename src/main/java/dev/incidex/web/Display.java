@@ -1,0 +1,86 @@
+package dev.incidex.web;
+
+import dev.incidex.catalog.Source;
+import dev.incidex.incident.Durations;
+import dev.incidex.incident.Incident;
+import dev.incidex.source.Impact;
+import io.quarkus.qute.TemplateExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How pages print times, durations, impact and state: in UTC, the way status pages write them. */
+@TemplateExtension
+public class Display {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("MMM d, yyyy, hh:mm a 'UTC'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
+    /** "Mar 29, 2023, 02:04 PM UTC". */
+    static String utc(Instant instant) {
+        return instant == null ? "—" : UTC.format(instant);
+    }
+
+    /** "March 29, 2023". */
+    static String longDate(Instant instant) {
+        return instant == null ? "an unknown date" : LONG_DATE.format(instant);
+    }
+
+    /** ISO-8601 for {@code <time datetime>}. */
+    static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    static String human(Duration duration) {
+        return Durations.format(duration);
+    }
+
+    /** "Notice", "Minor", … or "Unknown impact" while no source has said. */
+    static String impactLabel(Incident incident) {
+        return incident.impact == null ? "Unknown impact" : incident.impact.label();
+    }
+
+    /** CSS class suffix for the impact badge. */
+    static String impactClass(Incident incident) {
+        return incident.impact == null ? "unknown" : incident.impact.code();
+    }
+
+    /** "a notice incident", "a major incident", "an incident" (impact unknown): the summary sentence's words. */
+    static String kindPhrase(Incident incident) {
+        if (incident.maintenance || incident.impact == Impact.MAINTENANCE) {
+            return "a maintenance";
+        }
+        if (incident.impact == null) {
+            return "an incident";
+        }
+        String word = incident.impact.label().toLowerCase(Locale.ROOT);
+        return article(word) + " " + word + " incident";
+    }
+
+    static String stateLabel(Incident incident) {
+        if (incident.isResolved()) {
+            return incident.maintenance ? "Completed" : "Resolved";
+        }
+        return incident.maintenance ? "Maintenance" : "Ongoing";
+    }
+
+    static String durationText(Incident incident) {
+        return incident.duration().map(Durations::format).orElse("");
+    }
+
+    static String healthLabel(Source source) {
+        return switch (source.health()) {
+            case OK -> "ok";
+            case FAILING -> "failing";
+            case UNKNOWN -> "unknown";
+        };
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
+    }
+}

@@ -1,0 +1,117 @@
+package dev.incidex.poll;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidex.catalog.Source;
+import dev.incidex.incident.Incident;
+import dev.incidex.testing.TestPolls;
+import dev.incidex.testing.VendorServer;
+import dev.incidex.testing.VendorServerResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** Polling over real HTTP: edits update in place, failures mark the source and keep every incident. */
+@QuarkusTest
+@WithTestResource(VendorServerResource.class)
+class PollingTest {
+
+    private static final String JSON = "application/json";
+
+    @Inject
+    TestPolls polls;
+
+    @Test
+    void anEditedTitleUpdatesTheOneIncident() {
+        VendorServer server = VendorServerResource.server();
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, incidents("Login failures"))
+                .serve("/editco/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
+        polls.pollVendor("editco");
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, incidents("Login failures for SSO users"));
+
+        PollReport second = polls.pollVendor("editco");
+
+        assertThat(second.merged().created()).isZero();
+        assertThat(second.merged().changed()).isEqualTo(1);
+        List<Incident> incidents = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", "editco"));
+        assertThat(incidents).singleElement().satisfies(i -> assertThat(i.title).isEqualTo("Login failures for SSO users"));
+    }
+
+    @Test
+    void aFailingSourceIsShownFailingAndKeepsItsIncidents() {
+        VendorServer server = VendorServerResource.server();
+        server.serve("/flaky/api/v2/incidents.json", 200, JSON, incidents("Database failover"))
+                .serve("/flaky/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
+        polls.pollVendor("flaky");
+        assertThat(health("flaky")).isEqualTo(Source.Health.OK);
+
+        server.serve("/flaky/api/v2/incidents.json", 500, "text/plain", "boom");
+        PollReport broken = polls.pollVendor("flaky");
+
+        assertThat(broken.failed()).isEqualTo(1);
+        Source source = polls.sources("flaky").get(0);
+        assertThat(source.health()).isEqualTo(Source.Health.FAILING);
+        assertThat(source.lastError).contains("HTTP 500");
+        assertThat(source.errorCount).isEqualTo(1);
+        assertThat(source.nextPollAt).isAfter(source.lastPolledAt);
+        assertThat(incidentTitles("flaky")).containsExactly("Database failover");
+
+        // An unclaimed Statuspage answers 200 with a marketing page: unreadable, not "operational".
+        server.serve("/flaky/api/v2/incidents.json", 200, "text/html", "<!DOCTYPE html><html><body>Statuspage</body></html>");
+        polls.pollVendor("flaky");
+        source = polls.sources("flaky").get(0);
+        assertThat(source.errorCount).isEqualTo(2);
+        assertThat(source.lastError).contains("incidents.json");
+        assertThat(incidentTitles("flaky")).containsExactly("Database failover");
+        QuarkusTransaction.requiringNew().run(() -> assertThat(
+                Incident.<Incident>find("vendor.slug", "flaky").singleResult().resolvedAt).isNull());
+
+        Document page = Jsoup.parse(given().get("/vendors/flaky").then().statusCode(200).extract().asString());
+        assertThat(page.select("tr.source .health").text()).isEqualTo("failing");
+        assertThat(page.select("tr.source .error").text()).contains("incidents.json").contains("2 in a row");
+        assertThat(page.select(".incident-row a").text()).isEqualTo("Database failover");
+
+        server.serve("/flaky/api/v2/incidents.json", 200, JSON, incidents("Database failover"));
+        polls.pollVendor("flaky");
+        assertThat(health("flaky")).isEqualTo(Source.Health.OK);
+    }
+
+    @Test
+    void aSourceThatNeverAnsweredIsUnknownNotOperational() {
+        given().get("/api/vendors/microsoft-365").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("unknown"));
+        given().get("/api/vendors/browsed").then().statusCode(200)
+                .body("sources[0].health", org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.equalTo("unknown"), org.hamcrest.Matchers.equalTo("ok")));
+    }
+
+    private Source.Health health(String vendor) {
+        return polls.sources(vendor).get(0).health();
+    }
+
+    private static List<String> incidentTitles(String vendor) {
+        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", vendor)
+                .stream().map(i -> i.title).toList());
+    }
+
+    /** A minimal Statuspage incidents.json with one open incident. */
+    static String incidents(String title) {
+        return """
+                {"page":{"id":"p1","name":"X","url":"https://status.example.test","time_zone":"Etc/UTC"},
+                 "incidents":[{"id":"abc123def456","name":"%s","status":"investigating","impact":"major",
+                   "created_at":"2024-05-01T10:00:00.000Z","updated_at":"2024-05-01T10:00:00.000Z",
+                   "started_at":"2024-05-01T10:00:00.000Z","resolved_at":null,"shortlink":null,
+                   "incident_updates":[{"id":"u1","status":"investigating","body":"We are looking into it.",
+                     "incident_id":"abc123def456","created_at":"2024-05-01T10:00:00.000Z",
+                     "updated_at":"2024-05-01T10:00:00.000Z","display_at":"2024-05-01T10:00:00.000Z",
+                     "affected_components":null}],
+                   "components":[]}]}
+                """.formatted(title);
+    }
+}

@@ -22,6 +22,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.ComposerException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -79,9 +80,14 @@ public final class CatalogReader {
             root = new Yaml(new LoaderOptions()).compose(yaml);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            // SnakeYAML splits its sentences: "expected a single document" (context) "but found another" (problem).
+            String problem = e.getContext() == null ? e.getProblem()
+                    : e.getProblem() == null ? e.getContext()
+                    : e.getContext() + ", " + e.getProblem();
             String where = mark == null ? "" : ", line " + (mark.getLine() + 1);
-            throw new CatalogException("catalog " + origin + where + ": YAML syntax error: " + problem, e);
+            // Composer errors (a second document, a rejected tag) are well-formed YAML, just not allowed here.
+            String kind = e instanceof ComposerException ? "invalid YAML: " : "YAML syntax error: ";
+            throw new CatalogException("catalog " + origin + where + ": " + kind + problem, e);
         } catch (YAMLException e) {
             throw new CatalogException("catalog " + origin + ": unreadable YAML: " + e.getMessage(), e);
         }

@@ -1,0 +1,109 @@
+package dev.incidex.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Checks that the catalog shipped in the jar reads cleanly and holds the vendors Incidex promises. */
+class BuiltInCatalogTest {
+
+    private static final String RESOURCE = "/catalog/vendors.yaml";
+
+    private static Catalog catalog;
+    private static Map<String, CatalogVendor> bySlug;
+
+    @BeforeAll
+    static void read() throws IOException {
+        try (InputStream in = BuiltInCatalogTest.class.getResourceAsStream(RESOURCE)) {
+            assertNotNull(in, RESOURCE + " is not on the classpath");
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                catalog = CatalogReader.read(reader, "classpath:" + RESOURCE, Set.of("statuspage", "rss", "atom"));
+            }
+        }
+        bySlug = catalog.vendors().stream().collect(Collectors.toMap(CatalogVendor::slug, Function.identity()));
+    }
+
+    @Test
+    void hasAtLeastFortyVendors() {
+        assertTrue(catalog.vendors().size() >= 40, "only " + catalog.vendors().size() + " vendors");
+    }
+
+    @Test
+    void slugsAreUniqueAndSorted() {
+        List<String> slugs = catalog.vendors().stream().map(CatalogVendor::slug).toList();
+        assertEquals(slugs.size(), Set.copyOf(slugs).size(), "duplicate slugs");
+        assertEquals(slugs.stream().sorted().toList(), slugs, "vendors are not sorted by slug");
+    }
+
+    @Test
+    void everyVendorHasANameAndHomePage() {
+        for (CatalogVendor vendor : catalog.vendors()) {
+            assertFalse(vendor.name().isBlank(), vendor.slug());
+            assertNotNull(vendor.site(), vendor.slug() + " has no site");
+            assertTrue(vendor.site().startsWith("https://"), vendor.slug() + " site " + vendor.site());
+        }
+    }
+
+    @Test
+    void everySourceUrlIsAbsoluteHttps() {
+        for (CatalogVendor vendor : catalog.vendors()) {
+            for (CatalogSource source : vendor.sources()) {
+                URI url = source.url();
+                assertTrue(url.isAbsolute(), vendor.slug() + ": " + url);
+                assertEquals("https", url.getScheme(), vendor.slug() + ": " + url);
+                assertNotNull(url.getHost(), vendor.slug() + ": " + url);
+                if (source.kind().equals("statuspage")) {
+                    // The adapter appends the API path itself, so a base URL carries none, not even "/".
+                    assertEquals("", url.getRawPath(), vendor.slug() + ": statuspage URL is not a base URL: " + url);
+                }
+            }
+        }
+    }
+
+    @Test
+    void noSourceUrlIsSharedBetweenVendors() {
+        Map<URI, String> owners = new HashMap<>();
+        for (CatalogVendor vendor : catalog.vendors()) {
+            for (CatalogSource source : vendor.sources()) {
+                String other = owners.putIfAbsent(source.url(), vendor.slug());
+                assertTrue(other == null, source.url() + " belongs to both " + other + " and " + vendor.slug());
+            }
+        }
+    }
+
+    @Test
+    void includesTheVendorsIncidexIsKnownFor() {
+        for (String slug : List.of("inky", "github", "zoom", "atlassian", "cloudflare", "dropbox", "twilio",
+                "datadog", "microsoft-365", "aws", "google-cloud", "azure", "slack")) {
+            assertTrue(bySlug.containsKey(slug), "missing " + slug);
+        }
+        assertEquals(URI.create("https://www.githubstatus.com"), bySlug.get("github").sources().get(0).url());
+        assertEquals(3, bySlug.get("atlassian").sources().size());
+        assertEquals("atom", bySlug.get("google-cloud").sources().get(0).kind());
+    }
+
+    @Test
+    void inkyDependsOnMicrosoft365() {
+        CatalogVendor inky = bySlug.get("inky");
+        assertEquals(List.of("microsoft-365"), inky.dependsOn());
+        assertEquals(URI.create("https://status.inky.com"), inky.sources().get(0).url());
+        assertTrue(bySlug.get("microsoft-365").sources().isEmpty());
+    }
+}

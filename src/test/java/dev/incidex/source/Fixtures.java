@@ -1,0 +1,32 @@
+package dev.incidex.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Builds fetched documents from the shared fixtures or from inline strings. */
+final class Fixtures {
+
+    /** The fixtures' "as of" time (fixtures/README.md). */
+    static final Instant POLLED = Instant.parse("2023-03-30T13:00:00Z");
+
+    private Fixtures() {}
+
+    static FetchedDocument file(String name, String url, String contentType) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new FetchedDocument(URI.create(url), contentType, in.readAllBytes(), POLLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static FetchedDocument text(String body, String url, String contentType) {
+        return new FetchedDocument(URI.create(url), contentType, body.getBytes(StandardCharsets.UTF_8), POLLED);
+    }
+}

@@ -99,7 +99,7 @@ public class Incident extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "incident_component", joinColumns = @JoinColumn(name = "incident_id"))
     @Column(name = "name")
-    @OrderBy
+    @org.hibernate.annotations.SortNatural
     public SortedSet<String> components = new TreeSet<>();
 
     @OneToMany(mappedBy = "incident")

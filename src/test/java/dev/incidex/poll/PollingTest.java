@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidex.catalog.Source;
 import dev.incidex.incident.Incident;
+import dev.incidex.testing.StatuspageJson;
 import dev.incidex.testing.TestPolls;
 import dev.incidex.testing.VendorServer;
 import dev.incidex.testing.VendorServerResource;
@@ -30,10 +31,10 @@ class PollingTest {
     @Test
     void anEditedTitleUpdatesTheOneIncident() {
         VendorServer server = VendorServerResource.server();
-        server.serve("/editco/api/v2/incidents.json", 200, JSON, incidents("Login failures"))
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Login failures"))
                 .serve("/editco/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("editco");
-        server.serve("/editco/api/v2/incidents.json", 200, JSON, incidents("Login failures for SSO users"));
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Login failures for SSO users"));
 
         PollReport second = polls.pollVendor("editco");
 
@@ -46,7 +47,7 @@ class PollingTest {
     @Test
     void aFailingSourceIsShownFailingAndKeepsItsIncidents() {
         VendorServer server = VendorServerResource.server();
-        server.serve("/flaky/api/v2/incidents.json", 200, JSON, incidents("Database failover"))
+        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Database failover"))
                 .serve("/flaky/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("flaky");
         assertThat(health("flaky")).isEqualTo(Source.Health.OK);
@@ -77,7 +78,7 @@ class PollingTest {
         assertThat(page.select("tr.source .error").text()).contains("incidents.json").contains("2 in a row");
         assertThat(page.select(".incident-row a").text()).isEqualTo("Database failover");
 
-        server.serve("/flaky/api/v2/incidents.json", 200, JSON, incidents("Database failover"));
+        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Database failover"));
         polls.pollVendor("flaky");
         assertThat(health("flaky")).isEqualTo(Source.Health.OK);
     }
@@ -98,20 +99,5 @@ class PollingTest {
     private static List<String> incidentTitles(String vendor) {
         return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", vendor)
                 .stream().map(i -> i.title).toList());
-    }
-
-    /** A minimal Statuspage incidents.json with one open incident. */
-    static String incidents(String title) {
-        return """
-                {"page":{"id":"p1","name":"X","url":"https://status.example.test","time_zone":"Etc/UTC"},
-                 "incidents":[{"id":"abc123def456","name":"%s","status":"investigating","impact":"major",
-                   "created_at":"2024-05-01T10:00:00.000Z","updated_at":"2024-05-01T10:00:00.000Z",
-                   "started_at":"2024-05-01T10:00:00.000Z","resolved_at":null,"shortlink":null,
-                   "incident_updates":[{"id":"u1","status":"investigating","body":"We are looking into it.",
-                     "incident_id":"abc123def456","created_at":"2024-05-01T10:00:00.000Z",
-                     "updated_at":"2024-05-01T10:00:00.000Z","display_at":"2024-05-01T10:00:00.000Z",
-                     "affected_components":null}],
-                   "components":[]}]}
-                """.formatted(title);
     }
 }

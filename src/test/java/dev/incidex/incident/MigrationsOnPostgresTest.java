@@ -1,0 +1,55 @@
+package dev.incidex.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schema is Flyway's alone and must hold on PostgreSQL as well as H2 (the rest of the suite
+ * runs on H2). Runs every migration into a fresh schema of the local PostgreSQL
+ * (127.0.0.1:5432, database {@code test}; override with -Dincidex.test.postgres.url/user).
+ */
+@Tag("postgresql")
+class MigrationsOnPostgresTest {
+
+    static final String URL = System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getProperty("incidex.test.postgres.user", "postgres");
+
+    @Test
+    void everyMigrationAppliesAndTheModelsConstraintsHold() throws SQLException {
+        String schema = "incidex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            Flyway flyway = Flyway.configure().dataSource(URL, USER, "").schemas(schema).createSchemas(true)
+                    .locations("classpath:db/migration").load();
+            assertThat(flyway.migrate().success).isTrue();
+
+            try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
+                s.execute("set search_path to " + schema);
+                s.execute("insert into vendor (slug, name, origin, in_catalog, created_at) values ('inky', 'INKY', 'catalog', true, now())");
+                s.execute("insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at,"
+                        + " started_at, resolved_at) select id, 'q7wz3k1r9h2m', 'Informational Update', 'RESOLVED', false, true, now(), now(),"
+                        + " timestamptz '2023-03-29 14:04:37.405+00', timestamptz '2023-03-30 12:12:05.614+00' from vendor");
+                try (ResultSet r = s.executeQuery("select extract(epoch from resolved_at - started_at) from incident")) {
+                    r.next();
+                    assertThat(r.getDouble(1)).isEqualTo(79648.209);
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute(
+                        "insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at)"
+                                + " select id, 'q7wz3k1r9h2m', 'again', 'RESOLVED', false, true, now(), now() from vendor"))
+                        .hasMessageContaining("incident_vendor_key_unique");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.incidex.source;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Guesses an incident's status from free text, for feeds that carry no status field.
+ *
+ * <p>Rules, in order:
+ * <ol>
+ *   <li>A leading bracketed status word wins outright: Better Stack and AWS titles start with
+ *       {@code [Resolved]}, {@code [Identified]}, {@code [Scheduled]}, … (a prefix after a colon,
+ *       as in AWS's "Service is operating normally: [RESOLVED] …", counts too).
+ *   <li>Otherwise resolution words (resolved, restored, fixed, recovered, operating normally,
+ *       completed) outrank monitoring words (monitoring, mitigated, fix deployed), which outrank
+ *       identified words (identified, root cause), because a text that says "we identified the
+ *       cause and it is now resolved" is resolved.
+ *   <li>Otherwise investigating.
+ * </ol>
+ * Matching is case-insensitive and on word boundaries ("unresolved" is not "resolved").
+ */
+public final class StatusWords {
+
+    private static final Pattern BRACKETED = Pattern.compile("(?:^|:)\\s*\\[([A-Za-z _-]{3,20})]");
+
+    private record Rule(IncidentStatus status, Pattern words) {}
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(IncidentStatus.RESOLVED, words("resolved|restored|fixed|recovered|operating normally|completed")),
+            new Rule(IncidentStatus.MONITORING, words("monitoring|mitigated|fix(?:es)? (?:has been |have been |was |were )?deployed")),
+            new Rule(IncidentStatus.IDENTIFIED, words("identified|root cause")));
+
+    private StatusWords() {}
+
+    /** The status the text suggests; never null. */
+    public static IncidentStatus infer(String text) {
+        if (text == null || text.isBlank()) {
+            return IncidentStatus.INVESTIGATING;
+        }
+        Matcher bracket = BRACKETED.matcher(text);
+        if (bracket.find()) {
+            IncidentStatus declared = IncidentStatus.fromWord(bracket.group(1));
+            if (declared != null) {
+                return declared;
+            }
+        }
+        for (Rule rule : RULES) {
+            if (rule.words().matcher(text).find()) {
+                return rule.status();
+            }
+        }
+        return IncidentStatus.INVESTIGATING;
+    }
+
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("\\b(?:" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

@@ -21,7 +21,7 @@ public class IncidentQueries {
 
     public Optional<Incident> incident(long id) {
         return Incident.<Incident>find("select i from Incident i join fetch i.vendor left join fetch i.updates where i.id = ?1", id)
-                .firstResultOptional();
+                .singleResultOptional();
     }
 
     /** A vendor's incidents, newest first. */

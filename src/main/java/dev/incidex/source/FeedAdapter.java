@@ -129,7 +129,7 @@ public abstract class FeedAdapter implements SourceAdapter {
      * {@code https://status.inky.com/incidents/q7wz3k1r9h2m#update} and incident.io's
      * {@code https://host//incidents/<ULID>} give the code or ULID.
      */
-    static String incidentKey(SyndEntry entry, String link, String title) {
+    private static String incidentKey(SyndEntry entry, String link, String title) {
         if (link != null) {
             String path = link;
             try {

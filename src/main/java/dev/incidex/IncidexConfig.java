@@ -34,6 +34,10 @@ public interface IncidexConfig {
         @WithDefault("10s")
         Duration tick();
 
+        /** How long after start-up the scheduler first looks for due sources. */
+        @WithDefault("1s")
+        Duration firstDelay();
+
         /** How many documents are fetched at once. */
         @WithDefault("8")
         int parallelism();

@@ -69,7 +69,7 @@ public class Poller {
         this.adapters = adapters.stream().collect(Collectors.toMap(SourceAdapter::kind, Function.identity()));
     }
 
-    @Scheduled(every = "${incidex.poll.tick}", delayed = "${incidex.poll.first-delay:1s}",
+    @Scheduled(every = "${incidex.poll.tick}", delayed = "${incidex.poll.first-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Poller.Disabled.class)
     void onSchedule() {
         PollReport report = pollDue();

@@ -83,7 +83,8 @@ public abstract class FeedAdapter implements SourceAdapter {
         IncidentStatus status = b.status();
         ObservedUpdate update = new ObservedUpdate(null, status, b.vendorStatus(), at, true, VendorText.ofHtml(b.messageHtml()));
         // A "Scheduled" item is dated when it was announced; the window itself is not in the feed.
-        Instant startedAt = status == IncidentStatus.SCHEDULED ? null : at;
+        // The feed carries only the latest state: an item first seen closed tells when it ended, not when it began.
+        Instant startedAt = status == IncidentStatus.SCHEDULED || status.isClosed() ? null : at;
         return new ObservedIncident(incidentKey(entry, link, title), title, null, status, b.vendorStatus(),
                 status.isMaintenance(), startedAt, status.isClosed() ? at : null, null, null, true, link, b.components(), List.of(update));
     }

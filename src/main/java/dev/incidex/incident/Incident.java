@@ -88,6 +88,13 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "vendor_url")
     public String vendorUrl;
 
+    /**
+     * The time history is sorted and paged on: the start, else the first update, else when
+     * Incidex first saw it. Never null, unlike the start, which some feeds do not give.
+     */
+    @Column(name = "sort_at")
+    public Instant sortAt;
+
     /** When Incidex first saw it. */
     @Column(name = "detected_at")
     public Instant detectedAt;

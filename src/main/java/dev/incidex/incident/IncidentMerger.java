@@ -53,11 +53,13 @@ public class IncidentMerger {
             incident.changedAt = now;
             incident.title = o.title();
             incident.status = IncidentStatus.INVESTIGATING;
+            incident.sortAt = o.startedAt() != null ? o.startedAt() : now;
             incident.persist();
         }
         boolean changed = applyFields(incident, o);
         int added = mergeUpdates(incident, source, o, now);
         changed |= applyStatus(incident, o);
+        changed |= applySortTime(incident);
         if (!created && (changed || added > 0)) {
             incident.changedAt = now;
         }
@@ -139,6 +141,16 @@ public class IncidentMerger {
             changed = true;
         }
         return changed;
+    }
+
+    private static boolean applySortTime(Incident incident) {
+        Instant sortAt = incident.startedAt != null ? incident.startedAt
+                : incident.updates.isEmpty() ? incident.detectedAt : incident.updates.get(0).postedAt;
+        if (sortAt.equals(incident.sortAt)) {
+            return false;
+        }
+        incident.sortAt = sortAt;
+        return true;
     }
 
     private int mergeUpdates(Incident incident, Source source, ObservedIncident o, Instant now) {

@@ -32,7 +32,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -111,7 +113,7 @@ public class Poller {
             SourceAdapter adapter = adapters.get(task.kind());
             List<CompletableFuture<FetchOutcome>> fetches = new ArrayList<>();
             if (adapter != null) {
-                for (URI document : adapter.documents(task.url())) {
+                for (URI document : adapter.documents(task.settings())) {
                     permits.acquireUninterruptibly();
                     DocumentState known = task.documents().get(document.toString());
                     Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
@@ -136,7 +138,7 @@ public class Poller {
         }
         Map<String, DocumentState> seen = new HashMap<>();
         List<ObservedIncident> observed = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        Set<String> errors = new LinkedHashSet<>(); // both of a Statuspage's documents often fail alike
         Duration retryAfter = null;
         int parsed = 0;
         for (FetchOutcome outcome : outcomes) {
@@ -154,7 +156,7 @@ public class Poller {
                     continue;
                 }
                 try {
-                    observed.addAll(adapter.read(new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt())));
+                    observed.addAll(adapter.read(new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt(), task.settings())));
                     seen.put(key, state);
                     parsed++;
                 } catch (UnreadableDocumentException | RuntimeException ex) {

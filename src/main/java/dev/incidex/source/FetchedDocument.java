@@ -11,10 +11,16 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One document as the fetch stage received it: the bytes, the content type the server declared
- * and when it arrived (the reference time for formats whose dates lack a year or a zone).
+ * One document as the fetch stage received it: the bytes, the content type the server declared,
+ * when it arrived (the reference time for formats whose dates lack a year or a zone), and the
+ * settings of the source it was fetched for.
  */
-public record FetchedDocument(URI url, String contentType, byte[] body, Instant receivedAt) {
+public record FetchedDocument(URI url, String contentType, byte[] body, Instant receivedAt, SourceSettings source) {
+
+    /** A document fetched for a source with no settings beyond its URL. */
+    public FetchedDocument(URI url, String contentType, byte[] body, Instant receivedAt) {
+        this(url, contentType, body, receivedAt, SourceSettings.of(url));
+    }
 
     public InputStream stream() {
         return new ByteArrayInputStream(body);

@@ -13,9 +13,14 @@ public interface SourceAdapter {
     String kind();
 
     /**
-     * The documents to fetch for a source whose catalog URL is {@code sourceUrl}. Feeds are one
-     * document; platforms with an API derive their endpoints from the status page's base URL.
+     * The documents to fetch for a source. Feeds are one document; platforms with an API derive
+     * their endpoints from the status page's base URL.
      */
+    default List<URI> documents(SourceSettings source) {
+        return documents(source.url());
+    }
+
+    /** The documents to fetch for a source whose catalog URL is {@code sourceUrl}. */
     default List<URI> documents(URI sourceUrl) {
         return List.of(sourceUrl);
     }

@@ -3,6 +3,7 @@ package dev.incidex;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every {@code incidex.*} setting, each documented here (env: INCIDEX_…). */
@@ -20,6 +21,70 @@ public interface IncidexConfig {
     Fetch fetch();
 
     Demo demo();
+
+    Posts posts();
+
+    X x();
+
+    Bluesky bluesky();
+
+    M365 m365();
+
+    /** Vendors' social posts (kinds mastodon, bluesky, x, posts-rss); see docs/social.md. */
+    interface Posts {
+        /**
+         * The longest silence between two posts of one incident when they share no incident id and
+         * no reply thread: a later post without either starts a new incident.
+         */
+        @WithDefault("3h")
+        Duration gap();
+    }
+
+    /** The X API v2 (kind {@code x}). */
+    interface X {
+        /** Base URL of the X API. */
+        @WithDefault("https://api.x.com")
+        String apiBase();
+
+        /** The app's bearer token (env INCIDEX_X_BEARER_TOKEN); without it, x sources fail and send nothing. */
+        Optional<String> bearerToken();
+    }
+
+    /** Bluesky's public AppView (kind {@code bluesky}); no credentials needed. */
+    interface Bluesky {
+        /** Base URL of the public XRPC API. */
+        @WithDefault("https://public.api.bsky.app")
+        String apiBase();
+    }
+
+    /** Microsoft 365 Service Health through Microsoft Graph (kind {@code m365}). */
+    interface M365 {
+        /** Base URL of Microsoft Graph. */
+        @WithDefault("https://graph.microsoft.com")
+        String graphBase();
+
+        /** Base URL of the Microsoft identity platform that issues tokens ({@code {token-base}/{tenant}/oauth2/v2.0/token}). */
+        @WithDefault("https://login.microsoftonline.com")
+        String tokenBase();
+
+        /**
+         * The app registration per vendor slug, e.g. {@code incidex.m365.tenants.microsoft-365.tenant-id},
+         * {@code …client-id}, {@code …client-secret} (env INCIDEX_M365_TENANTS__MICROSOFT_365__CLIENT_SECRET).
+         * The app needs the {@code ServiceHealth.Read.All} application permission.
+         */
+        Map<String, Tenant> tenants();
+
+        interface Tenant {
+            /** The Entra ID tenant (directory) id or domain. */
+            String tenantId();
+
+            /** The app registration's client id. */
+            String clientId();
+
+            /** The app registration's client secret. */
+            String clientSecret();
+        }
+    }
 
     interface Poll {
         /** Whether the scheduler polls at all; tests and read-only replicas turn it off. */

@@ -73,6 +73,10 @@ public class Source extends PanacheEntityBase {
     @Column(name = "next_poll_at")
     public Instant nextPollAt;
 
+    /** Where the last good poll stopped, in the adapter's own terms (e.g. the newest post id seen), or null. */
+    @Column(name = "poll_cursor")
+    public String cursor;
+
     /** Per fetched URL: the validators of its last answer, for conditional GETs. */
     @ElementCollection
     @CollectionTable(name = "source_document", joinColumns = @JoinColumn(name = "source_id"))

@@ -55,7 +55,36 @@ public class Fetcher {
                 .build();
     }
 
+    @Inject
+    OAuthClientCredentials oauth;
+
     public CompletionStage<FetchOutcome> fetch(URI url, Validators previous) {
+        return fetch(url, previous, (String) null);
+    }
+
+    /**
+     * A conditional GET that proves who is asking; with a client-credentials grant the token is
+     * obtained (or taken from the cache) first, and a failure to get one is a {@link Failed}.
+     */
+    public CompletionStage<FetchOutcome> fetch(URI url, Validators previous, Authorization authorization) {
+        if (authorization == null) {
+            return fetch(url, previous);
+        }
+        if (authorization instanceof Authorization.Bearer bearer) {
+            return fetch(url, previous, bearer.token());
+        }
+        Authorization.ClientCredentials grant = (Authorization.ClientCredentials) authorization;
+        return oauth.token(grant)
+                .thenCompose(token -> fetch(url, previous, token))
+                .exceptionally(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    String why = cause instanceof OAuthClientCredentials.TokenException ? cause.getMessage()
+                            : ((Failed) failure(grant.tokenUrl(), cause)).message();
+                    return new Failed(url, Problem.HTTP_STATUS, "could not get an access token: " + why, null);
+                });
+    }
+
+    private CompletionStage<FetchOutcome> fetch(URI url, Validators previous, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(config.timeout())
                 .header("User-Agent", config.userAgent())
@@ -67,6 +96,9 @@ public class Fetcher {
         }
         if (previous.lastModified() != null) {
             request.header("If-Modified-Since", previous.lastModified());
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         int cap = config.maxBodyBytes();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(), info -> cappedBody(info, cap));
@@ -90,7 +122,7 @@ public class Fetcher {
         if (status == 429 || status == 503) {
             return new Failed(url, status == 429 ? Problem.RATE_LIMITED : Problem.HTTP_STATUS,
                     "HTTP " + status + (status == 429 ? " Too Many Requests" : " Service Unavailable"),
-                    retryAfter(headers));
+                    retryAfter(headers) != null ? retryAfter(headers) : rateLimitReset(headers));
         }
         if (status < 200 || status >= 300) {
             return new Failed(url, Problem.HTTP_STATUS, "HTTP " + status + " from " + url, null);
@@ -154,6 +186,22 @@ public class Fetcher {
             } catch (DateTimeParseException ignored) {
                 return null;
             }
+        }
+    }
+
+    /** X and Mastodon name the end of the rate-limit window as epoch seconds (or an ISO time) instead of Retry-After. */
+    private Duration rateLimitReset(HttpHeaders headers) {
+        String value = headers.firstValue("x-rate-limit-reset").or(() -> headers.firstValue("X-RateLimit-Reset")).orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.time.Instant at = value.trim().matches("\\d+") ? java.time.Instant.ofEpochSecond(Long.parseLong(value.trim()))
+                    : java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            Duration d = Duration.between(clock.instant(), at);
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 

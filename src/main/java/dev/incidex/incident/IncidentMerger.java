@@ -43,6 +43,12 @@ public class IncidentMerger {
     private MergeResult mergeOne(Source source, ObservedIncident o) {
         Instant now = clock.instant();
         Incident incident = Incident.findByVendorKey(source.vendor, o.vendorKey()).orElse(null);
+        if (incident == null && o.posts() != null) {
+            incident = continued(source, o);
+            if (incident == null && !o.posts().mayOpen()) {
+                return MergeResult.NOTHING;
+            }
+        }
         boolean created = incident == null;
         if (created) {
             incident = new Incident();
@@ -58,6 +64,9 @@ public class IncidentMerger {
         }
         boolean changed = applyFields(incident, o);
         int added = mergeUpdates(incident, source, o, now);
+        if (o.posts() != null) {
+            changed |= applyTimesFromUpdates(incident);
+        }
         changed |= applyStatus(incident, o);
         changed |= applySortTime(incident);
         if (!created && (changed || added > 0)) {
@@ -69,8 +78,10 @@ public class IncidentMerger {
     /** Sets each field only when it differs, so an unchanged observation leaves Hibernate nothing to flush. */
     private boolean applyFields(Incident incident, ObservedIncident o) {
         boolean changed = false;
-        boolean outranks = o.exactTimes() || !incident.exactTimes;
-        if (o.title() != null && !o.title().isBlank() && !o.title().equals(incident.title)) {
+        // Posts show part of a timeline (since_id): their title, times and link are the first poll's or the timeline's.
+        boolean fromPosts = o.posts() != null;
+        boolean outranks = !fromPosts && (o.exactTimes() || !incident.exactTimes);
+        if (o.title() != null && !o.title().isBlank() && !o.title().equals(incident.title) && !fromPosts) {
             incident.title = o.title();
             changed = true;
         }
@@ -101,11 +112,11 @@ public class IncidentMerger {
             incident.scheduledUntil = o.scheduledUntil();
             changed = true;
         }
-        if (o.exactTimes() && !incident.exactTimes) {
+        if (o.exactTimes() && !incident.exactTimes && !fromPosts) {
             incident.exactTimes = true;
             changed = true;
         }
-        if (o.url() != null && (incident.vendorUrl == null || o.exactTimes()) && !o.url().equals(incident.vendorUrl)) {
+        if (o.url() != null && (incident.vendorUrl == null || (o.exactTimes() && !fromPosts)) && !o.url().equals(incident.vendorUrl)) {
             incident.vendorUrl = o.url();
             changed = true;
         }
@@ -138,6 +149,54 @@ public class IncidentMerger {
         }
         if (vendorStatus != null && !vendorStatus.equals(incident.vendorStatus)) {
             incident.vendorStatus = vendorStatus;
+            changed = true;
+        }
+        return changed;
+    }
+
+    /**
+     * The stored incident these posts continue, when none has their key: the one holding a post they
+     * reply to, else the source's open incident last posted to within {@code joinOpenWithin} before them.
+     */
+    private static Incident continued(Source source, ObservedIncident o) {
+        ObservedIncident.Posts posts = o.posts();
+        if (!posts.replyTo().isEmpty()) {
+            Incident replied = IncidentUpdate.<IncidentUpdate>find("incident.vendor = ?1 and vendorKey in ?2 order by id",
+                    source.vendor, posts.replyTo()).firstResultOptional().map(u -> u.incident).orElse(null);
+            if (replied != null) {
+                return replied;
+            }
+        }
+        Instant first = o.updates().stream().map(ObservedUpdate::at).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        if (posts.joinOpenWithin() == null || first == null) {
+            return null;
+        }
+        return IncidentUpdate.<IncidentUpdate>find("source = ?1 and postedAt >= ?2 and postedAt <= ?3 order by postedAt desc",
+                        source, first.minus(posts.joinOpenWithin()), first)
+                .firstResultOptional().map(u -> u.incident)
+                .filter(i -> i.resolvedAt == null && (i.status == null || !i.status.isClosed()))
+                .orElse(null);
+    }
+
+    /** An incident told in posts starts with its first update and ends with its newest, when that one closes it. */
+    private static boolean applyTimesFromUpdates(Incident incident) {
+        if (incident.updates.isEmpty()) {
+            return false;
+        }
+        IncidentUpdate first = incident.updates.get(0);
+        IncidentUpdate newest = incident.updates.get(incident.updates.size() - 1);
+        boolean changed = false;
+        if (incident.startedAt == null || first.postedAt.isBefore(incident.startedAt)) {
+            incident.startedAt = first.postedAt;
+            incident.exactTimes = first.exactTime;
+            changed = true;
+        }
+        Instant resolvedAt = newest.status != null && newest.status.isClosed() ? newest.postedAt : null;
+        if (resolvedAt != null && incident.resolvedAt == null) {
+            incident.resolvedAt = resolvedAt;
+            changed = true;
+        } else if (resolvedAt == null && incident.resolvedAt != null && newest.postedAt.isAfter(incident.resolvedAt)) {
+            incident.resolvedAt = null; // a post after the resolution reopens it
             changed = true;
         }
         return changed;
@@ -200,7 +259,8 @@ public class IncidentMerger {
         }
         Instant minute = u.at().truncatedTo(ChronoUnit.MINUTES);
         for (IncidentUpdate s : stored) {
-            boolean keysCompatible = s.vendorKey == null || u.vendorKey() == null;
+            // Different ids match only on the same words: one post seen on two networks (a toot and its tweet).
+            boolean keysCompatible = s.vendorKey == null || u.vendorKey() == null || sameWords(s.bodyText, u.text().plain());
             if (keysCompatible && !taken.contains(s) && s.status == u.status()
                     && s.postedAt.truncatedTo(ChronoUnit.MINUTES).equals(minute)) {
                 return s;
@@ -226,8 +286,12 @@ public class IncidentMerger {
         return timeMoved;
     }
 
+    private static boolean sameWords(String a, String b) {
+        return a != null && b != null && !a.isBlank() && a.replaceAll("\\s+", " ").strip().equals(b.replaceAll("\\s+", " ").strip());
+    }
+
     private static void copy(ObservedUpdate u, IncidentUpdate s) {
-        if (u.vendorKey() != null) {
+        if (u.vendorKey() != null && s.vendorKey == null) { // the first id an update was stored under stays its id
             s.vendorKey = u.vendorKey();
         }
         s.status = u.status();

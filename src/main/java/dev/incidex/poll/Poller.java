@@ -6,6 +6,7 @@ import dev.incidex.catalog.Source;
 import dev.incidex.fetch.FetchOutcome;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
+import dev.incidex.fetch.Authorization;
 import dev.incidex.fetch.Fetcher;
 import dev.incidex.fetch.Validators;
 import dev.incidex.incident.IncidentMerger;
@@ -13,6 +14,7 @@ import dev.incidex.incident.MergeResult;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.ObservedIncident;
 import dev.incidex.source.SourceAdapter;
+import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.UnreadableDocumentException;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
@@ -109,21 +111,38 @@ public class Poller {
     private PollReport poll(List<SourceTask> tasks) {
         Semaphore permits = new Semaphore(Math.max(1, config.poll().parallelism()));
         Map<SourceTask, List<CompletableFuture<FetchOutcome>>> inFlight = new LinkedHashMap<>();
+        Map<SourceTask, String> unconfigured = new HashMap<>();
         for (SourceTask task : tasks) {
             SourceAdapter adapter = adapters.get(task.kind());
             List<CompletableFuture<FetchOutcome>> fetches = new ArrayList<>();
             if (adapter != null) {
-                for (URI document : adapter.documents(task.settings())) {
+                List<URI> documents;
+                Authorization authorization;
+                try {
+                    documents = adapter.documents(task.settings());
+                    authorization = adapter.authorization(task.settings());
+                } catch (SourceConfigurationException e) {
+                    unconfigured.put(task, e.getMessage()); // nothing is sent for a source that cannot be asked properly
+                    inFlight.put(task, fetches);
+                    continue;
+                }
+                for (URI document : documents) {
                     permits.acquireUninterruptibly();
                     DocumentState known = task.documents().get(document.toString());
                     Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
-                    fetches.add(fetcher.fetch(document, validators).toCompletableFuture().whenComplete((o, e) -> permits.release()));
+                    fetches.add(fetcher.fetch(document, validators, authorization).toCompletableFuture().whenComplete((o, e) -> permits.release()));
                 }
             }
             inFlight.put(task, fetches);
         }
         PollReport report = PollReport.EMPTY;
         for (Map.Entry<SourceTask, List<CompletableFuture<FetchOutcome>>> e : inFlight.entrySet()) {
+            String problem = unconfigured.get(e.getKey());
+            if (problem != null) {
+                bookkeeping.failed(e.getKey().id(), clock.instant(), problem, null, Map.of());
+                report = report.plus(new PollReport(1, 1, 0, MergeResult.NOTHING));
+                continue;
+            }
             report = report.plus(complete(e.getKey(), e.getValue().stream().map(CompletableFuture::join).toList()));
         }
         return report;
@@ -136,6 +155,7 @@ public class Poller {
             bookkeeping.failed(task.id(), now, "no adapter reads sources of kind '" + task.kind() + "'", null, Map.of());
             return new PollReport(1, 1, 0, MergeResult.NOTHING);
         }
+        String cursor = task.settings().cursor();
         Map<String, DocumentState> seen = new HashMap<>();
         List<ObservedIncident> observed = new ArrayList<>();
         Set<String> errors = new LinkedHashSet<>(); // both of a Statuspage's documents often fail alike
@@ -156,7 +176,9 @@ public class Poller {
                     continue;
                 }
                 try {
-                    observed.addAll(adapter.read(new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt(), task.settings())));
+                    FetchedDocument document = new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt(), task.settings());
+                    observed.addAll(adapter.read(document));
+                    cursor = adapter.cursorAfter(document, cursor);
                     seen.put(key, state);
                     parsed++;
                 } catch (UnreadableDocumentException | RuntimeException ex) {
@@ -176,7 +198,8 @@ public class Poller {
             }
         }
         if (errors.isEmpty()) {
-            bookkeeping.succeeded(task.id(), now, seen);
+            Set<String> asked = outcomes.stream().map(o -> o.url().toString()).collect(Collectors.toSet());
+            bookkeeping.succeeded(task.id(), now, seen, cursor, asked);
         } else {
             bookkeeping.failed(task.id(), now, String.join("; ", errors), retryAfter, seen);
             Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), String.join("; ", errors));

@@ -20,7 +20,25 @@ public class SourceBookkeeping {
     /** A good poll: the error count resets and the validators of each changed document are kept. */
     @Transactional
     public void succeeded(long sourceId, Instant now, Map<String, DocumentState> documents) {
+        succeeded(sourceId, now, documents, null, null);
+    }
+
+    /**
+     * A good poll that also moves the source's cursor, and forgets the validators of documents no
+     * longer asked for ({@code since_id} URLs change with every new post).
+     *
+     * @param cursor the new cursor; null keeps the stored one
+     * @param asked the URLs this poll asked for, or null to keep every stored document state
+     */
+    @Transactional
+    public void succeeded(long sourceId, Instant now, Map<String, DocumentState> documents, String cursor, java.util.Set<String> asked) {
         Source source = Source.findById(sourceId);
+        if (cursor != null && !cursor.equals(source.cursor)) {
+            source.cursor = cursor;
+        }
+        if (asked != null) {
+            source.documents.keySet().retainAll(asked);
+        }
         source.lastPolledAt = now;
         source.lastSuccessAt = now;
         source.lastError = null;

@@ -14,7 +14,7 @@ record SourceTask(long id, String vendorSlug, String kind, SourceSettings settin
     static SourceTask of(Source s) {
         SourceSettings settings = new SourceSettings(s.uri(),
                 s.timeZone == null ? null : ZoneId.of(s.timeZone),
-                s.incidentIdPattern == null ? null : Pattern.compile(s.incidentIdPattern));
+                s.incidentIdPattern == null ? null : Pattern.compile(s.incidentIdPattern), s.cursor, s.vendor.slug);
         return new SourceTask(s.id, s.vendor.slug, s.kind, settings, Map.copyOf(s.documents));
     }
 

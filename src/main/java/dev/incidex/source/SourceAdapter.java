@@ -1,5 +1,6 @@
 package dev.incidex.source;
 
+import dev.incidex.fetch.Authorization;
 import java.net.URI;
 import java.util.List;
 
@@ -32,4 +33,24 @@ public interface SourceAdapter {
      *     was expected, a truncated feed, …): the source is then marked failing and nothing is changed
      */
     List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException;
+
+    /**
+     * How the fetch stage proves who is asking for this source's documents, or null for public
+     * documents. The secrets come from configuration, never from the catalog.
+     *
+     * @throws SourceConfigurationException when the source needs credentials that are not configured:
+     *     the source then fails with the message and no request is sent
+     */
+    default Authorization authorization(SourceSettings source) {
+        return null;
+    }
+
+    /**
+     * The source's cursor after reading {@code document} without error: what the next poll's
+     * {@link #documents(SourceSettings)} starts from (e.g. the newest post id seen, for {@code since_id}).
+     * The poller stores it only once what was read is merged. By default there is no cursor.
+     */
+    default String cursorAfter(FetchedDocument document, String cursor) {
+        return cursor;
+    }
 }

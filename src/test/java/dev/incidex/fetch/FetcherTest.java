@@ -221,6 +221,22 @@ class FetcherTest {
             public Demo demo() {
                 throw new UnsupportedOperationException();
             }
+
+            public Posts posts() {
+                throw new UnsupportedOperationException();
+            }
+
+            public X x() {
+                throw new UnsupportedOperationException();
+            }
+
+            public Bluesky bluesky() {
+                throw new UnsupportedOperationException();
+            }
+
+            public M365 m365() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

@@ -51,4 +51,19 @@ class StatusWordsTest {
     void unknownBracketFallsBackToTheWords() {
         assertEquals(IncidentStatus.IDENTIFIED, StatusWords.infer("[EU] We identified the faulty node"));
     }
+
+    @Test
+    void microsoftPostPhrasingAndResolutionOutranksTheRest() {
+        assertEquals(IncidentStatus.INVESTIGATING, StatusWords.infer("We're investigating an issue where some users may experience delays."));
+        assertEquals(IncidentStatus.IDENTIFIED, StatusWords.infer("We've identified a recent configuration change. We're reverting the change and rerouting traffic to mitigate impact."));
+        assertEquals(IncidentStatus.RESOLVED, StatusWords.infer("We've confirmed that reverting the change has resolved the issue and delayed messages have been delivered."));
+    }
+
+    @Test
+    void statedIsEmptyForTextThatIsNotAboutAnIncident() {
+        assertEquals(java.util.Optional.empty(), StatusWords.stated("Join our webinar on Thursday: what's new in 5.0!"));
+        assertEquals(java.util.Optional.empty(), StatusWords.stated(null));
+        assertEquals(java.util.Optional.of(IncidentStatus.INVESTIGATING), StatusWords.stated("Some users see errors when paying."));
+        assertEquals(java.util.Optional.of(IncidentStatus.RESOLVED), StatusWords.stated("[Resolved] Delayed emails"));
+    }
 }

@@ -53,7 +53,8 @@ public class MastodonAdapter extends PostsAdapter {
     public List<URI> documents(SourceSettings source) {
         URI profile = source.url();
         String user = user(profile);
-        String base = profile.getScheme() + "://" + profile.getRawAuthority();
+        // An instance served under a path prefix keeps it: https://host/prefix/@user → https://host/prefix/api/…
+        String base = profile.getScheme() + "://" + profile.getRawAuthority() + profile.getRawPath().replaceAll("/@[^/]+/?$", "");
         Cursor cursor = Cursor.parse(source.cursor());
         if (cursor.accountId() == null) {
             return List.of(URI.create(base + "/api/v1/accounts/lookup?acct=" + URLEncoder.encode(user, StandardCharsets.UTF_8)));
@@ -65,11 +66,11 @@ public class MastodonAdapter extends PostsAdapter {
 
     private static String user(URI profile) {
         String path = profile.getPath() == null ? "" : profile.getPath();
-        if (profile.getScheme() == null || profile.getRawAuthority() == null || !path.matches("/@[A-Za-z0-9_.@-]+/?")) {
+        if (profile.getScheme() == null || profile.getRawAuthority() == null || !path.matches("(?:/[^/@]+)*/@[A-Za-z0-9_.@-]+/?")) {
             throw new SourceConfigurationException("a mastodon source's url must be the account's profile URL, "
                     + "e.g. https://mastodon.social/@SomeStatus (got " + profile + ")");
         }
-        return path.replaceAll("^/@|/$", "");
+        return path.replaceAll("^.*/@|/$", "");
     }
 
     @Override

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  *       {@code [Resolved]}, {@code [Identified]}, {@code [Scheduled]}, … (a prefix after a colon,
  *       as in AWS's "Service is operating normally: [RESOLVED] …", counts too).
  *   <li>Otherwise resolution words (resolved, restored, fixed, recovered, operating normally,
- *       completed) outrank monitoring words (monitoring, mitigated, fix deployed), which outrank
- *       identified words (identified, root cause), because a text that says "we identified the
- *       cause and it is now resolved" is resolved.
+ *       completed, working again, back to normal, up and running, all clear) outrank monitoring
+ *       words (monitoring, mitigated, fix deployed), which outrank identified words (identified,
+ *       root cause), because a text that says "we identified the cause and it is now resolved" is
+ *       resolved.
  *   <li>Otherwise investigating words (investigating, looking into, aware of, outage, disruption,
  *       degraded, delays, errors, an issue, …) say investigating.
  *   <li>Otherwise investigating, though the text {@linkplain #stated states} nothing.
@@ -32,7 +33,8 @@ public final class StatusWords {
     private record Rule(IncidentStatus status, Pattern words) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule(IncidentStatus.RESOLVED, words("resolved|restored|fixed|recovered|operating normally|completed")),
+            new Rule(IncidentStatus.RESOLVED, words("resolved|restored|fixed|recovered|operating normally|completed"
+                    + "|(?:is|are|now) working again|works? again|back to normal|up and running|all clear")),
             new Rule(IncidentStatus.MONITORING, words("monitoring|mitigated|fix(?:es)? (?:has been |have been |was |were )?deployed")),
             new Rule(IncidentStatus.IDENTIFIED, words("identified|root cause")),
             new Rule(IncidentStatus.INVESTIGATING, words("investigating|investigation|looking into|aware of"

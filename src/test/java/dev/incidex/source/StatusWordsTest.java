@@ -56,6 +56,8 @@ class StatusWordsTest {
     void microsoftPostPhrasingAndResolutionOutranksTheRest() {
         assertEquals(IncidentStatus.INVESTIGATING, StatusWords.infer("We're investigating an issue where some users may experience delays."));
         assertEquals(IncidentStatus.IDENTIFIED, StatusWords.infer("We've identified a recent configuration change. We're reverting the change and rerouting traffic to mitigate impact."));
+        assertEquals(IncidentStatus.RESOLVED, StatusWords.infer("Logins work again for everyone."));
+        assertEquals(IncidentStatus.RESOLVED, StatusWords.infer("Payments are working again after we identified the cause."));
         assertEquals(IncidentStatus.RESOLVED, StatusWords.infer("We've confirmed that reverting the change has resolved the issue and delayed messages have been delivered."));
     }
 

@@ -21,8 +21,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class VendorServer implements AutoCloseable {
 
-    /** One answered request: its path, the If-None-Match it carried and the status returned. */
-    public record Hit(String path, String ifNoneMatch, int status) {}
+    /**
+     * One answered request: its path, the If-None-Match it carried and the status returned; also its
+     * method, query string, Authorization header and body (for token endpoints and APIs with auth).
+     */
+    public record Hit(String path, String ifNoneMatch, int status, String method, String query, String authorization, String body) {
+        public Hit(String path, String ifNoneMatch, int status) {
+            this(path, ifNoneMatch, status, "GET", null, null, "");
+        }
+    }
 
     private record Answer(int status, String contentType, byte[] body, boolean validators) {}
 
@@ -69,21 +76,25 @@ public final class VendorServer implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream ignored = exchange.getRequestBody()) {
+        try (exchange; InputStream requestBody = exchange.getRequestBody()) {
             String path = exchange.getRequestURI().getPath();
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            String method = exchange.getRequestMethod();
+            String query = exchange.getRequestURI().getRawQuery();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String body = new String(requestBody.readAllBytes(), StandardCharsets.UTF_8);
             Answer answer = answers.get(path);
             if (answer == null) {
                 answer = new Answer(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), false);
             }
             String etag = "\"" + sha256(answer.body()) + "\"";
             if (answer.validators() && answer.status() == 200 && etag.equals(ifNoneMatch)) {
-                hits.add(new Hit(path, ifNoneMatch, 304));
+                hits.add(new Hit(path, ifNoneMatch, 304, method, query, authorization, body));
                 exchange.getResponseHeaders().add("ETag", etag);
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
-            hits.add(new Hit(path, ifNoneMatch, answer.status()));
+            hits.add(new Hit(path, ifNoneMatch, answer.status(), method, query, authorization, body));
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             if (answer.validators() && answer.status() == 200) {
                 exchange.getResponseHeaders().add("ETag", etag);

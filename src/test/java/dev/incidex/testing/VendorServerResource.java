@@ -32,7 +32,8 @@ public class VendorServerResource implements QuarkusTestResourceLifecycleManager
             Path file = Files.createTempFile("incidex-test-catalog", ".yaml");
             Files.writeString(file, catalog);
             file.toFile().deleteOnExit();
-            return Map.of("incidex.catalog", file.toString());
+            // vendor-server.url lets test-profile settings (API bases, token endpoints) point at this server.
+            return Map.of("incidex.catalog", file.toString(), "vendor-server.url", server.baseUrl());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

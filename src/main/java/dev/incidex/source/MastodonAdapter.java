@@ -133,9 +133,10 @@ public class MastodonAdapter extends PostsAdapter {
         }
     }
 
+    /** An API's ISO-8601 time, or null when missing or unreadable (the caller decides whether that is fatal). */
     static Instant instant(String iso) {
         try {
-            return iso == null ? null : java.time.OffsetDateTime.parse(iso).toInstant();
+            return VendorDates.iso(iso);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -27,13 +27,13 @@ final class GeneratedHistory {
     private final ObjectMapper json = new ObjectMapper();
     private final String name;
 
-    GeneratedHistory(String keyPrefix, String name, int count, Instant newest, Duration spacing) {
+    GeneratedHistory(String keyPrefix, String name, int count, int open, Instant newest, Duration spacing) {
         this.name = name;
         for (int i = 0; i < count; i++) {
             String impact = IMPACTS[i % 4];
             String component = COMPONENTS[i % 3];
             Instant started = newest.minus(spacing.multipliedBy(i));
-            Instant resolved = i == 0 ? null : started.plus(Duration.ofMinutes(30 + 60L * (i % 5)));
+            Instant resolved = i < open ? null : started.plus(Duration.ofMinutes(30 + 60L * (i % 5)));
             incidents.add(new Made(i, keyPrefix + String.format("%04d", i),
                     component + " " + WORDS[i % WORDS.length] + " #" + i, impact, component, started, resolved, i % 10 == 7));
         }

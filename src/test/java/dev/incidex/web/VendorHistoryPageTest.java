@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(VendorServerResource.class)
 class VendorHistoryPageTest {
 
-    static final GeneratedHistory HISTORY = new GeneratedHistory("fc", "FilterCo", 130,
+    static final GeneratedHistory HISTORY = new GeneratedHistory("fc", "FilterCo", 130, 1,
             Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)), Duration.ofDays(3).plusHours(5));
     private static boolean polled;
 

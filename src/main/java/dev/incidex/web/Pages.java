@@ -25,7 +25,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -214,9 +213,10 @@ public class Pages {
     public Response setTimeZone(@FormParam("zone") String zone, @HeaderParam("Referer") String referer) {
         ZoneId chosen = ReaderZone.parse(zone).orElseThrow(() -> new BadPageRequest(
                 "'" + truncate(zone) + "' is not a time zone. Choose one like UTC, Europe/Berlin or America/New_York."));
-        NewCookie cookie = new NewCookie.Builder(ReaderZone.COOKIE).value(chosen.getId()).path("/")
-                .maxAge((int) Duration.ofDays(365).toSeconds()).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
-        return Response.seeOther(URI.create(back(referer))).cookie(cookie).build();
+        // Written by hand: JAX-RS quotes a value containing '/' (RFC 2109), and browsers then keep the quotes.
+        String cookie = ReaderZone.COOKIE + "=" + chosen.getId() + "; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds()
+                + "; SameSite=Lax; HttpOnly";
+        return Response.seeOther(URI.create(back(referer))).header("Set-Cookie", cookie).build();
     }
 
     /** Maintenances not yet completed: those under way first, then the upcoming ones, soonest first. */

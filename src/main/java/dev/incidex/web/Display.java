@@ -51,16 +51,6 @@ public class Display {
         return instant == null ? "—" : SHORT_DATE.withZone(zone).format(instant);
     }
 
-    /** "Mar 29, 2023" for a day cell. */
-    static String dayLabel(java.time.LocalDate day) {
-        return SHORT_DATE.format(day);
-    }
-
-    /** The abbreviation users see next to times: "UTC", "EDT". */
-    static String abbreviation(ZoneId zone, Instant at) {
-        return DateTimeFormatter.ofPattern("z", Locale.US).withZone(zone).format(at);
-    }
-
     /** The zone's IANA id, "Europe/Berlin". */
     static String name(ZoneId zone) {
         return zone.getId();

@@ -104,7 +104,7 @@ public class Pages {
     @GET
     public String front(@CookieParam(ReaderZone.COOKIE) String tz) {
         Map<String, Long> open = stats.openCounts();
-        List<VendorSummary> vendors = Vendor.<Vendor>list("select distinct v from Vendor v left join fetch v.sources order by lower(v.name)")
+        List<VendorSummary> vendors = Vendor.<Vendor>list("select v from Vendor v left join fetch v.sources order by lower(v.name)")
                 .stream().map(v -> summary(v, open.getOrDefault(v.slug, 0L))).toList();
         return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors,
                 ReaderZone.fromCookie(tz)).render();

@@ -7,16 +7,22 @@ import dev.incidex.source.Impact;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How pages print times, durations, impact and state: in UTC, the way status pages write them. */
+/**
+ * How pages print times, durations, impact and state, the way status pages write them. Times are
+ * printed in the reader's zone with its abbreviation; UTC unless they chose another.
+ */
 @TemplateExtension
 public class Display {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("MMM d, yyyy, hh:mm a 'UTC'", Locale.US)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("MMM d, yyyy, hh:mm a z", Locale.US);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
             .withZone(ZoneOffset.UTC);
 
@@ -28,6 +34,31 @@ public class Display {
     /** "March 29, 2023". */
     static String longDate(Instant instant) {
         return instant == null ? "an unknown date" : LONG_DATE.format(instant);
+    }
+
+    /** "Mar 29, 2023, 10:04 AM EDT" in the reader's zone; "Mar 29, 2023, 02:04 PM UTC" by default. */
+    static String time(Instant instant, ZoneId zone) {
+        return instant == null ? "—" : ZONED.withZone(zone).format(instant);
+    }
+
+    /** "March 29, 2023" in the reader's zone. */
+    static String date(Instant instant, ZoneId zone) {
+        return instant == null ? "an unknown date" : LONG_DATE.withZone(zone).format(instant);
+    }
+
+    /** "Mar 29, 2023": short dates for lists. */
+    static String shortDate(Instant instant, ZoneId zone) {
+        return instant == null ? "—" : SHORT_DATE.withZone(zone).format(instant);
+    }
+
+    /** The zone's IANA id, "Europe/Berlin". */
+    static String name(ZoneId zone) {
+        return zone.getId();
+    }
+
+    /** The time zones the footer's form offers this reader. */
+    static java.util.List<String> choices(ZoneId zone) {
+        return ReaderZone.choices(zone);
     }
 
     /** ISO-8601 for {@code <time datetime>}. */
@@ -78,6 +109,11 @@ public class Display {
             case FAILING -> "failing";
             case UNKNOWN -> "unknown";
         };
+    }
+
+    /** "none", "minor", … for CSS classes of a day cell; "unknown" when the vendor never said. */
+    static String impactCode(Impact impact) {
+        return impact == null ? "unknown" : impact.code();
     }
 
     private static String article(String word) {

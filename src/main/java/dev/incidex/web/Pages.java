@@ -2,85 +2,340 @@ package dev.incidex.web;
 
 import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.Durations;
+import dev.incidex.incident.HistoryCursor;
+import dev.incidex.incident.HistoryFilter;
+import dev.incidex.incident.HistoryPage;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.VendorStats;
+import dev.incidex.source.Impact;
+import dev.incidex.source.IncidentStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** The server-rendered pages: what is broken now, a vendor's history, one incident's timeline. */
+/**
+ * The server-rendered pages: what is broken now, a vendor's history and figures, one incident's
+ * timeline, search across every vendor, and the reader's time zone. Plain HTML, no script.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class Pages {
 
+    static final int PAGE_SIZE = 50;
+    static final int MAX_QUERY = 200;
+    static final int MAX_COMPONENT = 300;
+
     @Inject
     IncidentQueries queries;
+
+    @Inject
+    VendorStats stats;
 
     @Inject
     InstantSource clock;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance front(List<Incident> ongoing, List<Incident> resolved, List<VendorSummary> vendors, Instant now);
+        static native TemplateInstance front(List<Incident> ongoing, List<Incident> maintenance, List<Incident> resolved,
+                List<VendorSummary> vendors, ZoneId zone);
 
-        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, List<Incident> incidents, Instant now);
+        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history,
+                ZoneId zone);
 
-        static native TemplateInstance incident(Incident incident, String ongoingFor);
+        static native TemplateInstance incident(Incident incident, String ongoingFor, ZoneId zone);
 
-        static native TemplateInstance notFound(String what);
+        static native TemplateInstance search(String q, List<Incident> results, boolean searched, String nextUrl, ZoneId zone);
+
+        static native TemplateInstance settings(ZoneId zone, Set<String> zones);
+
+        static native TemplateInstance notFound(String what, ZoneId zone);
+
+        static native TemplateInstance badRequest(String message, ZoneId zone);
     }
 
     /** A vendor with its current state, for lists. */
-    public record VendorSummary(Vendor vendor, long ongoing, String state) {}
+    public record VendorSummary(Vendor vendor, long ongoing, String state, boolean sourceFailing) {}
+
+    /** The vendor page's figures at a glance. */
+    public record Figures(Charts.MonthChart months, Charts.DayStrip days, long resolved, String meanToResolve,
+            String totalImpact) {}
+
+    /** A checkbox of the filter form. */
+    public record Choice(String code, String label, boolean checked) {}
+
+    /** The filter form as the reader filled it in, the page of incidents it found, and the link to the next page. */
+    public record HistoryView(String from, String to, List<Choice> impacts, List<Choice> statuses, String component,
+            List<String> components, String q, boolean filtered, boolean firstPage, List<Incident> incidents,
+            String firstUrl, String nextUrl) {}
 
     @GET
-    public String front() {
-        List<VendorSummary> vendors = Vendor.listByName().stream().map(this::summary).toList();
-        return Templates.front(queries.ongoing(), queries.recentlyResolved(20), vendors, clock.instant()).render();
+    public String front(@CookieParam(ReaderZone.COOKIE) String tz) {
+        Map<String, Long> open = stats.openCounts();
+        List<VendorSummary> vendors = Vendor.<Vendor>list("select v from Vendor v left join fetch v.sources order by lower(v.name)")
+                .stream().map(v -> summary(v, open.getOrDefault(v.slug, 0L))).toList();
+        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors,
+                ReaderZone.fromCookie(tz)).render();
     }
 
     @GET
     @Path("vendors/{slug}")
-    public String vendor(@PathParam("slug") String slug) {
+    public String vendor(@PathParam("slug") String slug, @CookieParam(ReaderZone.COOKIE) String tz,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("impact") List<String> impacts,
+            @QueryParam("status") List<String> statuses, @QueryParam("component") String component,
+            @QueryParam("q") String q, @QueryParam("after") String after) {
         Vendor vendor = Vendor.findBySlug(slug).orElseThrow(() -> notFound("vendor " + slug));
-        return Templates.vendor(vendor, summary(vendor), queries.history(vendor, 200), clock.instant()).render();
+        ZoneId zone = ReaderZone.fromCookie(tz);
+        Instant now = clock.instant();
+
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw new BadPageRequest("The 'to' date (" + toDate + ") is before the 'from' date (" + fromDate + ").");
+        }
+        Set<Impact> impactSet = parseImpacts(impacts);
+        Set<IncidentStatus> statusSet = parseStatuses(statuses);
+        String componentText = limited("component", component, MAX_COMPONENT);
+        String text = limited("q", q, MAX_QUERY);
+        HistoryFilter filter = new HistoryFilter(vendor.slug,
+                fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant(),
+                impactSet, statusSet, componentText, text);
+        HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
+
+        List<Choice> impactChoices = Arrays.stream(Impact.values())
+                .map(i -> new Choice(i.code(), i.label(), impactSet.contains(i))).toList();
+        List<Choice> statusChoices = Arrays.stream(IncidentStatus.values())
+                .map(s -> new Choice(s.code(), s.label(), statusSet.contains(s))).toList();
+        boolean filtered = fromDate != null || toDate != null || !impactSet.isEmpty() || !statusSet.isEmpty()
+                || filter.component() != null || filter.text() != null;
+        List<String> filterParams = new ArrayList<>();
+        Stream.of(param("from", fromDate == null ? null : fromDate.toString()),
+                param("to", toDate == null ? null : toDate.toString()),
+                impactSet.stream().flatMap(i -> param("impact", i.code()).stream()).toList(),
+                statusSet.stream().flatMap(s -> param("status", s.code()).stream()).toList(),
+                param("component", filter.component()),
+                param("q", filter.text())).forEach(filterParams::addAll);
+        String base = "/vendors/" + vendor.slug;
+        String firstUrl = base + query(filterParams);
+        String nextUrl = null;
+        if (page.next() != null) {
+            List<String> withCursor = new ArrayList<>(filterParams);
+            withCursor.addAll(param("after", page.next().encode()));
+            nextUrl = base + query(withCursor);
+        }
+        HistoryView history = new HistoryView(fromDate == null ? "" : fromDate.toString(), toDate == null ? "" : toDate.toString(),
+                impactChoices, statusChoices, filter.component() == null ? "" : filter.component(), stats.components(vendor.slug),
+                filter.text() == null ? "" : filter.text(), filtered, after == null || after.isBlank(), page.incidents(), firstUrl,
+                nextUrl);
+
+        VendorStats.ResolveTimes times = stats.resolveTimes(vendor.slug, now);
+        Figures figures = new Figures(
+                Charts.months(vendor.name, stats.perMonth(vendor.slug, zone, now)),
+                Charts.days(vendor.name, stats.recentDays(vendor.slug, zone, now)),
+                times.resolved(),
+                times.mean() == null ? "—" : Durations.format(times.mean()),
+                Durations.format(times.total()));
+        return Templates.vendor(vendor, summary(vendor, queries.ongoingCount(vendor)), figures, history, zone).render();
     }
 
     @GET
     @Path("vendors/{slug}/incidents/{id}")
-    public String incident(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public String incident(@PathParam("slug") String slug, @PathParam("id") String id,
+            @CookieParam(ReaderZone.COOKIE) String tz) {
         Incident incident = parseId(id).flatMap(queries::incident)
                 .filter(i -> i.vendor.slug.equals(slug))
                 .orElseThrow(() -> notFound("incident " + id + " of " + slug));
         String ongoingFor = incident.isResolved() || incident.startedAt == null ? null
                 : Durations.format(nonNegative(Duration.between(incident.startedAt, clock.instant())));
-        return Templates.incident(incident, ongoingFor).render();
+        return Templates.incident(incident, ongoingFor, ReaderZone.fromCookie(tz)).render();
+    }
+
+    @GET
+    @Path("search")
+    public String search(@QueryParam("q") String q, @QueryParam("after") String after,
+            @CookieParam(ReaderZone.COOKIE) String tz) {
+        ZoneId zone = ReaderZone.fromCookie(tz);
+        String text = limited("q", q, MAX_QUERY);
+        if (text == null) {
+            return Templates.search("", List.of(), false, null, zone).render();
+        }
+        HistoryFilter filter = new HistoryFilter(null, null, null, Set.of(), Set.of(), null, text);
+        HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
+        String nextUrl = page.next() == null ? null
+                : "/search" + query(Stream.of(param("q", filter.text()), param("after", page.next().encode()))
+                        .flatMap(List::stream).toList());
+        return Templates.search(filter.text(), page.incidents(), true, nextUrl, zone).render();
+    }
+
+    @GET
+    @Path("settings")
+    public String settings(@CookieParam(ReaderZone.COOKIE) String tz) {
+        return Templates.settings(ReaderZone.fromCookie(tz), ReaderZone.all()).render();
+    }
+
+    /** Remembers the reader's zone for a year and sends them back to the page they came from. */
+    @POST
+    @Path("settings/timezone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setTimeZone(@FormParam("zone") String zone, @HeaderParam("Referer") String referer) {
+        ZoneId chosen = ReaderZone.parse(zone).orElseThrow(() -> new BadPageRequest(
+                "'" + truncate(zone) + "' is not a time zone. Choose one like UTC, Europe/Berlin or America/New_York."));
+        // Written by hand: JAX-RS quotes a value containing '/' (RFC 2109), and browsers then keep the quotes.
+        String cookie = ReaderZone.COOKIE + "=" + chosen.getId() + "; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds()
+                + "; SameSite=Lax; HttpOnly";
+        return Response.seeOther(URI.create(back(referer))).header("Set-Cookie", cookie).build();
+    }
+
+    /** Maintenances not yet completed: those under way first, then the upcoming ones, soonest first. */
+    private List<Incident> openMaintenance() {
+        HistoryFilter filter = new HistoryFilter(null, null, null, Set.of(),
+                EnumSet.of(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING), null, null);
+        return queries.history(filter, null, 100).incidents().stream()
+                .filter(i -> i.maintenance && !i.isResolved())
+                .sorted(Comparator.comparing((Incident i) -> i.status == IncidentStatus.SCHEDULED)
+                        .thenComparing(i -> i.scheduledFor != null ? i.scheduledFor : i.sortAt))
+                .toList();
     }
 
     /** The vendor's state in one phrase: open incidents, all clear, or not known yet. */
-    private VendorSummary summary(Vendor vendor) {
-        long ongoing = queries.ongoingCount(vendor);
+    private static VendorSummary summary(Vendor vendor, long ongoing) {
         boolean anyAnswer = vendor.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
+        boolean failing = vendor.sources.stream().anyMatch(s -> s.enabled && s.errorCount > 0);
         String state = ongoing > 0 ? ongoing + (ongoing == 1 ? " ongoing incident" : " ongoing incidents")
                 : anyAnswer ? "No open incidents" : "Unknown";
-        return new VendorSummary(vendor, ongoing, state);
+        return new VendorSummary(vendor, ongoing, state, failing);
     }
 
-    private static java.util.Optional<Long> parseId(String id) {
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         try {
-            return java.util.Optional.of(Long.parseLong(id));
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadPageRequest("'" + name + "' must be a date like 2024-05-31, not '" + truncate(value) + "'.");
+        }
+    }
+
+    private static Set<Impact> parseImpacts(List<String> values) {
+        Set<Impact> result = EnumSet.noneOf(Impact.class);
+        for (String v : values == null ? List.<String>of() : values) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            Impact impact = Impact.fromCode(v);
+            if (impact == null) {
+                throw new BadPageRequest("'impact' must be one of none, minor, major, critical or maintenance, not '"
+                        + truncate(v) + "'.");
+            }
+            result.add(impact);
+        }
+        return result;
+    }
+
+    private static Set<IncidentStatus> parseStatuses(List<String> values) {
+        Set<IncidentStatus> result = EnumSet.noneOf(IncidentStatus.class);
+        for (String v : values == null ? List.<String>of() : values) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            IncidentStatus status = Arrays.stream(IncidentStatus.values()).filter(s -> s.code().equals(v.strip()))
+                    .findFirst().orElseThrow(() -> new BadPageRequest("'status' must be one of "
+                            + Arrays.stream(IncidentStatus.values()).map(IncidentStatus::code).toList()
+                            + ", not '" + truncate(v) + "'."));
+            result.add(status);
+        }
+        return result;
+    }
+
+    private static String limited(String name, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new BadPageRequest("'" + name + "' is " + value.length() + " characters long; the most is " + max + ".");
+        }
+        return value.strip();
+    }
+
+    private static HistoryCursor cursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            return HistoryCursor.decode(after.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadPageRequest("The page link is broken: 'after' is not a position this server gave out."
+                    + " Start again from the first page.");
+        }
+    }
+
+    /** Only a path on this site: the Referer's host is never trusted as a redirect target. */
+    private static String back(String referer) {
+        if (referer != null) {
+            try {
+                URI uri = new URI(referer);
+                String path = uri.getRawPath();
+                if (path != null && path.startsWith("/") && !path.startsWith("//")) {
+                    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+                }
+            } catch (URISyntaxException e) {
+                // fall through to the front page
+            }
+        }
+        return "/";
+    }
+
+    private static List<String> param(String name, String value) {
+        return value == null ? List.of() : List.of(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    private static String query(List<String> params) {
+        return params.isEmpty() ? "" : "?" + String.join("&", params);
+    }
+
+    private static String truncate(String value) {
+        return value == null ? "" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -55,7 +55,7 @@ class IncidentPageBrowserTest {
         browser.get(root.toString());
         browser.findElement(By.linkText("Browsed Co")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Browsed Co");
-        Browser.screenshot(browser, "vendor-page");
+        Browser.screenshot(browser, "browsed-vendor-page");
 
         browser.findElement(By.linkText("Informational Update for Users of Office 365")).click();
 
@@ -70,5 +70,7 @@ class IncidentPageBrowserTest {
                 "vendor.slug = 'browsed' and maintenance = false").singleResult());
         assertThat(browser.getCurrentUrl()).endsWith("/vendors/browsed/incidents/" + incident.id);
         Browser.screenshot(browser, "incident-page");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1800));
+        Browser.screenshot(browser, "incident-page-phone");
     }
 }

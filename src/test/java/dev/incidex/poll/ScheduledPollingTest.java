@@ -27,7 +27,10 @@ class ScheduledPollingTest {
     public static class SchedulerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("incidex.poll.enabled", "true", "incidex.poll.tick", "1s", "incidex.poll.first-delay", "3s",
+            // A tick that polls before the test serves its fixtures gets a 404; with a 1s interval and
+            // backoff cap the source is simply tried again a second later.
+            return Map.of("incidex.poll.enabled", "true", "incidex.poll.tick", "1s", "incidex.poll.first-delay", "0s",
+                    "incidex.poll.interval", "1s", "incidex.poll.max-backoff", "1s",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:incidex-scheduled;DB_CLOSE_DELAY=-1");
         }
     }

@@ -26,6 +26,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -42,6 +43,7 @@ import java.util.zip.GZIPInputStream;
 public class Fetcher {
 
     private final HttpClient client;
+    private final HttpClient noRedirects;
     private final IncidexConfig.Fetch config;
     private final InstantSource clock;
 
@@ -53,6 +55,74 @@ public class Fetcher {
                 .connectTimeout(this.config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        this.noRedirects = HttpClient.newBuilder()
+                .connectTimeout(this.config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * Like {@link #fetch} for an untrusted URL: every hop, the first and each redirect (at most
+     * {@code incidex.fetch.max-redirects}), is checked against {@code policy} just before it is
+     * requested. The outcome carries the URL asked for, so validators stay keyed on it.
+     *
+     * <p>The check resolves the host and the HTTP client resolves it again to connect; a name whose
+     * DNS answer changes between the two (DNS rebinding) within that instant is not caught.
+     */
+    public CompletionStage<FetchOutcome> fetchGuarded(URI url, Validators previous, AddressPolicy policy) {
+        return hop(url, url, previous, policy, 0);
+    }
+
+    private CompletableFuture<FetchOutcome> hop(URI asked, URI current, Validators previous, AddressPolicy policy, int hops) {
+        Optional<String> refused = policy.refusal(current);
+        if (refused.isPresent()) {
+            String where = hops == 0 ? "" : " (redirected to " + current + ")";
+            return CompletableFuture.completedFuture(new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
+        }
+        int cap = config.maxBodyBytes();
+        CompletableFuture<HttpResponse<byte[]>> exchange = noRedirects.sendAsync(request(current, previous), info -> cappedBody(info, cap));
+        return exchange
+                .orTimeout(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        exchange.cancel(true);
+                        return CompletableFuture.completedFuture(failure(asked, error));
+                    }
+                    int status = response.statusCode();
+                    Optional<String> location = response.headers().firstValue("Location");
+                    if (status >= 300 && status < 400 && status != 304 && location.isPresent()) {
+                        if (hops >= config.maxRedirects()) {
+                            return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.HTTP_STATUS,
+                                    "more than " + config.maxRedirects() + " redirects from " + asked, null));
+                        }
+                        URI next;
+                        try {
+                            next = current.resolve(location.get().trim());
+                        } catch (IllegalArgumentException bad) {
+                            return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.HTTP_STATUS,
+                                    "unreadable redirect from " + current + ": " + location.get(), null));
+                        }
+                        return hop(asked, next, previous, policy, hops + 1);
+                    }
+                    return CompletableFuture.completedFuture(outcome(asked, response, cap));
+                })
+                .thenCompose(f -> f);
+    }
+
+    private HttpRequest request(URI url, Validators previous) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(config.timeout())
+                .header("User-Agent", config.userAgent())
+                .header("Accept", "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+                .header("Accept-Encoding", "gzip")
+                .GET();
+        if (previous.etag() != null) {
+            request.header("If-None-Match", previous.etag());
+        }
+        if (previous.lastModified() != null) {
+            request.header("If-Modified-Since", previous.lastModified());
+        }
+        return request.build();
     }
 
     public CompletionStage<FetchOutcome> fetch(URI url, Validators previous) {

@@ -18,8 +18,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** The vendor directory: every vendor with its state, and a form to add one by URL (no JavaScript). */
-@Path("/vendors")
+/**
+ * The vendor directory: every vendor with its state, and a form to add one by URL (no JavaScript).
+ * Rooted at "/" like {@link Pages}: a root of "/vendors" would claim "/vendors/{slug}" from it.
+ */
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class VendorDirectory {
 
@@ -38,11 +41,13 @@ public class VendorDirectory {
     }
 
     @GET
+    @Path("vendors")
     public String list() {
         return Templates.directory(rows(), "", null).render();
     }
 
     @POST
+    @Path("vendors")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@FormParam("url") String url) {
         try {

@@ -72,7 +72,11 @@ public final class VendorServer implements AutoCloseable {
         try (exchange; InputStream ignored = exchange.getRequestBody()) {
             String path = exchange.getRequestURI().getPath();
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-            Answer answer = answers.get(path);
+            String query = exchange.getRequestURI().getRawQuery();
+            Answer answer = query == null ? null : answers.get(path + "?" + query); // "/history?page=2" may differ from "/history"
+            if (answer == null) {
+                answer = answers.get(path);
+            }
             if (answer == null) {
                 answer = new Answer(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), false);
             }

@@ -143,8 +143,9 @@ public class VendorDiscovery {
                 String type = link.attr("type").toLowerCase(Locale.ROOT).trim();
                 String feedKind = type.startsWith("application/rss+xml") ? "rss" : type.startsWith("application/atom+xml") ? "atom" : null;
                 String href = link.absUrl("href");
-                if (feedKind != null && !href.isBlank()) {
-                    policy.refusal(URI.create(href)).ifPresent(message -> {
+                URI feedUrl = feedKind == null || href.isBlank() ? null : uriOrNull(href);
+                if (feedUrl != null) {
+                    policy.refusal(feedUrl).ifPresent(message -> {
                         throw new DiscoveryException(400, "the page links a feed at " + href + ": " + message);
                     });
                     return found(html.title(), url, feedKind, List.of(new FoundSource(feedKind, href)), null);
@@ -214,6 +215,14 @@ public class VendorDiscovery {
             }
         }
         return null;
+    }
+
+    private static URI uriOrNull(String href) {
+        try {
+            return new URI(href);
+        } catch (URISyntaxException unreadable) {
+            return null; // a link no client could follow: look for another
+        }
     }
 
     private static String htmlTitle(Fetched page) {

@@ -128,6 +128,21 @@ public interface IncidexConfig {
         /** The User-Agent sent to vendors. */
         @WithDefault("Incidex/0.1 (status-page incident tracker)")
         String userAgent();
+
+        /**
+         * Whether URLs users add (and the sources made from them) may point at loopback, private,
+         * link-local or other internal addresses. Off: Incidex refuses them, so nobody can make it
+         * probe the network it runs in. Catalog sources are trusted and never checked.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** Host names users may add even though they resolve to internal addresses (an intranet status page). */
+        Optional<java.util.List<String>> allowedHosts();
+
+        /** Most redirects followed for a user-added URL; each hop's address is checked. */
+        @WithDefault("5")
+        int maxRedirects();
     }
 
     interface Demo {

@@ -1,21 +1,17 @@
 package dev.incidex.api;
 
-import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
-/** JSON for vendors and their incident history. */
+/** JSON for one incident; the vendor resources are in {@link VendorApi}. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentApi {
@@ -27,30 +23,6 @@ public class IncidentApi {
 
     @Context
     UriInfo uri;
-
-    @GET
-    @Path("vendors")
-    public List<VendorJson> vendors() {
-        return Vendor.listByName().stream()
-                .map(v -> VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
-                .toList();
-    }
-
-    @GET
-    @Path("vendors/{slug}")
-    public VendorJson vendor(@PathParam("slug") String slug) {
-        Vendor v = vendorOr404(slug);
-        return VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri());
-    }
-
-    @GET
-    @Path("vendors/{slug}/incidents")
-    public List<IncidentJson> history(@PathParam("slug") String slug, @QueryParam("limit") @DefaultValue("100") String limit) {
-        Vendor v = vendorOr404(slug);
-        return queries.history(v, parseLimit(limit)).stream()
-                .map(i -> IncidentJson.of(i, uri.getBaseUri(), false))
-                .toList();
-    }
 
     @GET
     @Path("incidents/{id}")
@@ -66,11 +38,7 @@ public class IncidentApi {
                 .orElseThrow(() -> ApiError.notFound("no incident " + parsed));
     }
 
-    private static Vendor vendorOr404(String slug) {
-        return Vendor.findBySlug(slug).orElseThrow(() -> ApiError.notFound("no vendor '" + slug + "'"));
-    }
-
-    private static int parseLimit(String limit) {
+    static int parseLimit(String limit) {
         try {
             int n = Integer.parseInt(limit.trim());
             if (n >= 1 && n <= MAX_LIMIT) {

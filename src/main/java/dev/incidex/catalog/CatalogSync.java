@@ -79,6 +79,11 @@ public class CatalogSync {
         for (CatalogVendor entry : catalog.vendors()) {
             listed.add(entry.slug());
             Vendor vendor = stored.get(entry.slug());
+            if (vendor != null && !Vendor.ORIGIN_CATALOG.equals(vendor.origin)) {
+                // A user added a vendor under this slug first; theirs stays as it is.
+                Log.warnf("catalog vendor '%s' skipped: a vendor added by a user already has that slug", entry.slug());
+                continue;
+            }
             if (vendor == null) {
                 vendor = new Vendor();
                 vendor.slug = entry.slug();

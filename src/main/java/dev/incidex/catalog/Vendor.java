@@ -23,6 +23,9 @@ public class Vendor extends PanacheEntityBase {
     /** Where a vendor came from: the catalog file, or a user adding it at run time. */
     public static final String ORIGIN_CATALOG = "catalog";
 
+    /** A vendor a user added by URL: the catalog sync never changes or retires it. */
+    public static final String ORIGIN_USER = "user";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

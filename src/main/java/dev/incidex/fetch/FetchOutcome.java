@@ -30,6 +30,8 @@ public sealed interface FetchOutcome {
         TIMEOUT,
         HTTP_STATUS,
         RATE_LIMITED,
-        TOO_LARGE
+        TOO_LARGE,
+        /** The URL (or a redirect) points where user-added sources may not go (see {@link AddressPolicy}). */
+        REFUSED_ADDRESS
     }
 }

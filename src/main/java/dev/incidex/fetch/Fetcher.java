@@ -26,6 +26,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -42,6 +43,7 @@ import java.util.zip.GZIPInputStream;
 public class Fetcher {
 
     private final HttpClient client;
+    private final HttpClient noRedirects;
     private final IncidexConfig.Fetch config;
     private final InstantSource clock;
 
@@ -53,29 +55,50 @@ public class Fetcher {
                 .connectTimeout(this.config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        this.noRedirects = HttpClient.newBuilder()
+                .connectTimeout(this.config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Inject
     OAuthClientCredentials oauth;
 
     public CompletionStage<FetchOutcome> fetch(URI url, Validators previous) {
-        return fetch(url, previous, (String) null);
+        return fetch(url, previous, null, null);
+    }
+
+    public CompletionStage<FetchOutcome> fetch(URI url, Validators previous, Authorization authorization) {
+        return fetch(url, previous, authorization, null);
     }
 
     /**
-     * A conditional GET that proves who is asking; with a client-credentials grant the token is
-     * obtained (or taken from the cache) first, and a failure to get one is a {@link Failed}.
+     * Like {@link #fetch} for an untrusted URL: every hop, the first and each redirect (at most
+     * {@code incidex.fetch.max-redirects}), is checked against {@code policy} just before it is
+     * requested. The outcome carries the URL asked for, so validators stay keyed on it.
+     *
+     * <p>The check resolves the host and the HTTP client resolves it again to connect; a name whose
+     * DNS answer changes between the two (DNS rebinding) within that instant is not caught.
      */
-    public CompletionStage<FetchOutcome> fetch(URI url, Validators previous, Authorization authorization) {
+    public CompletionStage<FetchOutcome> fetchGuarded(URI url, Validators previous, AddressPolicy policy) {
+        return fetch(url, previous, null, policy);
+    }
+
+    /**
+     * A conditional GET, proving who is asking when {@code authorization} is set (with a
+     * client-credentials grant the token is obtained or taken from the cache first, and a failure
+     * to get one is a {@link Failed}), and checking every hop against {@code policy} when set.
+     */
+    public CompletionStage<FetchOutcome> fetch(URI url, Validators previous, Authorization authorization, AddressPolicy policy) {
         if (authorization == null) {
-            return fetch(url, previous);
+            return hop(url, url, previous, null, policy, 0);
         }
         if (authorization instanceof Authorization.Bearer bearer) {
-            return fetch(url, previous, bearer.token());
+            return hop(url, url, previous, bearer.token(), policy, 0);
         }
         Authorization.ClientCredentials grant = (Authorization.ClientCredentials) authorization;
         return oauth.token(grant)
-                .thenCompose(token -> fetch(url, previous, token))
+                .thenCompose(token -> hop(url, url, previous, token, policy, 0))
                 .exceptionally(error -> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     String why = cause instanceof OAuthClientCredentials.TokenException ? cause.getMessage()
@@ -84,7 +107,48 @@ public class Fetcher {
                 });
     }
 
-    private CompletionStage<FetchOutcome> fetch(URI url, Validators previous, String bearerToken) {
+    /** One request; without a policy the client follows redirects itself, with one each hop is checked here. */
+    private CompletableFuture<FetchOutcome> hop(URI asked, URI current, Validators previous, String bearerToken,
+            AddressPolicy policy, int hops) {
+        if (policy != null) {
+            Optional<String> refused = policy.refusal(current);
+            if (refused.isPresent()) {
+                String where = hops == 0 ? "" : " (redirected to " + current + ")";
+                return CompletableFuture.completedFuture(new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
+            }
+        }
+        int cap = config.maxBodyBytes();
+        HttpClient via = policy == null ? client : noRedirects;
+        CompletableFuture<HttpResponse<byte[]>> exchange = via.sendAsync(request(current, previous, bearerToken), info -> cappedBody(info, cap));
+        return exchange
+                .orTimeout(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        exchange.cancel(true);
+                        return CompletableFuture.completedFuture(failure(asked, error));
+                    }
+                    int status = response.statusCode();
+                    Optional<String> location = response.headers().firstValue("Location");
+                    if (policy != null && status >= 300 && status < 400 && status != 304 && location.isPresent()) {
+                        if (hops >= config.maxRedirects()) {
+                            return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.HTTP_STATUS,
+                                    "more than " + config.maxRedirects() + " redirects from " + asked, null));
+                        }
+                        URI next;
+                        try {
+                            next = current.resolve(location.get().trim());
+                        } catch (IllegalArgumentException bad) {
+                            return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.HTTP_STATUS,
+                                    "unreadable redirect from " + current + ": " + location.get(), null));
+                        }
+                        return hop(asked, next, previous, bearerToken, policy, hops + 1);
+                    }
+                    return CompletableFuture.completedFuture(outcome(asked, response, cap));
+                })
+                .thenCompose(f -> f);
+    }
+
+    private HttpRequest request(URI url, Validators previous, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(config.timeout())
                 .header("User-Agent", config.userAgent())
@@ -100,17 +164,7 @@ public class Fetcher {
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        int cap = config.maxBodyBytes();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(), info -> cappedBody(info, cap));
-        return exchange
-                .orTimeout(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((response, error) -> {
-                    if (error != null) {
-                        exchange.cancel(true);
-                        return failure(url, error);
-                    }
-                    return outcome(url, response, cap);
-                });
+        return request.build();
     }
 
     private FetchOutcome outcome(URI url, HttpResponse<byte[]> response, int cap) {

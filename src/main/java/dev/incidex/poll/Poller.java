@@ -3,6 +3,7 @@ package dev.incidex.poll;
 import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.DocumentState;
 import dev.incidex.catalog.Source;
+import dev.incidex.fetch.AddressPolicy;
 import dev.incidex.fetch.FetchOutcome;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
@@ -55,6 +56,9 @@ public class Poller {
 
     @Inject
     Fetcher fetcher;
+
+    @Inject
+    AddressPolicy addressPolicy;
 
     @Inject
     IncidentMerger merger;
@@ -130,7 +134,8 @@ public class Poller {
                     permits.acquireUninterruptibly();
                     DocumentState known = task.documents().get(document.toString());
                     Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
-                    fetches.add(fetcher.fetch(document, validators, authorization).toCompletableFuture().whenComplete((o, e) -> permits.release()));
+                    var fetch = fetcher.fetch(document, validators, authorization, task.guarded() ? addressPolicy : null);
+                    fetches.add(fetch.toCompletableFuture().whenComplete((o, e) -> permits.release()));
                 }
             }
             inFlight.put(task, fetches);

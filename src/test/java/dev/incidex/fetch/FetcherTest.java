@@ -204,6 +204,18 @@ class FetcherTest {
             public String userAgent() {
                 return "Incidex-test";
             }
+
+            public boolean allowPrivateAddresses() {
+                return false;
+            }
+
+            public Optional<java.util.List<String>> allowedHosts() {
+                return Optional.empty();
+            }
+
+            public int maxRedirects() {
+                return 5;
+            }
         };
         return new IncidexConfig() {
             public Optional<String> catalog() {

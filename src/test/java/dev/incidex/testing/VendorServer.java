@@ -83,7 +83,10 @@ public final class VendorServer implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String body = new String(requestBody.readAllBytes(), StandardCharsets.UTF_8);
-            Answer answer = answers.get(path);
+            Answer answer = query == null ? null : answers.get(path + "?" + query); // "/history?page=2" may differ from "/history"
+            if (answer == null) {
+                answer = answers.get(path);
+            }
             if (answer == null) {
                 answer = new Answer(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), false);
             }

@@ -1,0 +1,112 @@
+package dev.incidex.discovery;
+
+import dev.incidex.catalog.Source;
+import dev.incidex.catalog.Vendor;
+import dev.incidex.discovery.VendorDiscovery.Found;
+import dev.incidex.discovery.VendorDiscovery.FoundSource;
+import dev.incidex.poll.Poller;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Adds a vendor from a URL a user gave: discovers its platform, stores the vendor and its sources
+ * (origin "user"), polls them at once and, for a Statuspage, imports its older history.
+ */
+@ApplicationScoped
+public class VendorRegistration {
+
+    static final int MAX_SLUG = 48;
+
+    /** The stored vendor's slug and what was found. */
+    public record Added(String slug, Found found) {}
+
+    private record Saved(String slug, List<Long> sourceIds) {}
+
+    @Inject
+    VendorDiscovery discovery;
+
+    @Inject
+    Poller poller;
+
+    @Inject
+    StatuspageBackfill backfill;
+
+    @Inject
+    InstantSource clock;
+
+    /**
+     * @throws DiscoveryException 400 for a bad or refused URL, 409 when a vendor already has the
+     *     source, 422 when nothing recognisable was found
+     */
+    public Added add(String input) {
+        Found found = discovery.discover(input);
+        Saved saved = save(found);
+        for (long id : saved.sourceIds()) {
+            try {
+                poller.pollSource(id);
+            } catch (RuntimeException e) {
+                Log.warnf(e, "first poll of new source %d failed", id); // the source records its own health
+            }
+        }
+        if (found.platform().equals("statuspage")) {
+            backfill.backfill(saved.sourceIds().get(0), found.sources().get(0).url(), found.pageTimeZone());
+        }
+        return new Added(saved.slug(), found);
+    }
+
+    @Transactional
+    Saved save(Found found) {
+        for (FoundSource s : found.sources()) {
+            Source existing = Source.<Source>find("kind = ?1 and (url = ?2 or url = ?3)", s.kind(), s.url(), s.url() + "/")
+                    .firstResult();
+            if (existing != null) {
+                throw new DiscoveryException(409, "vendor '" + existing.vendor.slug + "' already has this " + s.kind()
+                        + " source (" + s.url() + ")", existing.vendor.slug);
+            }
+        }
+        Vendor vendor = new Vendor();
+        vendor.slug = uniqueSlug(found.name());
+        vendor.name = found.name().length() > 200 ? found.name().substring(0, 200) : found.name();
+        vendor.origin = Vendor.ORIGIN_USER;
+        vendor.inCatalog = false;
+        vendor.createdAt = clock.instant();
+        vendor.persist();
+        List<Long> ids = new ArrayList<>();
+        for (FoundSource s : found.sources()) {
+            Source source = new Source();
+            source.vendor = vendor;
+            source.kind = s.kind();
+            source.url = s.url();
+            source.enabled = true;
+            source.persist();
+            vendor.sources.add(source);
+            ids.add(source.id);
+        }
+        return new Saved(vendor.slug, ids);
+    }
+
+    static String slugOf(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > MAX_SLUG) {
+            slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "vendor" : slug;
+    }
+
+    private static String uniqueSlug(String name) {
+        String base = slugOf(name);
+        String slug = base;
+        for (int n = 2; Vendor.findBySlug(slug).isPresent(); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+}

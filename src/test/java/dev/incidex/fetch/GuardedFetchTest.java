@@ -1,0 +1,102 @@
+package dev.incidex.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.incidex.fetch.FetchOutcome.Failed;
+import dev.incidex.fetch.FetchOutcome.Fetched;
+import dev.incidex.fetch.FetchOutcome.Problem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guarded fetch walks redirects itself and checks every hop. "localhost" stands in for a
+ * public host by being the one host the policy allows; 127.0.0.1 is then an internal address.
+ */
+class GuardedFetchTest {
+
+    HttpServer server;
+    Fetcher fetcher = new Fetcher(FetcherTest.config(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
+    AddressPolicy onlyLocalhost = new AddressPolicy(false, List.of("localhost"), InetAddress::getAllByName);
+    int port;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        port = server.getAddress().getPort();
+        server.createContext("/to-internal", ex -> redirect(ex, "http://127.0.0.1:" + port + "/target"));
+        server.createContext("/to-metadata", ex -> redirect(ex, "http://169.254.169.254/latest/meta-data/"));
+        server.createContext("/relative", ex -> redirect(ex, "/target"));
+        server.createContext("/loop", ex -> redirect(ex, "/loop"));
+        server.createContext("/target", ex -> {
+            byte[] body = "the document".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+            ex.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static void redirect(com.sun.net.httpserver.HttpExchange ex, String location) throws IOException {
+        ex.getResponseHeaders().add("Location", location);
+        ex.sendResponseHeaders(302, -1);
+        ex.close();
+    }
+
+    private FetchOutcome fetch(String url, AddressPolicy policy) {
+        return fetcher.fetchGuarded(URI.create(url), Validators.NONE, policy).toCompletableFuture().join();
+    }
+
+    @Test
+    void aRedirectToAnInternalAddressIsRefused() {
+        FetchOutcome outcome = fetch("http://localhost:" + port + "/to-internal", onlyLocalhost);
+        assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> {
+            assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+            assertThat(f.message()).contains("address 127.0.0.1 is a loopback address and not allowed")
+                    .contains("redirected to http://127.0.0.1:" + port + "/target");
+            assertThat(f.url()).isEqualTo(URI.create("http://localhost:" + port + "/to-internal"));
+        });
+        assertThat(fetch("http://localhost:" + port + "/to-metadata", onlyLocalhost))
+                .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("169.254.169.254").contains("link-local"));
+    }
+
+    @Test
+    void allowedHopsAreFollowed() {
+        assertThat(fetch("http://localhost:" + port + "/relative", onlyLocalhost)).isInstanceOfSatisfying(Fetched.class,
+                f -> assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("the document"));
+        AddressPolicy open = new AddressPolicy(true, List.of(), InetAddress::getAllByName);
+        assertThat(fetch("http://localhost:" + port + "/to-internal", open)).isInstanceOf(Fetched.class);
+    }
+
+    @Test
+    void theFirstHopIsCheckedToo() {
+        assertThat(fetch("http://127.0.0.1:" + port + "/target", onlyLocalhost))
+                .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS));
+        assertThat(server.getAddress()).isNotNull();
+    }
+
+    @Test
+    void redirectLoopsEnd() {
+        assertThat(fetch("http://localhost:" + port + "/loop", onlyLocalhost))
+                .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("more than 5 redirects"));
+    }
+}

@@ -97,8 +97,9 @@ public final class VendorDates {
             return null;
         }
         try {
-            return Instant.ofEpochSecond(Long.parseLong(text.trim()));
-        } catch (NumberFormatException e) {
+            // Whole seconds as AWS sends them; a fraction ("1680174333.5") keeps its milliseconds.
+            return Instant.ofEpochMilli(new java.math.BigDecimal(text.trim()).movePointRight(3).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new DateTimeParseException("not epoch seconds: " + text, text, 0, e);
         }
     }

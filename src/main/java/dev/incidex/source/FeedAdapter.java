@@ -37,7 +37,7 @@ public abstract class FeedAdapter implements SourceAdapter {
         return incidents;
     }
 
-    private static SyndFeed parse(FetchedDocument document) throws UnreadableDocumentException {
+    static SyndFeed parse(FetchedDocument document) throws UnreadableDocumentException {
         SyndFeedInput input = new SyndFeedInput();
         // A DOCTYPE is how XXE and entity-expansion ("billion laughs") attacks arrive; no real feed needs one.
         input.setAllowDoctypes(false);
@@ -62,7 +62,20 @@ public abstract class FeedAdapter implements SourceAdapter {
         if (incidentIo != null && itemDate != null) {
             return fromIncidentIo(entry, title, link, itemDate, incidentIo);
         }
+        List<ObservedUpdate> statusIo = StatusIoFeedBody.parse(html);
+        if (statusIo != null) {
+            return fromStatusIo(entry, title, link, statusIo);
+        }
         return generic(entry, title, link, html, itemDate, receivedAt);
+    }
+
+    /** status.io items print every update with its full date, oldest first. */
+    private static ObservedIncident fromStatusIo(SyndEntry entry, String title, String link, List<ObservedUpdate> updates) {
+        ObservedUpdate oldest = updates.get(0);
+        ObservedUpdate newest = updates.get(updates.size() - 1);
+        IncidentStatus status = newest.status();
+        return new ObservedIncident(incidentKey(entry, link, title), title, null, status, newest.vendorStatus(),
+                status.isMaintenance(), oldest.at(), status.isClosed() ? newest.at() : null, null, null, false, link, List.of(), updates);
     }
 
     private static ObservedIncident fromHistory(SyndEntry entry, String title, String link, StatuspageHistory.Parsed h) {
@@ -103,7 +116,7 @@ public abstract class FeedAdapter implements SourceAdapter {
     }
 
     /** Content (content:encoded, Atom content) carries the full HTML; description/summary is the fallback. */
-    private static String body(SyndEntry entry) {
+    static String body(SyndEntry entry) {
         for (SyndContent c : entry.getContents()) {
             if (c.getValue() != null && !c.getValue().isBlank()) {
                 return c.getValue();
@@ -113,7 +126,7 @@ public abstract class FeedAdapter implements SourceAdapter {
     }
 
     /** The alternate link: Atom entry ids are numeric internal ids (Statuspage), only the link names the incident. */
-    private static String link(SyndEntry entry) {
+    static String link(SyndEntry entry) {
         if (entry.getLink() != null && !entry.getLink().isBlank()) {
             return entry.getLink().trim();
         }
@@ -159,7 +172,7 @@ public abstract class FeedAdapter implements SourceAdapter {
     }
 
     /** Stable across polls: built only from what the vendor wrote, never from the fetch time. */
-    private static String hash(String title, Instant date) {
+    static String hash(String title, Instant date) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((Objects.toString(title, "") + "\n" + Objects.toString(date, "")).getBytes(StandardCharsets.UTF_8));

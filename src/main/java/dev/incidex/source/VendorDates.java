@@ -65,6 +65,69 @@ public final class VendorDates {
         }
     }
 
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
+    // JavaScript's Date.toString(): "Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)".
+    private static final java.util.regex.Pattern JS_DATE = java.util.regex.Pattern.compile(
+            "^[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT([+-]\\d{4})(?: \\(.*\\))?$");
+
+    /**
+     * A date that carries its zone if it has one ({@code 2023-03-30T10:21:00+02:00}) and is read in
+     * {@code zone} if it does not ({@code 2023-03-30 10:21:00}, as Cachet prints in its instance's zone).
+     * Null or blank gives null; anything else unreadable throws.
+     */
+    public static Instant local(String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(t, LOCAL).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new DateTimeParseException("not a date and time: " + t, t, 0, e);
+            }
+        }
+    }
+
+    /** Epoch seconds, written as a number or as a string of digits (AWS does both); null when blank. */
+    public static Instant epochSeconds(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            // Whole seconds as AWS sends them; a fraction ("1680174333.5") keeps its milliseconds.
+            return Instant.ofEpochMilli(new java.math.BigDecimal(text.trim()).movePointRight(3).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new DateTimeParseException("not epoch seconds: " + text, text, 0, e);
+        }
+    }
+
+    /**
+     * ISO-8601 or JavaScript's {@code Date.toString()} form (Instatus documents both). Null or blank
+     * gives null; anything else unreadable throws.
+     */
+    public static Instant isoOrJavaScript(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        java.util.regex.Matcher m = JS_DATE.matcher(text.trim());
+        if (m.matches()) {
+            Month month = month(m.group(1));
+            try {
+                if (month != null) {
+                    return LocalDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)))
+                            .atOffset(ZoneOffset.of(m.group(7))).toInstant();
+                }
+            } catch (DateTimeException e) {
+                throw new DateTimeParseException("not a date: " + text, text, 0, e);
+            }
+        }
+        return iso(text);
+    }
+
     /** A date as Rome hands it over; null stays null. */
     public static Instant of(Date date) {
         return date == null ? null : date.toInstant();

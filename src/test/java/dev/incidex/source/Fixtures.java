@@ -26,6 +26,12 @@ final class Fixtures {
         }
     }
 
+    /** A fixture fetched for a source with settings (a zone for zone-less dates), received at {@code receivedAt}. */
+    static FetchedDocument file(String name, String url, String contentType, SourceSettings settings, Instant receivedAt) {
+        FetchedDocument d = file(name, url, contentType);
+        return new FetchedDocument(d.url(), d.contentType(), d.body(), receivedAt, settings);
+    }
+
     static FetchedDocument text(String body, String url, String contentType) {
         return new FetchedDocument(URI.create(url), contentType, body.getBytes(StandardCharsets.UTF_8), POLLED);
     }

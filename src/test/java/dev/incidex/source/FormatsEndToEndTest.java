@@ -1,0 +1,163 @@
+package dev.incidex.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidex.incident.Incident;
+import dev.incidex.poll.PollReport;
+import dev.incidex.testing.Fixtures;
+import dev.incidex.testing.TestPolls;
+import dev.incidex.testing.VendorServer;
+import dev.incidex.testing.VendorServerResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each common format's fixtures, served locally, arrive as incidents through the real poller, HTTP and merge. */
+@QuarkusTest
+@WithTestResource(VendorServerResource.class)
+class FormatsEndToEndTest {
+
+    private static final String JSON = "application/json";
+    private static final String RSS = "application/rss+xml";
+
+    @Inject
+    TestPolls polls;
+
+    @BeforeAll
+    static void serve() {
+        VendorServer s = VendorServerResource.server();
+        s.serveFixture("/fmt-incidentio/api/v2/incidents.json", "incidentio/nimbus-compat-incidents.json", JSON)
+                .serveFixture("/fmt-incidentio/api/v1/summary", "incidentio-widget-summary.json", JSON)
+                .serveFixture("/fmt-instatus/summary.json", "instatus-summary.json", JSON)
+                .serveFixture("/fmt-cachet/api/v1/incidents", "cachet-v1-incidents.json", JSON)
+                .serveFixture("/fmt-cachet/api/v1/schedules", "cachet-v1-schedules.json", JSON)
+                .serveFixture("/fmt-statusio/1.0/status/5a1b2c3d4e5f60718293a4a0", "statusio/brightwave-status.json", JSON)
+                .serveFixture("/fmt-betterstack/feed.rss", "betterstack-feed.rss", RSS)
+                .serveFixture("/fmt-sorry/v1/pages/9f3b2a1c/notices", "sorry/parcelbay-notices.json", JSON)
+                .serveFixture("/fmt-gcp/incidents.json", "gcp-incidents.json", JSON)
+                .serveFixture("/fmt-aws/public/currentevents", "aws-health-currentevents.utf16be.json", "application/json;charset=utf-16")
+                .serveFixture("/fmt-azure/status/feed/", "azure/azure-dateless-item.rss", RSS)
+                .serveFixture("/fmt-slack/api/v2.0.0/current", "slack-status-current.json", JSON)
+                .serveFixture("/fmt-slack/api/v2.0.0/history", "slack-status-history.json", JSON);
+    }
+
+    private List<Incident> pollAndList(String slug, int documents) {
+        PollReport report = polls.pollVendor(slug);
+        assertThat(report.failed()).as(slug + " failed").isZero();
+        assertThat(report.documentsParsed()).isEqualTo(documents);
+        return incidents(slug);
+    }
+
+    private static List<Incident> incidents(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Incident> list = Incident.list("vendor.slug = ?1 order by vendorKey", slug);
+            list.forEach(i -> {
+                i.updates.size();
+                i.components.size();
+            });
+            return list;
+        });
+    }
+
+    private static Incident byKey(List<Incident> list, String key) {
+        return list.stream().filter(i -> key.equals(i.vendorKey)).findFirst().orElseThrow(() -> new AssertionError("no incident " + key));
+    }
+
+    @Test
+    void incidentIoWidgetAndCompatibleJsonMeetOnTheUlid() {
+        List<Incident> all = pollAndList("fmt-incidentio", 2);
+        assertThat(all).extracting(i -> i.vendorKey).containsExactlyInAnyOrder(
+                "01GWRZFM18AK0J2TARSPZMA9SR", "01GWMB7T4R2Q8P6N4M2K0J8H6G", "01GWKQVEQ0XBPXCGV6HQZ3S4E7");
+        Incident ongoing = byKey(all, "01GWRZFM18AK0J2TARSPZMA9SR");
+        assertThat(ongoing.impact).isEqualTo(Impact.MAJOR);
+        assertThat(ongoing.startedAt).isEqualTo(Instant.parse("2023-03-30T10:58:02.117Z"));
+        assertThat(ongoing.updates).as("the widget's latest update is the JSON's").hasSize(2);
+        assertThat(ongoing.components).containsExactly("Public API", "Webhooks");
+        assertThat(byKey(all, "01GWKQVEQ0XBPXCGV6HQZ3S4E7").maintenance).isTrue();
+    }
+
+    @Test
+    void instatusSummaryArrives() {
+        List<Incident> all = pollAndList("fmt-instatus", 1);
+        assertThat(byKey(all, "clfvb2k9e004108mj3xq1a7tz").status).isEqualTo(IncidentStatus.MONITORING);
+        assertThat(byKey(all, "clfsx8w1c000308l7g2de5nbk").scheduledUntil).isEqualTo(Instant.parse("2023-04-04T02:30:00Z"));
+    }
+
+    @Test
+    void cachetDatesAreReadInTheCatalogsTimeZone() {
+        List<Incident> all = pollAndList("fmt-cachet", 2);
+        Incident ongoing = byKey(all, "58");
+        assertThat(ongoing.startedAt).isEqualTo(Instant.parse("2023-03-30T08:21:00Z"));
+        assertThat(ongoing.status).isEqualTo(IncidentStatus.IDENTIFIED);
+        assertThat(byKey(all, "57").status).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(byKey(all, "schedule-12").scheduledFor).isEqualTo(Instant.parse("2023-04-04T00:00:00Z"));
+    }
+
+    @Test
+    void statusIoDocumentArrives() {
+        List<Incident> all = pollAndList("fmt-statusio", 1);
+        assertThat(all).hasSize(3);
+        assertThat(byKey(all, "6424f1a0c3b2a1009e8d7c6b").status).isEqualTo(IncidentStatus.IDENTIFIED);
+    }
+
+    @Test
+    void betterStackUpdatesBecomeOneIncidentEach() {
+        List<Incident> all = pollAndList("fmt-betterstack", 1);
+        assertThat(all).hasSize(3);
+        assertThat(byKey(all, "301187").updates).hasSize(2);
+        assertThat(byKey(all, "301187").status).isEqualTo(IncidentStatus.RESOLVED);
+    }
+
+    @Test
+    void sorryNoticesArrive() {
+        List<Incident> all = pollAndList("fmt-sorry", 1);
+        assertThat(byKey(all, "a81c2f07").status).isEqualTo(IncidentStatus.IDENTIFIED);
+        assertThat(byKey(all, "a90d4e55").maintenance).isTrue();
+    }
+
+    @Test
+    void gcpIncidentsArrive() {
+        List<Incident> all = pollAndList("fmt-gcp", 1);
+        assertThat(byKey(all, "fK2sR8mWq4ZtN6cVb1Hx").resolvedAt).isEqualTo(Instant.parse("2023-03-28T18:42:00Z"));
+        assertThat(byKey(all, "Uq7nYk3VbR2xWm9pLc4T").resolvedAt).isNull();
+    }
+
+    @Test
+    void awsUtf16CurrentEventsArrive() {
+        List<Incident> all = pollAndList("fmt-aws", 1);
+        assertThat(all).hasSize(2);
+        assertThat(all).extracting(i -> i.title).contains("Increased Invocation Latency");
+    }
+
+    @Test
+    void slackCurrentAndHistoryMeetOnTheId() {
+        List<Incident> all = pollAndList("fmt-slack", 2);
+        assertThat(all).extracting(i -> i.vendorKey).containsExactlyInAnyOrder("1429", "1431", "1433");
+        assertThat(byKey(all, "1431").updates).hasSize(2);
+    }
+
+    @Test
+    void azureDatelessIncidentKeepsItsFirstSeenTimeWhenTheFeedChanges() {
+        Incident first = byKey(pollAndList("fmt-azure", 1), "TRK4-EE1");
+        assertThat(first.startedAt).isNull();
+        String changed = Fixtures.text("azure/azure-dateless-item.rss").replace("</channel>", """
+                <item><guid isPermaLink="false">TRK4-FF2</guid><title>Azure Files - Slow mounts</title>
+                <description>Mounts are slow.</description><pubDate>Thu, 30 Mar 2023 12:00:00 Z</pubDate></item></channel>""");
+        VendorServerResource.server().serve("/fmt-azure/status/feed/", 200, RSS, changed.getBytes(StandardCharsets.UTF_8));
+
+        List<Incident> after = pollAndList("fmt-azure", 1);
+
+        assertThat(after).hasSize(2);
+        Incident again = byKey(after, "TRK4-EE1");
+        assertThat(again.id).isEqualTo(first.id);
+        assertThat(again.startedAt).isNull();
+        assertThat(again.sortAt).isEqualTo(first.sortAt).isEqualTo(first.detectedAt);
+        assertThat(again.updates).isEmpty();
+    }
+}

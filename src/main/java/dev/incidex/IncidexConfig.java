@@ -21,6 +21,8 @@ public interface IncidexConfig {
 
     Demo demo();
 
+    Feed feed();
+
     interface Poll {
         /** Whether the scheduler polls at all; tests and read-only replicas turn it off. */
         @WithDefault("true")
@@ -63,6 +65,20 @@ public interface IncidexConfig {
         /** The User-Agent sent to vendors. */
         @WithDefault("Incidex/0.1 (status-page incident tracker)")
         String userAgent();
+    }
+
+    interface Feed {
+        /** Most items (updates) one outgoing RSS/Atom feed carries, newest first. */
+        @WithDefault("100")
+        int maxItems();
+
+        /**
+         * The {@code authority,date} part of the {@code tag:} URIs that identify feed items and feeds
+         * (RFC 4151: a domain or e-mail address of whoever runs Incidex, and a date they held it).
+         * Changing it makes every reader show every item again.
+         */
+        @WithDefault("incidex.dev,2024")
+        String tagAuthority();
     }
 
     interface Demo {

@@ -221,6 +221,10 @@ class FetcherTest {
             public Demo demo() {
                 throw new UnsupportedOperationException();
             }
+
+            public Feed feed() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

@@ -54,9 +54,12 @@ public class FeedWriter {
         feed.setUri(tag("feed:" + withoutExtension(selfPath)));
         feed.setLinks(List.of(link("alternate", "text/html", absolute(base, head.pagePath())),
                 link("self", format.mediaType().split(";")[0], absolute(base, selfPath))));
-        SyndPerson incidex = new SyndPersonImpl();
-        incidex.setName("Incidex");
-        feed.setAuthors(List.of(incidex));
+        if (format == FeedFormat.ATOM) {
+            // Atom requires an author; RSS's managingEditor must be an e-mail address, which Incidex has none of.
+            SyndPerson incidex = new SyndPersonImpl();
+            incidex.setName("Incidex");
+            feed.setAuthors(List.of(incidex));
+        }
         Instant updated = items.isEmpty() ? head.emptyUpdated() : items.get(0).update().postedAt;
         feed.setPublishedDate(Date.from(updated));
         List<SyndEntry> entries = new ArrayList<>();

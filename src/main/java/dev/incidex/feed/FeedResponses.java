@@ -27,7 +27,7 @@ public final class FeedResponses {
         Response.ResponseBuilder notModified = modified == null ? request.evaluatePreconditions(etag)
                 : request.evaluatePreconditions(modified, etag);
         Response.ResponseBuilder answer = notModified != null ? notModified
-                : Response.ok(body).header("Content-Type", format.mediaType());
+                : Response.ok(body, format.mediaType());
         answer.tag(etag).header("Cache-Control", "no-cache");
         if (modified != null) {
             answer.lastModified(modified);

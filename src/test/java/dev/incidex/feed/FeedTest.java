@@ -168,6 +168,9 @@ class FeedTest {
         given().header("If-Modified-Since", lastModified).get(path).then().statusCode(304);
         given().header("If-Modified-Since", "Sat, 01 Jun 2024 00:00:00 GMT").get(path).then().statusCode(200);
         given().header("If-None-Match", "\"someotherversion\"").get(path).then().statusCode(200);
+        // What feed readers send: the feed's own type among others.
+        given().header("Accept", "application/rss+xml, application/atom+xml;q=0.9, application/xml;q=0.8, */*;q=0.1")
+                .get(path).then().statusCode(200).contentType(format.mediaType());
     }
 
     @ParameterizedTest

@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(VendorServerResource.class)
 class ScheduledPollingTest {
 
-    /** The scheduler ticking every second, on a database of its own. */
+    /**
+     * The scheduler ticking every second, on a database of its own. Its first poll waits 3s so the
+     * test has served the fixtures by then: a first poll that finds nothing backs off for minutes.
+     */
     public static class SchedulerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("incidex.poll.enabled", "true", "incidex.poll.tick", "1s", "incidex.poll.first-delay", "0s",
+            return Map.of("incidex.poll.enabled", "true", "incidex.poll.tick", "1s", "incidex.poll.first-delay", "3s",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:incidex-scheduled;DB_CLOSE_DELAY=-1");
         }
     }

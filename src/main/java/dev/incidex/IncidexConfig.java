@@ -86,6 +86,8 @@ public interface IncidexConfig {
         }
     }
 
+    Feed feed();
+
     interface Poll {
         /** Whether the scheduler polls at all; tests and read-only replicas turn it off. */
         @WithDefault("true")
@@ -143,6 +145,20 @@ public interface IncidexConfig {
         /** Most redirects followed for a user-added URL; each hop's address is checked. */
         @WithDefault("5")
         int maxRedirects();
+    }
+
+    interface Feed {
+        /** Most items (updates) one outgoing RSS/Atom feed carries, newest first. */
+        @WithDefault("100")
+        int maxItems();
+
+        /**
+         * The {@code authority,date} part of the {@code tag:} URIs that identify feed items and feeds
+         * (RFC 4151: a domain or e-mail address of whoever runs Incidex, and a date they held it).
+         * Changing it makes every reader show every item again.
+         */
+        @WithDefault("incidex.dev,2024")
+        String tagAuthority();
     }
 
     interface Demo {

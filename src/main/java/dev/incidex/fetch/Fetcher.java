@@ -49,7 +49,12 @@ public class Fetcher {
 
     @Inject
     public Fetcher(IncidexConfig config, InstantSource clock) {
-        this.config = config.fetch();
+        this(config.fetch(), clock);
+    }
+
+    /** With the fetch settings alone, for tests of this stage. */
+    Fetcher(IncidexConfig.Fetch config, InstantSource clock) {
+        this.config = config;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(this.config.connectTimeout())

@@ -40,7 +40,12 @@ public class OAuthClientCredentials {
 
     @Inject
     public OAuthClientCredentials(IncidexConfig config, InstantSource clock) {
-        this.config = config.fetch();
+        this(config.fetch(), clock);
+    }
+
+    /** With the fetch settings alone, for tests of this stage. */
+    OAuthClientCredentials(IncidexConfig.Fetch config, InstantSource clock) {
+        this.config = config;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(this.config.connectTimeout()).build();
     }

@@ -32,7 +32,7 @@ class AuthorizedFetchTest {
 
     @BeforeEach
     void start() throws IOException {
-        IncidexConfig config = FetcherTest.config(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        IncidexConfig.Fetch config = FetcherTest.config(Duration.ofSeconds(2), Duration.ofSeconds(2));
         InstantSource clock = InstantSource.fixed(NOW);
         fetcher = new Fetcher(config, clock);
         fetcher.oauth = new OAuthClientCredentials(config, clock);

@@ -187,8 +187,8 @@ class FetcherTest {
         return out.toByteArray();
     }
 
-    static IncidexConfig config(Duration connect, Duration total) {
-        IncidexConfig.Fetch fetch = new IncidexConfig.Fetch() {
+    static IncidexConfig.Fetch config(Duration connect, Duration total) {
+        return new IncidexConfig.Fetch() {
             public Duration connectTimeout() {
                 return connect;
             }
@@ -215,39 +215,6 @@ class FetcherTest {
 
             public int maxRedirects() {
                 return 5;
-            }
-        };
-        return new IncidexConfig() {
-            public Optional<String> catalog() {
-                return Optional.empty();
-            }
-
-            public Poll poll() {
-                throw new UnsupportedOperationException();
-            }
-
-            public Fetch fetch() {
-                return fetch;
-            }
-
-            public Demo demo() {
-                throw new UnsupportedOperationException();
-            }
-
-            public Posts posts() {
-                throw new UnsupportedOperationException();
-            }
-
-            public X x() {
-                throw new UnsupportedOperationException();
-            }
-
-            public Bluesky bluesky() {
-                throw new UnsupportedOperationException();
-            }
-
-            public M365 m365() {
-                throw new UnsupportedOperationException();
             }
         };
     }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class ScheduledPollingTest {
 
     /**
-     * The scheduler ticking every second, on a database of its own. The first poll waits 3 s so the
-     * test serves the fixtures first: a failed first poll backs off for minutes.
+     * The scheduler ticking every second, on a database of its own.
      */
     public static class SchedulerOn implements QuarkusTestProfile {
         @Override

@@ -1,0 +1,144 @@
+package dev.incidex.feed;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import dev.incidex.IncidexConfig;
+import dev.incidex.incident.Incident;
+import dev.incidex.incident.IncidentUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes RSS 2.0 and Atom 1.0 with Rome: one item per incident update, identified by a {@code tag:}
+ * URI made from the update's database id, so a re-poll shows nothing twice and a new update shows
+ * as new. The only class that writes feeds. Its output depends only on its input (never on "now"),
+ * so an unchanged feed is byte-for-byte the same and its ETag stays put.
+ */
+@ApplicationScoped
+public class FeedWriter {
+
+    @Inject
+    IncidexConfig config;
+
+    /**
+     * @param base the absolute base URI of the request, for the links (feed readers need absolute ones)
+     * @param selfPath the feed's own path and query, e.g. {@code /vendors/inky/feed.atom}
+     */
+    public byte[] write(FeedFormat format, FeedHead head, List<FeedItem> items, URI base, String selfPath) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(format.romeType());
+        feed.setEncoding("UTF-8");
+        feed.setLanguage("en");
+        feed.setTitle(head.title());
+        feed.setDescription(head.description());
+        feed.setLink(absolute(base, head.pagePath()));
+        feed.setUri(tag("feed:" + withoutExtension(selfPath)));
+        feed.setLinks(List.of(link("alternate", "text/html", absolute(base, head.pagePath())),
+                link("self", format.mediaType().split(";")[0], absolute(base, selfPath))));
+        if (format == FeedFormat.ATOM) {
+            // Atom requires an author; RSS's managingEditor must be an e-mail address, which Incidex has none of.
+            SyndPerson incidex = new SyndPersonImpl();
+            incidex.setName("Incidex");
+            feed.setAuthors(List.of(incidex));
+        }
+        Instant updated = items.isEmpty() ? head.emptyUpdated() : items.get(0).update().postedAt;
+        feed.setPublishedDate(Date.from(updated));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (FeedItem item : items) {
+            entries.add(entry(format, item, base));
+        }
+        feed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome could not write the " + format.extension() + " feed " + selfPath, e);
+        }
+    }
+
+    private SyndEntry entry(FeedFormat format, FeedItem item, URI base) {
+        IncidentUpdate update = item.update();
+        Incident incident = update.incident;
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setTitle(title(update));
+        entry.setLink(absolute(base, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id + "#update-" + item.position()));
+        entry.setUri(tag("update:" + update.id));
+        entry.setPublishedDate(Date.from(update.postedAt));
+        entry.setUpdatedDate(Date.from(update.postedAt));
+        entry.setAuthor(incident.vendor.name);
+        List<SyndCategory> categories = new ArrayList<>();
+        categories.add(category(incident.vendor.name));
+        if (incident.impact != null) {
+            categories.add(category(incident.impact.label()));
+        }
+        if (incident.maintenance) {
+            categories.add(category("Maintenance"));
+        }
+        entry.setCategories(categories.stream().distinct().toList());
+        if (update.bodyHtml != null && !update.bodyHtml.isBlank()) {
+            SyndContent body = new SyndContentImpl();
+            if (format == FeedFormat.ATOM) {
+                body.setType("html");
+                body.setValue(update.bodyHtml);
+                entry.setContents(List.of(body));
+            } else {
+                body.setType("text/html");
+                body.setValue(update.bodyHtml);
+                entry.setDescription(body);
+            }
+        }
+        return entry;
+    }
+
+    /** "[Resolved] INKY: Informational Update for Users of Office 365". */
+    static String title(IncidentUpdate update) {
+        String status = update.status.label();
+        return "[" + status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1) + "] "
+                + update.incident.vendor.name + ": " + update.incident.title;
+    }
+
+    private String tag(String specific) {
+        return "tag:" + config.feed().tagAuthority() + ":" + specific;
+    }
+
+    private static String withoutExtension(String selfPath) {
+        // RSS and Atom of one feed are one feed: the id names it without the format.
+        return selfPath.replaceFirst("\\.(rss|atom)(?=\\?|$)", "");
+    }
+
+    private static String absolute(URI base, String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path).toString();
+    }
+
+    private static SyndLink link(String rel, String type, String href) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setType(type);
+        link.setHref(href);
+        return link;
+    }
+
+    private static SyndCategory category(String name) {
+        SyndCategory category = new SyndCategoryImpl();
+        category.setName(name);
+        return category;
+    }
+}

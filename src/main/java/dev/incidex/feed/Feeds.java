@@ -1,0 +1,44 @@
+package dev.incidex.feed;
+
+import dev.incidex.IncidexConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Serves one feed request: reads the selection's newest updates, writes the feed, answers with validators. */
+@ApplicationScoped
+public class Feeds {
+
+    @Inject
+    FeedQueries queries;
+
+    @Inject
+    FeedWriter writer;
+
+    @Inject
+    IncidexConfig config;
+
+    /**
+     * @param alsoModified a change the items do not show (an edited watchlist, an incident with no
+     *     updates yet) that must still move Last-Modified, or null
+     */
+    public Response answer(UriInfo uri, Request request, FeedFormat format, FeedHead head, Selection selection,
+            Instant alsoModified) {
+        List<FeedItem> items = queries.updates(selection, config.feed().maxItems());
+        String self = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        byte[] body = writer.write(format, head, items, uri.getBaseUri(), self);
+        Instant modified = items.stream().map(i -> i.update().incident.changedAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (alsoModified != null && (modified == null || alsoModified.isAfter(modified))) {
+            modified = alsoModified;
+        }
+        return FeedResponses.answer(request, format, body, modified);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.incidex.watchlist;
+
+import dev.incidex.catalog.Vendor;
+import dev.incidex.incident.Incident;
+import dev.incidex.source.Impact;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a watchlist form sent, kept as typed so a rejected form comes back filled in, with the
+ * checks that turn it into a watchlist's settings.
+ *
+ * @param name optional name
+ * @param vendors vendor slugs ticked
+ * @param components component names, one per line or comma separated
+ * @param impact "" (any) or none|minor|major|critical
+ * @param maintenance "on"/"true" when maintenances are wanted despite a minimum impact
+ * @param incidents ids of single incidents followed
+ */
+public record WatchlistInput(String name, List<String> vendors, String components, String impact, String maintenance,
+        List<String> incidents) {
+
+    /** Raised with a message a person can act on; the form is shown again with it. */
+    public static class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public WatchlistInput {
+        name = name == null ? "" : name.strip();
+        vendors = vendors == null ? List.of() : vendors.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        components = components == null ? "" : components.strip();
+        impact = impact == null ? "" : impact.strip().toLowerCase(Locale.ROOT);
+        maintenance = maintenance == null ? "" : maintenance.strip();
+        incidents = incidents == null ? List.of() : incidents.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    public static WatchlistInput of(Watchlist w) {
+        return new WatchlistInput(w.name, List.copyOf(w.vendorSlugs), String.join(", ", w.components),
+                w.minImpact == null ? "" : w.minImpact.code(), w.includeMaintenance ? "on" : "",
+                w.incidentIds.stream().map(String::valueOf).toList());
+    }
+
+    public boolean hasVendor(String slug) {
+        return vendors.contains(slug);
+    }
+
+    public boolean hasIncident(Long id) {
+        return incidents.contains(String.valueOf(id));
+    }
+
+    public boolean maintenanceWanted() {
+        return maintenance.equalsIgnoreCase("on") || maintenance.equalsIgnoreCase("true");
+    }
+
+    /** Checks every field and writes it onto {@code target}; throws {@link Invalid} before touching it if any is wrong. */
+    void applyTo(Watchlist target) {
+        if (name.length() > 200) {
+            throw new Invalid("The name is longer than 200 characters.");
+        }
+        for (String slug : vendors) {
+            if (Vendor.findBySlug(slug).isEmpty()) {
+                throw new Invalid("There is no vendor '" + slug + "'.");
+            }
+        }
+        Impact minImpact = null;
+        if (!impact.isEmpty()) {
+            minImpact = Impact.fromCode(impact);
+            if (minImpact == null || minImpact == Impact.MAINTENANCE) {
+                throw new Invalid("The minimum impact must be none, minor, major or critical, not '" + impact + "'.");
+            }
+        }
+        if (!maintenance.isEmpty() && !maintenanceWanted() && !maintenance.equalsIgnoreCase("false")) {
+            throw new Invalid("Maintenance must be on or off, not '" + maintenance + "'.");
+        }
+        Set<String> componentNames = new LinkedHashSet<>();
+        for (String c : components.split("[,\\n]")) {
+            String n = c.strip();
+            if (n.length() > 300) {
+                throw new Invalid("A component name is longer than 300 characters.");
+            }
+            if (!n.isEmpty() && componentNames.stream().noneMatch(k -> k.equalsIgnoreCase(n))) {
+                componentNames.add(n);
+            }
+        }
+        Set<Long> ids = new TreeSet<>();
+        for (String raw : incidents) {
+            long id;
+            try {
+                id = Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                throw new Invalid("'" + raw + "' is not an incident number.");
+            }
+            if (Incident.findByIdOptional(id).isEmpty()) {
+                throw new Invalid("There is no incident " + id + ".");
+            }
+            ids.add(id);
+        }
+        if (vendors.isEmpty() && ids.isEmpty()) {
+            throw new Invalid("Pick at least one vendor or incident to watch.");
+        }
+        target.name = name.isEmpty() ? null : name;
+        target.vendorSlugs.clear();
+        target.vendorSlugs.addAll(vendors);
+        target.components.clear();
+        target.components.addAll(componentNames);
+        target.minImpact = minImpact;
+        target.includeMaintenance = maintenanceWanted();
+        target.incidentIds.clear();
+        target.incidentIds.addAll(ids);
+    }
+}

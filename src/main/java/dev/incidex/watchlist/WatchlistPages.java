@@ -1,0 +1,177 @@
+package dev.incidex.watchlist;
+
+import dev.incidex.catalog.Vendor;
+import dev.incidex.feed.FeedFormat;
+import dev.incidex.feed.FeedHead;
+import dev.incidex.feed.FeedQueries;
+import dev.incidex.feed.Feeds;
+import dev.incidex.incident.Incident;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Watchlists without accounts: a form to pick vendors (components, minimum impact) or single
+ * incidents, then a private page and RSS/Atom feeds at an unguessable URL that also edits and deletes it.
+ */
+@Path("/watchlists")
+public class WatchlistPages {
+
+    /** How many incidents a watchlist page lists. */
+    static final int PAGE_INCIDENTS = 100;
+
+    @Inject
+    Watchlists watchlists;
+
+    @Inject
+    FeedQueries queries;
+
+    @Inject
+    Feeds feeds;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    Request request;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance create(WatchlistInput form, List<Vendor> vendors, List<Incident> tracked, String error);
+
+        static native TemplateInstance show(Watchlist watchlist, WatchlistInput form, List<Vendor> vendors, List<Incident> tracked,
+                List<Incident> incidents, String error);
+
+        static native TemplateInstance deleted();
+    }
+
+    @GET
+    @Path("new")
+    @Produces(MediaType.TEXT_HTML)
+    public Response newForm(@QueryParam("incident") List<String> incidents) {
+        WatchlistInput form = new WatchlistInput(null, List.of(), null, null, null, incidents);
+        List<Incident> tracked = tracked(form);
+        if (tracked.size() < form.incidents().size()) {
+            throw new NotFoundException("incident " + String.join(", ", form.incidents()) + " not found");
+        }
+        return page(200, Templates.create(form, Vendor.listByName(), tracked, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(@FormParam("name") String name, @FormParam("vendor") List<String> vendors,
+            @FormParam("components") String components, @FormParam("impact") String impact,
+            @FormParam("maintenance") String maintenance, @FormParam("incident") List<String> incidents) {
+        WatchlistInput form = new WatchlistInput(name, vendors, components, impact, maintenance, incidents);
+        try {
+            Watchlist created = watchlists.create(form);
+            return Response.seeOther(URI.create("/watchlists/" + created.token)).build();
+        } catch (WatchlistInput.Invalid e) {
+            return page(400, Templates.create(form, Vendor.listByName(), tracked(form), e.getMessage()));
+        }
+    }
+
+    @GET
+    @Path("{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response show(@PathParam("token") String token) {
+        Watchlist watchlist = find(token);
+        WatchlistInput form = WatchlistInput.of(watchlist);
+        return page(200, Templates.show(watchlist, form, Vendor.listByName(), tracked(form),
+                queries.incidents(watchlist.selection(), PAGE_INCIDENTS), null));
+    }
+
+    @POST
+    @Path("{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response update(@PathParam("token") String token, @FormParam("name") String name,
+            @FormParam("vendor") List<String> vendors, @FormParam("components") String components,
+            @FormParam("impact") String impact, @FormParam("maintenance") String maintenance,
+            @FormParam("incident") List<String> incidents) {
+        WatchlistInput form = new WatchlistInput(name, vendors, components, impact, maintenance, incidents);
+        try {
+            Optional<Watchlist> updated = watchlists.update(token, form);
+            if (updated.isEmpty()) {
+                throw notFound();
+            }
+            return Response.seeOther(URI.create("/watchlists/" + token)).build();
+        } catch (WatchlistInput.Invalid e) {
+            Watchlist stored = find(token);
+            return page(400, Templates.show(stored, form, Vendor.listByName(), tracked(form),
+                    queries.incidents(stored.selection(), PAGE_INCIDENTS), e.getMessage()));
+        }
+    }
+
+    @POST
+    @Path("{token}/delete")
+    @Produces(MediaType.TEXT_HTML)
+    public Response delete(@PathParam("token") String token) {
+        if (!watchlists.delete(token)) {
+            throw notFound();
+        }
+        return page(200, Templates.deleted());
+    }
+
+    @GET
+    @Path("{token}/feed.{format: rss|atom}")
+    public Response feed(@PathParam("token") String token, @PathParam("format") String format) {
+        Watchlist watchlist = find(token);
+        FeedHead head = new FeedHead("Incidex: " + watchlist.title(),
+                "Every update to the incidents this Incidex watchlist follows, newest first.",
+                "/watchlists/" + watchlist.token, watchlist.updatedAt);
+        Response answer = feeds.answer(uri, request, FeedFormat.fromExtension(format), head, watchlist.selection(),
+                watchlist.updatedAt);
+        return Response.fromResponse(answer).header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private static Watchlist find(String token) {
+        return Watchlist.findByToken(token).orElseThrow(WatchlistPages::notFound);
+    }
+
+    /** The incidents a form names that exist, for its "single incidents" checkboxes. */
+    private static List<Incident> tracked(WatchlistInput form) {
+        List<Long> ids = form.incidents().stream().flatMap(s -> {
+            try {
+                return java.util.stream.Stream.of(Long.parseLong(s));
+            } catch (NumberFormatException e) {
+                return java.util.stream.Stream.empty();
+            }
+        }).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Incident.<Incident>find("select i from Incident i join fetch i.vendor where i.id in ?1 order by i.sortAt desc, i.id desc",
+                ids).list();
+    }
+
+    /** The token is the only key: keep it out of Referer headers, search engines and shared caches. */
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page.render())
+                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "private, no-store")
+                .header("X-Robots-Tag", "noindex").build();
+    }
+
+    private static NotFoundException notFound() {
+        // Says nothing about whether the token ever existed.
+        return new NotFoundException("No such watchlist. It may have been deleted.");
+    }
+}

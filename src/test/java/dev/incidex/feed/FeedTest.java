@@ -62,15 +62,15 @@ class FeedTest {
         VendorServer server = VendorServerResource.server();
         server.serve("/feedco/api/v2/incidents.json", 200, JSON, StatuspageDoc.incidents(LOGIN, DASHBOARDS))
                 .serve("/feedco/api/v2/scheduled-maintenances.json", 200, JSON, StatuspageDoc.maintenances(UPGRADE))
-                .serve("/filterco/api/v2/incidents.json", 200, JSON, StatuspageDoc.incidents(OUTAGE))
-                .serve("/filterco/api/v2/scheduled-maintenances.json", 200, JSON, StatuspageDoc.maintenances());
+                .serve("/feedfilterco/api/v2/incidents.json", 200, JSON, StatuspageDoc.incidents(OUTAGE))
+                .serve("/feedfilterco/api/v2/scheduled-maintenances.json", 200, JSON, StatuspageDoc.maintenances());
     }
 
     @Test
     @Order(1)
     void pollBothVendors() {
         assertThat(polls.pollVendor("feedco").failed()).isZero();
-        assertThat(polls.pollVendor("filterco").failed()).isZero();
+        assertThat(polls.pollVendor("feedfilterco").failed()).isZero();
     }
 
     @ParameterizedTest
@@ -113,21 +113,21 @@ class FeedTest {
     @Order(3)
     void theAllIncidentsFeedFiltersByVendorImpactAndComponent() {
         List<String> all = titles("/feeds/incidents.atom");
-        assertThat(all).contains("[Investigating] FilterCo: Total outage", "[Completed] FeedCo: Database upgrade");
+        assertThat(all).contains("[Investigating] FeedFilterCo: Total outage", "[Completed] FeedCo: Database upgrade");
 
-        assertThat(titles("/feeds/incidents.rss?vendor=feedco&vendor=filterco&impact=major")).containsExactly(
-                "[Investigating] FilterCo: Total outage", "[Identified] FeedCo: Login failures",
+        assertThat(titles("/feeds/incidents.rss?vendor=feedco&vendor=feedfilterco&impact=major")).containsExactly(
+                "[Investigating] FeedFilterCo: Total outage", "[Identified] FeedCo: Login failures",
                 "[Investigating] FeedCo: Login failures");
         assertThat(titles("/feeds/incidents.rss?vendor=feedco&impact=minor")).containsExactly(
                 "[Identified] FeedCo: Login failures", "[Investigating] FeedCo: Login failures",
                 "[Resolved] FeedCo: Slow dashboards");
         assertThat(titles("/feeds/incidents.rss?vendor=feedco&impact=critical&maintenance=true")).containsExactly(
                 "[Completed] FeedCo: Database upgrade");
-        assertThat(titles("/feeds/incidents.atom?vendor=feedco&vendor=filterco&component=Api")).containsExactly(
-                "[Investigating] FilterCo: Total outage", "[Identified] FeedCo: Login failures",
+        assertThat(titles("/feeds/incidents.atom?vendor=feedco&vendor=feedfilterco&component=Api")).containsExactly(
+                "[Investigating] FeedFilterCo: Total outage", "[Identified] FeedCo: Login failures",
                 "[Investigating] FeedCo: Login failures");
         assertThat(titles("/feeds/incidents.atom?component=DASHBOARD")).containsExactly("[Resolved] FeedCo: Slow dashboards");
-        assertThat(titles("/feeds/incidents.rss?vendor=filterco&component=Dashboard")).isEmpty();
+        assertThat(titles("/feeds/incidents.rss?vendor=feedfilterco&component=Dashboard")).isEmpty();
     }
 
     @Test
@@ -142,7 +142,7 @@ class FeedTest {
         given().get("/vendors/nosuchvendor/feed.rss").then().statusCode(404);
         given().get("/vendors/feedco/incidents/999999999/feed.atom").then().statusCode(404);
         given().get("/vendors/feedco/incidents/abc/feed.atom").then().statusCode(404);
-        Incident outage = incident("filterco", "filtccccccc4");
+        Incident outage = incident("feedfilterco", "filtccccccc4");
         given().get("/vendors/feedco/incidents/" + outage.id + "/feed.rss").then().statusCode(404);
     }
 
@@ -178,8 +178,8 @@ class FeedTest {
     @Order(5)
     void theSameFeedForAnotherVendorHasAnotherEtag(FeedFormat format) {
         String feedco = get("/vendors/feedco/feed." + format.extension()).header("ETag");
-        String filterco = get("/vendors/filterco/feed." + format.extension()).header("ETag");
-        assertThat(feedco).isNotEqualTo(filterco);
+        String feedfilterco = get("/vendors/feedfilterco/feed." + format.extension()).header("ETag");
+        assertThat(feedco).isNotEqualTo(feedfilterco);
     }
 
     @Test
@@ -226,7 +226,7 @@ class FeedTest {
     private static List<String> titles(String path) {
         FeedFormat format = path.contains(".rss") ? FeedFormat.RSS : FeedFormat.ATOM;
         return IndependentReader.read(format, get(path).asByteArray()).stream().map(i -> i.getTitle().orElseThrow())
-                .filter(t -> t.contains("FeedCo:") || t.contains("FilterCo:")).toList();
+                .filter(t -> t.contains("FeedCo:") || t.contains("FeedFilterCo:")).toList();
     }
 
     private static Instant instant(FeedFormat format, Item item) {

@@ -1,26 +1,27 @@
 package dev.incidex.api;
 
-import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** JSON for vendors and their incident history. */
-@Path("/api")
+/** One incident with its timeline of updates. */
+@Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "incidents")
 public class IncidentApi {
-
-    static final int MAX_LIMIT = 500;
 
     @Inject
     IncidentQueries queries;
@@ -29,32 +30,15 @@ public class IncidentApi {
     UriInfo uri;
 
     @GET
-    @Path("vendors")
-    public List<VendorJson> vendors() {
-        return Vendor.listByName().stream()
-                .map(v -> VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
-                .toList();
-    }
-
-    @GET
-    @Path("vendors/{slug}")
-    public VendorJson vendor(@PathParam("slug") String slug) {
-        Vendor v = vendorOr404(slug);
-        return VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri());
-    }
-
-    @GET
-    @Path("vendors/{slug}/incidents")
-    public List<IncidentJson> history(@PathParam("slug") String slug, @QueryParam("limit") @DefaultValue("100") String limit) {
-        Vendor v = vendorOr404(slug);
-        return queries.history(v, parseLimit(limit)).stream()
-                .map(i -> IncidentJson.of(i, uri.getBaseUri(), false))
-                .toList();
-    }
-
-    @GET
-    @Path("incidents/{id}")
-    public IncidentJson incident(@PathParam("id") String id) {
+    @Path("{id}")
+    @Operation(summary = "One incident with its updates, oldest first")
+    @APIResponse(responseCode = "200", description = "The incident, with `updates`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentJson.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "404", description = "No incident with this id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public IncidentJson incident(@PathParam("id") @Parameter(description = "The incident's id, as in the history", example = "42") String id) {
         long parsed;
         try {
             parsed = Long.parseLong(id);
@@ -64,21 +48,5 @@ public class IncidentApi {
         return queries.incident(parsed)
                 .map(i -> IncidentJson.of(i, uri.getBaseUri(), true))
                 .orElseThrow(() -> ApiError.notFound("no incident " + parsed));
-    }
-
-    private static Vendor vendorOr404(String slug) {
-        return Vendor.findBySlug(slug).orElseThrow(() -> ApiError.notFound("no vendor '" + slug + "'"));
-    }
-
-    private static int parseLimit(String limit) {
-        try {
-            int n = Integer.parseInt(limit.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiError.of(Response.Status.BAD_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
     }
 }

@@ -1,0 +1,106 @@
+package dev.incidex.api;
+
+import dev.incidex.catalog.Vendor;
+import dev.incidex.incident.HistoryFilter;
+import dev.incidex.incident.IncidentQueries;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Vendors with their current state, and each vendor's incident history as JSON or CSV. */
+@Path("/api/vendors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "vendors")
+public class VendorApi {
+
+    @Inject
+    IncidentQueries queries;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Every vendor with its current state and the health of its sources")
+    @APIResponse(responseCode = "200", description = "The vendors, by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VendorJson.class)))
+    public List<VendorJson> vendors() {
+        return Vendor.listByName().stream()
+                .map(v -> VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
+                .toList();
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "One vendor with its current state and the health of its sources")
+    @APIResponse(responseCode = "200", description = "The vendor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorJson.class)))
+    @APIResponse(responseCode = "404", description = "No vendor with this slug",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public VendorJson vendor(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug) {
+        Vendor v = vendorOr404(slug);
+        return VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri());
+    }
+
+    @GET
+    @Path("{slug}/incidents")
+    @Operation(summary = "A vendor's incidents, newest first, one page at a time",
+            description = "Filters combine with AND. Pages are keyset pages: follow `next` (or the Link header) for the next one;"
+                    + " pages never skip or repeat an incident, even while new ones arrive.")
+    @APIResponse(responseCode = "200", description = "One page of incidents and the link to the next",
+            headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryJson.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is malformed; the message names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "404", description = "No vendor with this slug",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response history(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
+            @BeanParam HistoryQuery query) {
+        Vendor v = vendorOr404(slug);
+        return HistoryResponses.json(page(v, query), uri);
+    }
+
+    @GET
+    @Path("{slug}/incidents.csv")
+    @Produces({HistoryResponses.CSV, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The same page of a vendor's history as CSV",
+            description = "Columns: id, vendor, title, impact, status, startedAt, resolvedAt, durationSeconds, detectedAt, sourceUrl,"
+                    + " pageUrl. RFC 4180 quoting; text starting with = + - @ gets a leading apostrophe so spreadsheets do not run it."
+                    + " The next page is in the Link header.")
+    @APIResponse(responseCode = "200", description = "A CSV file with a header row",
+            headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
+            content = @Content(mediaType = HistoryResponses.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "A parameter is malformed; the message names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "404", description = "No vendor with this slug",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response historyCsv(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
+            @BeanParam HistoryQuery query) {
+        Vendor v = vendorOr404(slug);
+        return HistoryResponses.csv(page(v, query), uri, v.slug + "-incidents.csv");
+    }
+
+    private dev.incidex.incident.HistoryPage page(Vendor v, HistoryQuery query) {
+        HistoryFilter filter = query.filter(v.slug);
+        return queries.history(filter, query.cursor(), query.limit());
+    }
+
+    private static Vendor vendorOr404(String slug) {
+        return Vendor.findBySlug(slug).orElseThrow(() -> ApiError.notFound("no vendor '" + slug + "'"));
+    }
+}

@@ -48,7 +48,8 @@ stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 # ---- 1. Build for PostgreSQL into its own directory, so target/quarkus-app (H2) stays as it is.
 log "building the app for PostgreSQL into $APP_DIR"
-./mvnw -q -B package -DskipTests -Ppostgresql -Dquarkus.package.output-directory=bench-app
+# The profile names the kind; the system property makes sure it outranks application.properties.
+./mvnw -q -B package -DskipTests -Ppostgresql -Dquarkus.datasource.db-kind=postgresql -Dquarkus.package.output-directory=bench-app
 
 # ---- 2. A fresh schema, migrated by the app itself (Flyway at start-up).
 if [[ "${SKIP_LOAD:-0}" != 1 ]]; then

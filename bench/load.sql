@@ -28,7 +28,7 @@ alter table incident_component set unlogged;
 alter table incident_term set unlogged;
 
 insert into vendor (id, slug, name, site, depends_on, origin, in_catalog, created_at)
-select v, 'vendor' || lpad(v::text, 3, '0'), 'Vendor ' || v, 'https://vendor' || v || '.example', null, 'CATALOG', true, now()
+select v, 'vendor' || lpad(v::text, 3, '0'), 'Vendor ' || v, 'https://vendor' || v || '.example', null, 'catalog', true, now()
 from generate_series(1, 200) v;
 insert into source (id, vendor_id, kind, url, enabled, error_count)
 select v, v, 'statuspage', 'https://status.vendor' || v || '.example', true, 0 from generate_series(1, 200) v;

@@ -47,9 +47,11 @@ start_app() {
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 # ---- 1. Build for PostgreSQL into its own directory, so target/quarkus-app (H2) stays as it is.
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 log "building the app for PostgreSQL into $APP_DIR"
 # The profile names the kind; the system property makes sure it outranks application.properties.
 ./mvnw -q -B package -DskipTests -Ppostgresql -Dquarkus.datasource.db-kind=postgresql -Dquarkus.package.output-directory=bench-app
+fi
 
 # ---- 2. A fresh schema, migrated by the app itself (Flyway at start-up).
 if [[ "${SKIP_LOAD:-0}" != 1 ]]; then
@@ -98,11 +100,11 @@ SQL[search]="select i.* from incident i where exists (select 1 from incident_ter
   order by i.sort_at desc, i.id desc limit 50"
 
 # median and p95 (nearest rank) of numbers on stdin, in ms with one decimal
-stats() { sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.95+0.999)]; printf "%.1f %.1f", m, p}'; }
+stats() { sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; p=a[int(NR*0.95+0.999)]; printf "%.1f %.1f\n", m, p}'; }
 
 time_api() {
   local url="http://127.0.0.1:$PORT$1"
-  for _ in 1 2 3; do curl -fs -o /dev/null "$url"; done   # warm-up (JIT, caches)
+  for _ in $(seq 1 10); do curl -fs -o /dev/null "$url"; done   # warm-up (JIT, caches)
   for _ in $(seq 1 "$RUNS"); do curl -fs -o /dev/null -w '%{time_total}\n' "$url"; done | awk '{print $1 * 1000}' | stats
 }
 

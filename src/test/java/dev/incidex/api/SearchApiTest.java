@@ -82,7 +82,7 @@ class SearchApiTest {
         String url = "/api/search?q=database&limit=1";
         while (url != null) {
             Response r = given().urlEncodingEnabled(false).get(url);
-            walked.addAll(r.then().statusCode(200).extract().path("incidents.title"));
+            walked.addAll(r.then().statusCode(200).extract().jsonPath().getList("incidents.findAll { it.vendor.startsWith('searchco') }.title"));
             url = r.path("next");
         }
         assertThat(walked).containsExactly("Login failures", "Database maintenance", "Database connection errors");
@@ -116,9 +116,10 @@ class SearchApiTest {
         assertThat(written).isZero();
     }
 
+    /** Titles of SearchCo's and SearchCo Two's matches: the other test classes' vendors share the database. */
     static List<String> search(String q) {
         return given().urlEncodingEnabled(false).get("/api/search?limit=500&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8).replace("%26", "&").replace("%3D", "=")).then().statusCode(200)
-                .extract().path("incidents.title");
+                .extract().jsonPath().getList("incidents.findAll { it.vendor.startsWith('searchco') }.title");
     }
 
     static Spec spec(String key, String title, String at, String update) {

@@ -10,13 +10,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** JSON for one incident; the vendor resources are in {@link VendorApi}. */
-@Path("/api")
+/** One incident with its timeline of updates. */
+@Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "incidents")
 public class IncidentApi {
-
-    static final int MAX_LIMIT = 500;
 
     @Inject
     IncidentQueries queries;
@@ -25,8 +30,15 @@ public class IncidentApi {
     UriInfo uri;
 
     @GET
-    @Path("incidents/{id}")
-    public IncidentJson incident(@PathParam("id") String id) {
+    @Path("{id}")
+    @Operation(summary = "One incident with its updates, oldest first")
+    @APIResponse(responseCode = "200", description = "The incident, with `updates`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentJson.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a number",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "404", description = "No incident with this id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public IncidentJson incident(@PathParam("id") @Parameter(description = "The incident's id, as in the history", example = "42") String id) {
         long parsed;
         try {
             parsed = Long.parseLong(id);
@@ -36,17 +48,5 @@ public class IncidentApi {
         return queries.incident(parsed)
                 .map(i -> IncidentJson.of(i, uri.getBaseUri(), true))
                 .orElseThrow(() -> ApiError.notFound("no incident " + parsed));
-    }
-
-    static int parseLimit(String limit) {
-        try {
-            int n = Integer.parseInt(limit.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiError.of(Response.Status.BAD_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
     }
 }

@@ -3,26 +3,36 @@ package dev.incidex.api;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.discovery.DiscoveryException;
 import dev.incidex.discovery.VendorRegistration;
+import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** JSON for vendors: the list, one vendor, its incident history, and adding one by URL. */
+/** Vendors with their current state, each vendor's incident history as JSON or CSV, and adding a vendor by URL. */
 @Path("/api/vendors")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "vendors")
 public class VendorApi {
 
     /** The body of {@code POST /api/vendors}: a status page, feed or social profile URL. */
@@ -41,6 +51,9 @@ public class VendorApi {
     UriInfo uri;
 
     @GET
+    @Operation(summary = "Every vendor with its current state and the health of its sources")
+    @APIResponse(responseCode = "200", description = "The vendors, by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VendorJson.class)))
     public List<VendorJson> vendors() {
         return Vendor.listByName().stream()
                 .map(v -> VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
@@ -49,6 +62,19 @@ public class VendorApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a vendor by its status page, feed or social profile URL",
+            description = "Detects the platform (Statuspage, incident.io, Instatus, Cachet, a feed linked from the page, a social"
+                    + " profile), saves the vendor and its sources, polls them at once and, for a Statuspage, imports its older"
+                    + " history. Loopback, private, link-local and metadata addresses are refused unless the operator allows them.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddVendor.class)))
+    @APIResponse(responseCode = "201", description = "The new vendor; Location is its page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorJson.class)))
+    @APIResponse(responseCode = "400", description = "No URL, a malformed one, or a refused address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "409", description = "A vendor already has this source",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Conflict.class)))
+    @APIResponse(responseCode = "422", description = "No status page, feed or profile was recognised; the message lists what was tried",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     public Response add(AddVendor body) {
         if (body == null || body.url() == null || body.url().isBlank()) {
             throw ApiError.of(Response.Status.BAD_REQUEST, "send {\"url\": \"…\"} with a status page, feed or social profile URL");
@@ -67,18 +93,57 @@ public class VendorApi {
 
     @GET
     @Path("{slug}")
-    public VendorJson vendor(@PathParam("slug") String slug) {
+    @Operation(summary = "One vendor with its current state and the health of its sources")
+    @APIResponse(responseCode = "200", description = "The vendor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorJson.class)))
+    @APIResponse(responseCode = "404", description = "No vendor with this slug",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public VendorJson vendor(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug) {
         Vendor v = vendorOr404(slug);
         return VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri());
     }
 
     @GET
     @Path("{slug}/incidents")
-    public List<IncidentJson> history(@PathParam("slug") String slug, @QueryParam("limit") @DefaultValue("100") String limit) {
+    @Operation(summary = "A vendor's incidents, newest first, one page at a time",
+            description = "Filters combine with AND. Pages are keyset pages: follow `next` (or the Link header) for the next one;"
+                    + " pages never skip or repeat an incident, even while new ones arrive.")
+    @APIResponse(responseCode = "200", description = "One page of incidents and the link to the next",
+            headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryJson.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is malformed; the message names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "404", description = "No vendor with this slug",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response history(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
+            @BeanParam HistoryQuery query) {
         Vendor v = vendorOr404(slug);
-        return queries.history(v, IncidentApi.parseLimit(limit)).stream()
-                .map(i -> IncidentJson.of(i, uri.getBaseUri(), false))
-                .toList();
+        return HistoryResponses.json(page(v, query), uri);
+    }
+
+    @GET
+    @Path("{slug}/incidents.csv")
+    @Produces({HistoryResponses.CSV, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The same page of a vendor's history as CSV",
+            description = "Columns: id, vendor, title, impact, status, startedAt, resolvedAt, durationSeconds, detectedAt, sourceUrl,"
+                    + " pageUrl. RFC 4180 quoting; text starting with = + - @ gets a leading apostrophe so spreadsheets do not run it."
+                    + " The next page is in the Link header.")
+    @APIResponse(responseCode = "200", description = "A CSV file with a header row",
+            headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
+            content = @Content(mediaType = HistoryResponses.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "A parameter is malformed; the message names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "404", description = "No vendor with this slug",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response historyCsv(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
+            @BeanParam HistoryQuery query) {
+        Vendor v = vendorOr404(slug);
+        return HistoryResponses.csv(page(v, query), uri, v.slug + "-incidents.csv");
+    }
+
+    private dev.incidex.incident.HistoryPage page(Vendor v, HistoryQuery query) {
+        HistoryFilter filter = query.filter(v.slug);
+        return queries.history(filter, query.cursor(), query.limit());
     }
 
     private static Vendor vendorOr404(String slug) {

@@ -30,6 +30,9 @@ public class IncidentMerger {
     @Inject
     InstantSource clock;
 
+    @Inject
+    SearchIndex search;
+
     @Transactional
     public MergeResult merge(long sourceId, List<ObservedIncident> observed) {
         Source source = Source.findById(sourceId);
@@ -72,6 +75,7 @@ public class IncidentMerger {
         if (!created && (changed || added > 0)) {
             incident.changedAt = now;
         }
+        search.index(incident);
         return new MergeResult(created ? 1 : 0, !created && (changed || added > 0) ? 1 : 0, added);
     }
 

@@ -3,6 +3,7 @@ package dev.incidex.incident;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.source.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
@@ -35,49 +36,73 @@ public class IncidentQueries {
     /**
      * One page of history matching the filter, newest first, starting after {@code after} (null:
      * the first page). Keyset paging on (sort_at, id) walks an index, so a deep page costs what the
-     * first one does.
+     * first one does; words are looked up in the search index ({@link SearchIndex}): every word
+     * must be among the incident's words, the last one as a prefix.
      */
     public HistoryPage history(HistoryFilter filter, HistoryCursor after, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder sql = new StringBuilder("select i.id from incident i where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.vendorSlug() != null) {
-            where.append(" and i.vendor.slug = :vendor");
+            sql.append(" and i.vendor_id = (select v.id from vendor v where v.slug = :vendor)");
             params.put("vendor", filter.vendorSlug());
         }
         if (filter.from() != null) {
-            where.append(" and i.sortAt >= :from");
-            params.put("from", filter.from());
+            sql.append(" and i.sort_at >= :fromAt");
+            params.put("fromAt", filter.from());
         }
         if (filter.to() != null) {
-            where.append(" and i.sortAt < :to");
-            params.put("to", filter.to());
+            sql.append(" and i.sort_at < :toAt");
+            params.put("toAt", filter.to());
         }
         if (!filter.impacts().isEmpty()) {
-            where.append(" and i.impact in :impacts");
-            params.put("impacts", filter.impacts());
+            sql.append(" and i.impact in (:impacts)");
+            params.put("impacts", filter.impacts().stream().map(Enum::name).toList());
         }
         if (!filter.statuses().isEmpty()) {
-            where.append(" and i.status in :statuses");
-            params.put("statuses", filter.statuses());
+            sql.append(" and i.status in (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
         }
         if (filter.component() != null) {
-            where.append(" and exists (select 1 from Incident c join c.components n where c = i and lower(n) = :component)");
+            sql.append(" and exists (select 1 from incident_component c where c.incident_id = i.id and lower(c.name) = :component)");
             params.put("component", filter.component().toLowerCase(Locale.ROOT));
         }
-        if (filter.text() != null) {
-            where.append(" and (lower(i.title) like :text or exists (select 1 from IncidentUpdate u where u.incident = i"
-                    + " and lower(u.bodyText) like :text))");
-            params.put("text", "%" + filter.text().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        List<String> words = filter.text() == null ? List.of() : SearchTerms.words(filter.text());
+        for (int n = 0; n < words.size(); n++) {
+            String word = words.get(n);
+            if (n < words.size() - 1) {
+                sql.append(" and exists (select 1 from incident_term t where t.incident_id = i.id and t.term = :w").append(n).append(")");
+                params.put("w" + n, word);
+            } else {
+                sql.append(" and exists (select 1 from incident_term t where t.incident_id = i.id and t.term >= :w").append(n)
+                        .append(" and t.term < :upper)");
+                params.put("w" + n, word);
+                params.put("upper", SearchTerms.prefixUpperBound(word));
+            }
         }
         if (after != null) {
-            where.append(" and (i.sortAt < :afterAt or (i.sortAt = :afterAt and i.id < :afterId))");
+            sql.append(" and (i.sort_at < :afterAt or (i.sort_at = :afterAt and i.id < :afterId))");
             params.put("afterAt", after.sortAt());
             params.put("afterId", after.id());
         }
-        List<Incident> rows = Incident.<Incident>find("select i from Incident i join fetch i.vendor where " + where
-                + " order by i.sortAt desc, i.id desc", params).range(0, limit).list();
-        List<Incident> page = rows.size() > limit ? rows.subList(0, limit) : rows;
-        return new HistoryPage(page, rows.size() > limit ? HistoryCursor.after(page.get(page.size() - 1)) : null);
+        sql.append(" order by i.sort_at desc, i.id desc");
+        Query query = Incident.getEntityManager().createNativeQuery(sql.toString()).setMaxResults(limit + 1);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Number> found = query.getResultList();
+        List<Long> ids = found.stream().map(Number::longValue).limit(limit).toList();
+        List<Incident> page = byIds(ids);
+        return new HistoryPage(page, found.size() > limit ? HistoryCursor.after(page.get(page.size() - 1)) : null);
+    }
+
+    /** These incidents, with vendor and components, in the order of the ids. */
+    private static List<Incident> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Incident> byId = new HashMap<>();
+        Incident.<Incident>find("select i from Incident i join fetch i.vendor left join fetch i.components where i.id in ?1", ids)
+                .list().forEach(i -> byId.put(i.id, i));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Open incidents across vendors (maintenances excluded), worst first. */

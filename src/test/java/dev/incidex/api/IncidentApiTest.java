@@ -34,14 +34,15 @@ class IncidentApiTest {
                 .body("find { it.slug == 'apico' }.state", equalTo("ongoing"))
                 .body("find { it.slug == 'apico' }.sources[0].health", equalTo("ok"));
         int id = given().get("/api/vendors/apico/incidents").then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].title", equalTo("API latency"))
-                .body("[0].impact", equalTo("major"))
-                .body("[0].status", equalTo("investigating"))
-                .body("[0].resolvedAt", equalTo(null))
-                .body("[0].durationSeconds", equalTo(null))
-                .body("[0].pageUrl", containsString("/vendors/apico/incidents/"))
-                .extract().path("[0].id");
+                .body("incidents", hasSize(1))
+                .body("next", equalTo(null))
+                .body("incidents[0].title", equalTo("API latency"))
+                .body("incidents[0].impact", equalTo("major"))
+                .body("incidents[0].status", equalTo("investigating"))
+                .body("incidents[0].resolvedAt", equalTo(null))
+                .body("incidents[0].durationSeconds", equalTo(null))
+                .body("incidents[0].pageUrl", containsString("/vendors/apico/incidents/"))
+                .extract().path("incidents[0].id");
         given().get("/api/incidents/" + id).then().statusCode(200)
                 .body("updates", hasSize(1))
                 .body("updates[0].text", equalTo("We are looking into it."));

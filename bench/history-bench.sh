@@ -50,7 +50,7 @@ stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 log "building the app for PostgreSQL into $APP_DIR"
 # The profile names the kind; the system property makes sure it outranks application.properties.
-./mvnw -q -B package -DskipTests -Ppostgresql -Dquarkus.datasource.db-kind=postgresql -Dquarkus.package.output-directory=bench-app
+./mvnw -q -B package -DskipTests -Dquarkus.datasource.db-kind=postgresql -Dquarkus.package.output-directory=bench-app
 fi
 
 # ---- 2. A fresh schema, migrated by the app itself (Flyway at start-up).

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.incidex.testing.VendorServerResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The app documents its own API: every /api path with its parameters and error answers, and Swagger UI to browse it. */
 @QuarkusTest
+@WithTestResource(VendorServerResource.class)
 class OpenApiTest {
 
     @Test

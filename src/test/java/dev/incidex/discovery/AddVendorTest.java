@@ -86,19 +86,19 @@ class AddVendorTest {
 
         // The JSON's incident and the history page's copy of it are one incident; two more come from the history alone.
         given().get("/api/vendors/quill/incidents").then().statusCode(200)
-                .body("$", hasSize(3))
-                .body("title", hasItem("API errors"))
-                .body("title", hasItem("Delayed email notifications"))
-                .body("title", hasItem("Database maintenance"));
+                .body("incidents", hasSize(3))
+                .body("incidents.title", hasItem("API errors"))
+                .body("incidents.title", hasItem("Delayed email notifications"))
+                .body("incidents.title", hasItem("Database maintenance"));
         int apiErrors = given().get("/api/vendors/quill/incidents").then().extract()
-                .path("find { it.title == 'API errors' }.id");
+                .path("incidents.find { it.title == 'API errors' }.id");
         given().get("/api/incidents/" + apiErrors).then().statusCode(200)
                 .body("updates", hasSize(2))
                 .body("startedAt", equalTo("2024-05-01T10:00:05Z"))  // the API's exact time, not the page's minute
                 .body("durationSeconds", equalTo(5407));
         given().get("/api/vendors/quill/incidents").then()
-                .body("find { it.title == 'Delayed email notifications' }.durationSeconds", equalTo(7860))
-                .body("find { it.title == 'Delayed email notifications' }.impact", equalTo("minor"));
+                .body("incidents.find { it.title == 'Delayed email notifications' }.durationSeconds", equalTo(7860))
+                .body("incidents.find { it.title == 'Delayed email notifications' }.impact", equalTo("minor"));
 
         given().get("/vendors/quill").then().statusCode(200)
                 .body(containsString("API errors")).body(containsString("Delayed email notifications"));

@@ -151,16 +151,13 @@ public class VendorApi {
     }
 
     private static WebApplicationException error(DiscoveryException e) {
-        if (e.existingSlug() != null) {
-            return new WebApplicationException(e.getMessage(), Response.status(e.status())
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new Conflict(e.status(), e.getMessage(), e.existingSlug()))
-                    .build());
-        }
-        // 422 has no Response.Status constant, so the body is built here rather than by ApiError.of.
+        // A conflict names the vendor that has the source; 422 has no Response.Status constant, so
+        // the body is built here rather than by ApiError.of.
+        Object body = e.existingSlug() != null ? new Conflict(e.status(), e.getMessage(), e.existingSlug())
+                : new ApiError.Body(e.status(), e.getMessage());
         return new WebApplicationException(e.getMessage(), Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError.Body(e.status(), e.getMessage()))
+                .entity(body)
                 .build());
     }
 }

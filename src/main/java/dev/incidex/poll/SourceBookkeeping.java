@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /** Writes a poll's outcome onto the source's row: health, last error, backoff, validators. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class SourceBookkeeping {
      * @param asked the URLs this poll asked for, or null to keep every stored document state
      */
     @Transactional
-    public void succeeded(long sourceId, Instant now, Map<String, DocumentState> documents, String cursor, java.util.Set<String> asked) {
+    public void succeeded(long sourceId, Instant now, Map<String, DocumentState> documents, String cursor, Set<String> asked) {
         Source source = Source.findById(sourceId);
         if (cursor != null && !cursor.equals(source.cursor)) {
             source.cursor = cursor;
@@ -44,11 +45,7 @@ public class SourceBookkeeping {
         source.lastError = null;
         source.errorCount = 0;
         source.nextPollAt = now.plus(config.poll().interval());
-        documents.forEach((url, state) -> {
-            if (!state.equals(source.documents.get(url))) {
-                source.documents.put(url, state);
-            }
-        });
+        keepValidators(source, documents);
     }
 
     /** A failed poll: nothing the source reported before is touched, only its health. */
@@ -59,6 +56,11 @@ public class SourceBookkeeping {
         source.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
         source.errorCount++;
         source.nextPollAt = now.plus(Backoff.after(source.errorCount, config.poll().interval(), config.poll().maxBackoff(), retryAfter));
+        keepValidators(source, documents);
+    }
+
+    /** Writes a document's validators only when they changed, so an unchanged poll flushes nothing for them. */
+    private static void keepValidators(Source source, Map<String, DocumentState> documents) {
         documents.forEach((url, state) -> {
             if (!state.equals(source.documents.get(url))) {
                 source.documents.put(url, state);

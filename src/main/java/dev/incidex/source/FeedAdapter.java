@@ -25,8 +25,6 @@ import org.xml.sax.InputSource;
  */
 public abstract class FeedAdapter implements SourceAdapter {
 
-    private static final int TITLE_LENGTH = 80;
-
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
         SyndFeed feed = parse(document);
@@ -104,7 +102,7 @@ public abstract class FeedAdapter implements SourceAdapter {
 
     private static ObservedIncident generic(SyndEntry entry, String title, String link, String html, Instant itemDate, Instant receivedAt) {
         VendorText text = VendorText.ofHtml(html);
-        String shownTitle = title != null && !title.isBlank() ? title : shorten(text.plain());
+        String shownTitle = title != null && !title.isBlank() ? title : VendorText.headline(text.plain());
         IncidentStatus status = StatusWords.infer(shownTitle + "\n" + text.plain());
         // No date at all: the time we first saw it. The key below never depends on it, so it is stored once.
         Instant at = itemDate != null ? itemDate : receivedAt;
@@ -160,15 +158,6 @@ public abstract class FeedAdapter implements SourceAdapter {
             }
         }
         return entry.getUri() != null ? entry.getUri() : hash(title, VendorDates.of(entry.getPublishedDate()));
-    }
-
-    private static String shorten(String plain) {
-        String p = plain.replaceAll("\\s+", " ").trim();
-        if (p.length() <= TITLE_LENGTH) {
-            return p;
-        }
-        int cut = p.lastIndexOf(' ', TITLE_LENGTH - 1);
-        return p.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1) + "…";
     }
 
     /** Stable across polls: built only from what the vendor wrote, never from the fetch time. */

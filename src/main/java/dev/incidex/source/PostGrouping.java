@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class PostGrouping {
 
-    private static final int TITLE_LENGTH = 80;
-
     private PostGrouping() {}
 
     private static final class Group {
@@ -145,16 +143,8 @@ public final class PostGrouping {
         ObservedIncident.Posts joining = g.byId
                 ? new ObservedIncident.Posts(List.of(), null, true)
                 : new ObservedIncident.Posts(List.copyOf(g.replyTo), gap, g.stated && !sourceCitesIds);
-        return new ObservedIncident(g.key, shorten(first.text().plain()), null, null, null, false, first.at(),
+        return new ObservedIncident(g.key, VendorText.headline(first.text().plain()), null, null, null, false, first.at(),
                 newest.status().isClosed() ? newest.at() : null, null, null, true, first.url(), List.of(), updates, joining);
     }
 
-    private static String shorten(String plain) {
-        String p = plain.replaceAll("\\s+", " ").trim();
-        if (p.length() <= TITLE_LENGTH) {
-            return p;
-        }
-        int cut = p.lastIndexOf(' ', TITLE_LENGTH - 1);
-        return p.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1) + "…";
-    }
 }

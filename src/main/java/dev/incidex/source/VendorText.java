@@ -39,4 +39,19 @@ public record VendorText(String html, String plain) {
         String html = Entities.escape(plain).replace("\n", "<br>");
         return new VendorText(html, plain);
     }
+
+    private static final int HEADLINE_LENGTH = 80;
+
+    /**
+     * A title for items that have none (posts, Mastodon feed items): the text's first words, cut at
+     * a word boundary near 80 characters.
+     */
+    public static String headline(String plain) {
+        String p = plain.replaceAll("\\s+", " ").trim();
+        if (p.length() <= HEADLINE_LENGTH) {
+            return p;
+        }
+        int cut = p.lastIndexOf(' ', HEADLINE_LENGTH - 1);
+        return p.substring(0, cut > HEADLINE_LENGTH / 2 ? cut : HEADLINE_LENGTH - 1) + "…";
+    }
 }

@@ -85,11 +85,17 @@ class PollingTest {
 
     @Test
     void aSourceThatNeverAnsweredIsUnknownNotOperational() {
-        given().get("/api/vendors/microsoft-365").then().statusCode(200)
-                .body("state", org.hamcrest.Matchers.equalTo("unknown"));
-        given().get("/api/vendors/browsed").then().statusCode(200)
-                .body("sources[0].health", org.hamcrest.Matchers.anyOf(
-                        org.hamcrest.Matchers.equalTo("unknown"), org.hamcrest.Matchers.equalTo("ok")));
+        // silentco's server has nothing to serve: its source has never answered well.
+        given().get("/api/vendors/silentco").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("unknown"))
+                .body("sources[0].health", org.hamcrest.Matchers.equalTo("unknown"));
+        Document page = Jsoup.parse(given().get("/vendors/silentco").then().statusCode(200).extract().asString());
+        assertThat(page.select("tr.source .health").text()).isEqualTo("unknown");
+
+        polls.pollVendor("silentco"); // a 404: failing, still not operational
+        given().get("/api/vendors/silentco").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("unknown"))
+                .body("sources[0].health", org.hamcrest.Matchers.equalTo("failing"));
     }
 
     private Source.Health health(String vendor) {

@@ -115,7 +115,7 @@ public class Poller {
     private PollReport poll(List<SourceTask> tasks) {
         Semaphore permits = new Semaphore(Math.max(1, config.poll().parallelism()));
         Map<SourceTask, List<CompletableFuture<FetchOutcome>>> inFlight = new LinkedHashMap<>();
-        Map<SourceTask, String> unconfigured = new HashMap<>();
+        PollReport report = PollReport.EMPTY;
         for (SourceTask task : tasks) {
             SourceAdapter adapter = adapters.get(task.kind());
             List<CompletableFuture<FetchOutcome>> fetches = new ArrayList<>();
@@ -126,8 +126,9 @@ public class Poller {
                     documents = adapter.documents(task.settings());
                     authorization = adapter.authorization(task.settings());
                 } catch (SourceConfigurationException e) {
-                    unconfigured.put(task, e.getMessage()); // nothing is sent for a source that cannot be asked properly
-                    inFlight.put(task, fetches);
+                    // Nothing is sent for a source that cannot be asked properly (a missing token, say).
+                    bookkeeping.failed(task.id(), clock.instant(), e.getMessage(), null, Map.of());
+                    report = report.plus(new PollReport(1, 1, 0, MergeResult.NOTHING));
                     continue;
                 }
                 for (URI document : documents) {
@@ -140,14 +141,7 @@ public class Poller {
             }
             inFlight.put(task, fetches);
         }
-        PollReport report = PollReport.EMPTY;
         for (Map.Entry<SourceTask, List<CompletableFuture<FetchOutcome>>> e : inFlight.entrySet()) {
-            String problem = unconfigured.get(e.getKey());
-            if (problem != null) {
-                bookkeeping.failed(e.getKey().id(), clock.instant(), problem, null, Map.of());
-                report = report.plus(new PollReport(1, 1, 0, MergeResult.NOTHING));
-                continue;
-            }
             report = report.plus(complete(e.getKey(), e.getValue().stream().map(CompletableFuture::join).toList()));
         }
         return report;

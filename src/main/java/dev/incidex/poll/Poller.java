@@ -98,9 +98,30 @@ public class Poller {
         return poll(List.of(task(sourceId)));
     }
 
+    /**
+     * The due sources this instance claims. Several instances may share one PostgreSQL: each moves a
+     * due source's next poll past a lease with a conditional update, and only the one whose update
+     * hit the row polls it (the others' updates wait for the row and then no longer match). If this
+     * instance dies mid-poll, another takes the source once the lease ends.
+     */
     @Transactional
     List<SourceTask> dueSources(Instant now) {
-        return Source.due(now).stream().map(SourceTask::of).toList();
+        Instant leaseEnd = now.plus(lease());
+        List<SourceTask> claimed = new ArrayList<>();
+        for (Source source : Source.due(now)) {
+            int won = Source.update("nextPollAt = ?1 where id = ?2 and (nextPollAt is null or nextPollAt <= ?3)",
+                    leaseEnd, source.id, now);
+            if (won == 1) {
+                claimed.add(SourceTask.of(source));
+            }
+        }
+        return claimed;
+    }
+
+    /** Long enough for one poll of a source: its documents' fetches and the merge. */
+    private Duration lease() {
+        Duration fetches = config.fetch().timeout().multipliedBy(3);
+        return fetches.compareTo(config.poll().interval()) > 0 ? fetches : config.poll().interval();
     }
 
     @Transactional

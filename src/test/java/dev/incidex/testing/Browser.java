@@ -3,11 +3,16 @@ package dev.incidex.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver (never a downloaded browser). Tests
@@ -36,6 +41,24 @@ public final class Browser {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone, so the next
+     * lookup cannot find (and then lose) an element of the page being left. A form may come back
+     * to the same URL, so waiting on the URL would not do.
+     */
+    public static void navigate(ChromeDriver driver, WebElement target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+    }
+
+    /** Submits the form of {@code field} and waits for the page it loads, as {@link #navigate} does. */
+    public static void submitAndWait(ChromeDriver driver, WebElement field) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        field.submit();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     /** Saves a screenshot under target/screenshots, the build's artifacts. */

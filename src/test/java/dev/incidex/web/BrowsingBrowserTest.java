@@ -70,7 +70,7 @@ class BrowsingBrowserTest {
         Browser.screenshot(browser, "front-page");
         phoneScreenshot("front-page-phone");
 
-        browser.findElement(By.cssSelector("ul.vendors")).findElement(By.linkText("WebCo")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector("ul.vendors")).findElement(By.linkText("WebCo")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("WebCo");
         assertThat(rows()).hasSize(50);
         assertThat(browser.findElements(By.cssSelector("svg.month-chart g.month"))).hasSize(12);
@@ -79,19 +79,19 @@ class BrowsingBrowserTest {
         Browser.screenshot(browser, "vendor-page");
         phoneScreenshot("vendor-page-phone");
 
-        browser.findElement(By.cssSelector("a.next")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector("a.next")));
         assertThat(rows()).hasSize(10);
-        browser.findElement(By.cssSelector("a.first")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector("a.first")));
 
         browser.findElement(By.cssSelector("input[name=impact][value=critical]")).click();
-        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
         List<WebElement> critical = rows();
         assertThat(critical).hasSize(15);
         assertThat(critical).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Critical"));
         assertThat(browser.getCurrentUrl()).contains("impact=critical");
 
         GeneratedHistory.Made newestCritical = HISTORY.incidents.get(3);
-        browser.findElement(By.linkText(newestCritical.title())).click();
+        Browser.navigate(browser, browser.findElement(By.linkText(newestCritical.title())));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(newestCritical.title());
         assertThat(browser.findElement(By.cssSelector("dd.duration")).getText()).isEqualTo("3h 30m");
         assertThat(browser.findElements(By.cssSelector("ol.timeline > li .status"))).extracting(WebElement::getText)
@@ -105,11 +105,11 @@ class BrowsingBrowserTest {
         String startedUtc = fact("Started");
         assertThat(startedUtc).endsWith(" UTC");
         new Select(browser.findElement(By.id("tz-zone"))).selectByValue("America/New_York");
-        browser.findElement(By.cssSelector("form.tz button")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector("form.tz button")));
         assertThat(browser.getCurrentUrl()).isEqualTo(incidentUrl);
         assertThat(fact("Started")).matches(".* (EST|EDT)").isNotEqualTo(startedUtc);
         new Select(browser.findElement(By.id("tz-zone"))).selectByValue("UTC");
-        browser.findElement(By.cssSelector("form.tz button")).click();
+        Browser.navigate(browser, browser.findElement(By.cssSelector("form.tz button")));
         assertThat(fact("Started")).isEqualTo(startedUtc);
 
         WebElement rss = browser.findElement(By.cssSelector("a.feed-link[href$='feed.rss']"));
@@ -121,7 +121,7 @@ class BrowsingBrowserTest {
         // The header's search box, from the incident page, to an incident whose update (not title) matched.
         WebElement box = browser.findElement(By.id("site-search"));
         box.sendKeys("flux capacitor");
-        box.submit();
+        Browser.submitAndWait(browser, box);
         assertThat(browser.getCurrentUrl()).contains("/search?q=flux+capacitor");
         List<WebElement> results = browser.findElements(By.cssSelector(".result")).stream()
                 .filter(r -> r.findElement(By.cssSelector("a.vendor")).getText().equals("WebCo")).toList();
@@ -130,12 +130,11 @@ class BrowsingBrowserTest {
                         .map(GeneratedHistory.Made::title).toList());
         Browser.screenshot(browser, "search-page");
         String resultTitle = results.get(0).findElement(By.cssSelector("a.title")).getText();
-        results.get(0).findElement(By.cssSelector("a.title")).click();
+        Browser.navigate(browser, results.get(0).findElement(By.cssSelector("a.title")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(resultTitle);
         assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).contains("flux capacitor");
 
-        // Following the feed link. PENDING THE FEEDS BRANCH: until it is merged, /…/feed.rss answers 404
-        // and only this check fails; after the merge it must answer RSS XML.
+        // Following the feed link: a feed reader gets RSS XML carrying this incident.
         HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(feedHref)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(feed.statusCode()).as("feed at " + feedHref).isEqualTo(200);

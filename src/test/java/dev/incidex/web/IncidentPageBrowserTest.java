@@ -53,11 +53,11 @@ class IncidentPageBrowserTest {
     @Test
     void fromTheFrontPageToTheIncidentWithItsDurationAndTimeline() {
         browser.get(root.toString());
-        browser.findElement(By.linkText("Browsed Co")).click();
+        Browser.navigate(browser, browser.findElement(By.linkText("Browsed Co")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Browsed Co");
         Browser.screenshot(browser, "browsed-vendor-page");
 
-        browser.findElement(By.linkText("Informational Update for Users of Office 365")).click();
+        Browser.navigate(browser, browser.findElement(By.linkText("Informational Update for Users of Office 365")));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Informational Update for Users of Office 365");
         assertThat(browser.findElement(By.cssSelector("dd.duration")).getText()).isEqualTo("22h 7m");

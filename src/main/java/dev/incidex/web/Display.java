@@ -5,10 +5,8 @@ import dev.incidex.incident.Durations;
 import dev.incidex.incident.Incident;
 import dev.incidex.source.Impact;
 import io.quarkus.qute.TemplateExtension;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -19,22 +17,9 @@ import java.util.Locale;
 @TemplateExtension
 public class Display {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("MMM d, yyyy, hh:mm a 'UTC'", Locale.US)
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("MMM d, yyyy, hh:mm a z", Locale.US);
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
-            .withZone(ZoneOffset.UTC);
-
-    /** "Mar 29, 2023, 02:04 PM UTC". */
-    static String utc(Instant instant) {
-        return instant == null ? "—" : UTC.format(instant);
-    }
-
-    /** "March 29, 2023". */
-    static String longDate(Instant instant) {
-        return instant == null ? "an unknown date" : LONG_DATE.format(instant);
-    }
 
     /** "Mar 29, 2023, 10:04 AM EDT" in the reader's zone; "Mar 29, 2023, 02:04 PM UTC" by default. */
     static String time(Instant instant, ZoneId zone) {
@@ -64,10 +49,6 @@ public class Display {
     /** ISO-8601 for {@code <time datetime>}. */
     static String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
-    }
-
-    static String human(Duration duration) {
-        return Durations.format(duration);
     }
 
     /** "Notice", "Minor", … or "Unknown impact" while no source has said. */

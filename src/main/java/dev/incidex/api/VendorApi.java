@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -55,8 +56,9 @@ public class VendorApi {
     @APIResponse(responseCode = "200", description = "The vendors, by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VendorJson.class)))
     public List<VendorJson> vendors() {
-        return Vendor.listByName().stream()
-                .map(v -> VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
+        Map<String, Long> open = queries.openCounts();
+        return Vendor.listWithSources().stream()
+                .map(v -> VendorJson.of(v, open.getOrDefault(v.slug, 0L), uri.getBaseUri()))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package dev.incidex.api;
 
 import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
+import dev.incidex.incident.VendorState;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +24,7 @@ public record VendorJson(
 
     /** "ongoing" with open incidents, "operational" when a source answered and none is open, else "unknown". */
     static VendorJson of(Vendor v, long ongoing, URI base) {
-        boolean anyAnswer = v.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
-        String state = ongoing > 0 ? "ongoing" : anyAnswer ? "operational" : "unknown";
-        return new VendorJson(v.slug, v.name, v.site, v.upstreamSlugs(), state, ongoing,
+        return new VendorJson(v.slug, v.name, v.site, v.upstreamSlugs(), VendorState.of(v, ongoing).code(), ongoing,
                 base.resolve("vendors/" + v.slug).toString(),
                 base.resolve("api/vendors/" + v.slug + "/incidents").toString(),
                 v.sources.stream().map(SourceJson::of).toList());

@@ -61,6 +61,16 @@ public class Vendor extends PanacheEntityBase {
         return list("order by lower(name)");
     }
 
+    /** Every vendor with its sources in one query, for lists that show each vendor's state. */
+    public static List<Vendor> listWithSources() {
+        return list("select v from Vendor v left join fetch v.sources order by lower(v.name)");
+    }
+
+    /** Whether any of its sources has ever answered well: until then its state is unknown, not "operational". */
+    public boolean hasAnswered() {
+        return sources.stream().anyMatch(s -> s.lastSuccessAt != null);
+    }
+
     public List<String> upstreamSlugs() {
         if (dependsOn == null || dependsOn.isBlank()) {
             return List.of();

@@ -15,8 +15,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class IncidentQueries {
 
-    private static final List<IncidentStatus> CLOSED =
-            List.of(IncidentStatus.RESOLVED, IncidentStatus.POSTMORTEM, IncidentStatus.COMPLETED);
+    /** An open incident: not resolved, not maintenance (HQL over alias {@code i}, parameter {@code closed}). */
+    private static final String OPEN = "i.resolvedAt is null and i.maintenance = false and i.status not in :closed";
 
     /** Worst first, then the most recent. */
     public static final Comparator<Incident> WORST_FIRST = Comparator
@@ -107,9 +107,8 @@ public class IncidentQueries {
 
     /** Open incidents across vendors (maintenances excluded), worst first. */
     public List<Incident> ongoing() {
-        List<Incident> open = Incident.<Incident>find("select i from Incident i join fetch i.vendor"
-                + " where i.resolvedAt is null and i.maintenance = false and i.status not in ?1",
-                CLOSED).list();
+        List<Incident> open = Incident.<Incident>find("select i from Incident i join fetch i.vendor where " + OPEN,
+                Map.of("closed", IncidentStatus.CLOSED)).list();
         return open.stream().sorted(WORST_FIRST).toList();
     }
 
@@ -120,7 +119,19 @@ public class IncidentQueries {
     }
 
     public long ongoingCount(Vendor vendor) {
-        return Incident.count("vendor = ?1 and resolvedAt is null and maintenance = false and status not in ?2", vendor,
-                CLOSED);
+        return Incident.count("from Incident i where i.vendor = :vendor and " + OPEN, Map.of("vendor", vendor, "closed", IncidentStatus.CLOSED));
+    }
+
+    /** Open incidents per vendor slug, for lists of every vendor in one query. */
+    public Map<String, Long> openCounts() {
+        List<Object[]> rows = Incident.getEntityManager().createQuery(
+                        "select i.vendor.slug, count(i) from Incident i where " + OPEN + " group by i.vendor.slug", Object[].class)
+                .setParameter("closed", IncidentStatus.CLOSED)
+                .getResultList();
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 }

@@ -40,9 +40,6 @@ public class VendorStats {
      */
     public record Day(LocalDate date, long incidents, boolean any, Impact worst) {}
 
-    private static final List<IncidentStatus> CLOSED =
-            List.of(IncidentStatus.RESOLVED, IncidentStatus.POSTMORTEM, IncidentStatus.COMPLETED);
-
     /** Severity ranks inside the queries; 1 is "impact unknown", which is still a day with an incident. */
     private static final String SEVERITY = "(case when i.impact is null then 1 when i.impact = :critical then 5"
             + " when i.impact = :major then 4 when i.impact = :minor then 3 else 2 end)";
@@ -115,7 +112,7 @@ public class VendorStats {
                 + " and i.sortAt < :b" + DAYS + " and " + until + " >= :b0");
         Query query = Panache.getEntityManager().createQuery(select.toString());
         query.setParameter("vendor", vendorSlug);
-        query.setParameter("closed", CLOSED);
+        query.setParameter("closed", IncidentStatus.CLOSED);
         query.setParameter("now", now);
         query.setParameter("critical", Impact.CRITICAL);
         query.setParameter("major", Impact.MAJOR);
@@ -131,20 +128,6 @@ public class VendorStats {
             days.add(new Day(today.minusDays(DAYS - 1 - d), number(row[2 * d + 1]), severity > 0, bySeverity[severity]));
         }
         return days;
-    }
-
-    /** Open incidents per vendor slug, for lists of every vendor in one query. */
-    public Map<String, Long> openCounts() {
-        List<Object[]> rows = Panache.getEntityManager().createQuery(
-                "select i.vendor.slug, count(i) from Incident i where i.resolvedAt is null and i.maintenance = false"
-                        + " and i.status not in :closed group by i.vendor.slug", Object[].class)
-                .setParameter("closed", CLOSED)
-                .getResultList();
-        Map<String, Long> counts = new HashMap<>();
-        for (Object[] row : rows) {
-            counts.put((String) row[0], number(row[1]));
-        }
-        return counts;
     }
 
     /** The names of the components a vendor's incidents have affected, for the filter's choices. */

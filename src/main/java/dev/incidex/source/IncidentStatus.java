@@ -1,5 +1,6 @@
 package dev.incidex.source;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,9 @@ public enum IncidentStatus {
     IN_PROGRESS("in progress"),
     VERIFYING("verifying"),
     COMPLETED("completed");
+
+    /** The statuses in which the vendor says it is over, for queries (see {@link #isClosed()}). */
+    public static final List<IncidentStatus> CLOSED = List.of(RESOLVED, POSTMORTEM, COMPLETED);
 
     private final String label;
 

@@ -6,6 +6,7 @@ import dev.incidex.incident.HistoryCursor;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.HistoryPage;
 import dev.incidex.incident.Incident;
+import dev.incidex.incident.VendorState;
 import dev.incidex.incident.IncidentQueries;
 import dev.incidex.incident.VendorStats;
 import dev.incidex.source.Impact;
@@ -87,7 +88,19 @@ public class Pages {
     }
 
     /** A vendor with its current state, for lists. */
-    public record VendorSummary(Vendor vendor, long ongoing, String state, boolean sourceFailing) {}
+    public record VendorSummary(Vendor vendor, long ongoing, String state, boolean sourceFailing) {
+
+        /** The vendor's state in one phrase: open incidents, all clear, or not known yet. */
+        static VendorSummary of(Vendor vendor, long ongoing) {
+            String state = switch (VendorState.of(vendor, ongoing)) {
+                case ONGOING -> ongoing + (ongoing == 1 ? " ongoing incident" : " ongoing incidents");
+                case OPERATIONAL -> "No open incidents";
+                case UNKNOWN -> "Unknown";
+            };
+            boolean failing = vendor.sources.stream().anyMatch(s -> s.enabled && s.errorCount > 0);
+            return new VendorSummary(vendor, ongoing, state, failing);
+        }
+    }
 
     /** The vendor page's figures at a glance. */
     public record Figures(Charts.MonthChart months, Charts.DayStrip days, long resolved, String meanToResolve,
@@ -103,9 +116,9 @@ public class Pages {
 
     @GET
     public String front(@CookieParam(ReaderZone.COOKIE) String tz) {
-        Map<String, Long> open = stats.openCounts();
-        List<VendorSummary> vendors = Vendor.<Vendor>list("select v from Vendor v left join fetch v.sources order by lower(v.name)")
-                .stream().map(v -> summary(v, open.getOrDefault(v.slug, 0L))).toList();
+        Map<String, Long> open = queries.openCounts();
+        List<VendorSummary> vendors = Vendor.listWithSources().stream()
+                .map(v -> VendorSummary.of(v, open.getOrDefault(v.slug, 0L))).toList();
         return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors,
                 ReaderZone.fromCookie(tz)).render();
     }
@@ -168,7 +181,7 @@ public class Pages {
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
-        return Templates.vendor(vendor, summary(vendor, queries.ongoingCount(vendor)), figures, history, zone).render();
+        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history, zone).render();
     }
 
     @GET
@@ -228,15 +241,6 @@ public class Pages {
                 .sorted(Comparator.comparing((Incident i) -> i.status == IncidentStatus.SCHEDULED)
                         .thenComparing(i -> i.scheduledFor != null ? i.scheduledFor : i.sortAt))
                 .toList();
-    }
-
-    /** The vendor's state in one phrase: open incidents, all clear, or not known yet. */
-    private static VendorSummary summary(Vendor vendor, long ongoing) {
-        boolean anyAnswer = vendor.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
-        boolean failing = vendor.sources.stream().anyMatch(s -> s.enabled && s.errorCount > 0);
-        String state = ongoing > 0 ? ongoing + (ongoing == 1 ? " ongoing incident" : " ongoing incidents")
-                : anyAnswer ? "No open incidents" : "Unknown";
-        return new VendorSummary(vendor, ongoing, state, failing);
     }
 
     private static LocalDate date(String name, String value) {

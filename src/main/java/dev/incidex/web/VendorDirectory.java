@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The vendor directory: every vendor with its state, and a form to add one by URL (no JavaScript).
@@ -60,12 +61,10 @@ public class VendorDirectory {
     }
 
     private List<Row> rows() {
-        return Vendor.listByName().stream().map(v -> {
-            long ongoing = queries.ongoingCount(v);
-            boolean anyAnswer = v.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
-            String state = ongoing > 0 ? ongoing + (ongoing == 1 ? " ongoing incident" : " ongoing incidents")
-                    : anyAnswer ? "No open incidents" : "Unknown";
-            return new Row(v, state, ongoing > 0, Vendor.ORIGIN_USER.equals(v.origin));
+        Map<String, Long> open = queries.openCounts();
+        return Vendor.listWithSources().stream().map(v -> {
+            Pages.VendorSummary summary = Pages.VendorSummary.of(v, open.getOrDefault(v.slug, 0L));
+            return new Row(v, summary.state(), summary.ongoing() > 0, Vendor.ORIGIN_USER.equals(v.origin));
         }).toList();
     }
 }

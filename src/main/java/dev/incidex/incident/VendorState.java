@@ -1,0 +1,22 @@
+package dev.incidex.incident;
+
+import dev.incidex.catalog.Vendor;
+import java.util.Locale;
+
+/** A vendor's state now: open incidents, all clear, or unknown while none of its sources has answered. */
+public enum VendorState {
+    ONGOING,
+    OPERATIONAL,
+    UNKNOWN;
+
+    public static VendorState of(Vendor vendor, long openIncidents) {
+        if (openIncidents > 0) {
+            return ONGOING;
+        }
+        return vendor.hasAnswered() ? OPERATIONAL : UNKNOWN;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

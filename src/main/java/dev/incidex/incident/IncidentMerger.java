@@ -66,7 +66,9 @@ public class IncidentMerger {
             incident.persist();
         }
         boolean changed = applyFields(incident, o);
-        int added = mergeUpdates(incident, source, o, now);
+        UpdatesMerged updates = mergeUpdates(incident, source, o, now);
+        int added = updates.added();
+        changed |= updates.edited() > 0;
         if (o.posts() != null) {
             changed |= applyTimesFromUpdates(incident);
         }
@@ -75,7 +77,9 @@ public class IncidentMerger {
         if (!created && (changed || added > 0)) {
             incident.changedAt = now;
         }
-        search.index(incident);
+        if (created || changed || added > 0) {
+            search.index(incident);
+        }
         return new MergeResult(created ? 1 : 0, !created && (changed || added > 0) ? 1 : 0, added);
     }
 
@@ -216,11 +220,15 @@ public class IncidentMerger {
         return true;
     }
 
-    private int mergeUpdates(Incident incident, Source source, ObservedIncident o, Instant now) {
+    /** How many updates a merge appended and how many stored ones it edited in place. */
+    private record UpdatesMerged(int added, int edited) {}
+
+    private UpdatesMerged mergeUpdates(Incident incident, Source source, ObservedIncident o, Instant now) {
         List<ObservedUpdate> incoming = new ArrayList<>(o.updates());
         incoming.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsLast(Comparator.naturalOrder())));
         Set<IncidentUpdate> matched = new HashSet<>();
         int added = 0;
+        int edited = 0;
         boolean reorder = false;
         for (ObservedUpdate u : incoming) {
             if (u.at() == null) {
@@ -240,13 +248,17 @@ public class IncidentMerger {
                 reorder = true;
             } else {
                 matched.add(existing);
-                reorder |= refresh(existing, source, u);
+                boolean timeMoved = !u.at().equals(existing.postedAt);
+                if (refresh(existing, source, u)) {
+                    edited++;
+                    reorder |= timeMoved;
+                }
             }
         }
         if (reorder) {
             incident.updates.sort(Comparator.comparing((IncidentUpdate u) -> u.postedAt).thenComparing(u -> u.id));
         }
-        return added;
+        return new UpdatesMerged(added, edited);
     }
 
     /**
@@ -273,21 +285,21 @@ public class IncidentMerger {
         return null;
     }
 
-    /** Updates a stored entry in place when the observation outranks what it holds; true if its time moved. */
+    /** Updates a stored entry in place when the observation outranks what it holds and differs; true if it did. */
     private boolean refresh(IncidentUpdate s, Source source, ObservedUpdate u) {
         if (!u.exactTime() && s.exactTime) {
             return false;
         }
-        boolean timeMoved = !u.at().equals(s.postedAt);
-        if (timeMoved || !Objects.equals(s.vendorKey == null ? u.vendorKey() : s.vendorKey, s.vendorKey)
-                || u.status() != s.status
-                || !Objects.equals(u.vendorStatus(), s.vendorStatus)
-                || u.exactTime() != s.exactTime
-                || !Objects.equals(u.text().html(), s.bodyHtml)) {
-            s.source = source;
-            copy(u, s);
+        if (u.at().equals(s.postedAt) && Objects.equals(s.vendorKey == null ? u.vendorKey() : s.vendorKey, s.vendorKey)
+                && u.status() == s.status
+                && Objects.equals(u.vendorStatus(), s.vendorStatus)
+                && u.exactTime() == s.exactTime
+                && Objects.equals(u.text().html(), s.bodyHtml)) {
+            return false;
         }
-        return timeMoved;
+        s.source = source;
+        copy(u, s);
+        return true;
     }
 
     private static boolean sameWords(String a, String b) {

@@ -88,9 +88,14 @@ class IncidentMergerTest {
     void anEditedUpdateChangesInPlace() {
         String key = "edited";
         merger.merge(api, List.of(apiView(key, "DNS", null, update("x", IncidentStatus.IDENTIFIED, T0, true, "Typo'd text"))));
-        merger.merge(api, List.of(apiView(key, "DNS", null, update("x", IncidentStatus.IDENTIFIED, T0, true, "Corrected text"))));
+        Instant before = load(key).changedAt;
+        MergeResult edit = merger.merge(api, List.of(apiView(key, "DNS", null, update("x", IncidentStatus.IDENTIFIED, T0, true, "Corrected text"))));
 
         assertThat(load(key).updates).singleElement().satisfies(u -> assertThat(u.bodyText).isEqualTo("Corrected text"));
+        // An edit is a change: feeds' Last-Modified and the search index follow it.
+        assertThat(edit.changed()).isEqualTo(1);
+        assertThat(edit.updatesAdded()).isZero();
+        assertThat(load(key).changedAt).isAfterOrEqualTo(before);
     }
 
     @Test

@@ -25,7 +25,7 @@ class IncidentApiTest {
     void vendorsHistoryAndOneIncident() {
         VendorServerResource.server()
                 .serve("/apico/api/v2/incidents.json", 200, "application/json",
-                        dev.incidex.testing.StatuspageJson.oneOpenIncident("API latency"))
+                        dev.incidex.testing.StatuspageIncidents.oneOpenIncident("API latency"))
                 .serve("/apico/api/v2/scheduled-maintenances.json", 200, "application/json", "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("apico");
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidex.catalog.Source;
 import dev.incidex.incident.Incident;
-import dev.incidex.testing.StatuspageJson;
+import dev.incidex.testing.StatuspageIncidents;
 import dev.incidex.testing.TestPolls;
 import dev.incidex.testing.VendorServer;
 import dev.incidex.testing.VendorServerResource;
@@ -31,10 +31,10 @@ class PollingTest {
     @Test
     void anEditedTitleUpdatesTheOneIncident() {
         VendorServer server = VendorServerResource.server();
-        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Login failures"))
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures"))
                 .serve("/editco/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("editco");
-        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Login failures for SSO users"));
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures for SSO users"));
 
         PollReport second = polls.pollVendor("editco");
 
@@ -47,7 +47,7 @@ class PollingTest {
     @Test
     void aFailingSourceIsShownFailingAndKeepsItsIncidents() {
         VendorServer server = VendorServerResource.server();
-        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Database failover"))
+        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Database failover"))
                 .serve("/flaky/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("flaky");
         assertThat(health("flaky")).isEqualTo(Source.Health.OK);
@@ -78,7 +78,7 @@ class PollingTest {
         assertThat(page.select("tr.source .error").text()).contains("incidents.json").contains("2 in a row");
         assertThat(page.select(".incident-row a").text()).isEqualTo("Database failover");
 
-        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageJson.oneOpenIncident("Database failover"));
+        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Database failover"));
         polls.pollVendor("flaky");
         assertThat(health("flaky")).isEqualTo(Source.Health.OK);
     }

@@ -1,8 +1,5 @@
 package dev.incidex.source;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,14 +13,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static FetchedDocument file(String name, String url, String contentType) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new FetchedDocument(URI.create(url), contentType, in.readAllBytes(), POLLED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FetchedDocument(URI.create(url), contentType, dev.incidex.testing.Fixtures.bytes(name), POLLED);
     }
 
     /** A fixture fetched for a source with settings (a zone for zone-less dates), received at {@code receivedAt}. */

@@ -23,6 +23,12 @@ public final class StatuspageIncidents {
         return this;
     }
 
+    /** A Statuspage incidents.json with one open, major incident with one update: "We are looking into it." */
+    public static String oneOpenIncident(String title) {
+        return new StatuspageIncidents().add(new Spec("abc123def456", title, "major", "investigating",
+                Instant.parse("2024-05-01T10:00:00Z"), null, List.of(), List.of("We are looking into it."))).json();
+    }
+
     public String json() {
         ObjectNode root = JSON.createObjectNode();
         root.putObject("page").put("id", "p1").put("name", "X").put("url", "https://status.example.test").put("time_zone", "Etc/UTC");

@@ -21,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -181,7 +183,7 @@ public class Fetcher {
         if (status == 429 || status == 503) {
             return new Failed(url, status == 429 ? Problem.RATE_LIMITED : Problem.HTTP_STATUS,
                     "HTTP " + status + (status == 429 ? " Too Many Requests" : " Service Unavailable"),
-                    retryAfter(headers) != null ? retryAfter(headers) : rateLimitReset(headers));
+                    waitAsked(headers));
         }
         if (status < 200 || status >= 300) {
             return new Failed(url, Problem.HTTP_STATUS, "HTTP " + status + " from " + url, null);
@@ -229,39 +231,38 @@ public class Fetcher {
         return new Failed(url, Problem.TOO_LARGE, "answer larger than " + cap + " bytes", null);
     }
 
-    /** Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3). */
-    static Duration retryAfter(HttpHeaders headers) {
-        String value = headers.firstValue("Retry-After").orElse(null);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
+    /**
+     * How long the server asks us to wait: Retry-After as seconds or as an HTTP date (RFC 9110
+     * §10.2.3), else the end of the rate-limit window that X and Mastodon send instead (epoch
+     * seconds or an ISO time). Null when it says nothing readable.
+     */
+    private Duration waitAsked(HttpHeaders headers) {
+        String retryAfter = headers.firstValue("Retry-After").map(String::trim).orElse(null);
+        if (retryAfter != null) {
+            if (retryAfter.matches("\\d+")) {
+                return Duration.ofSeconds(Long.parseLong(retryAfter));
+            }
             try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException ignored) {
-                return null;
+                return until(ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException unreadable) {
+                // fall through to the rate-limit headers
             }
         }
-    }
-
-    /** X and Mastodon name the end of the rate-limit window as epoch seconds (or an ISO time) instead of Retry-After. */
-    private Duration rateLimitReset(HttpHeaders headers) {
-        String value = headers.firstValue("x-rate-limit-reset").or(() -> headers.firstValue("X-RateLimit-Reset")).orElse(null);
-        if (value == null) {
+        String reset = headers.firstValue("x-rate-limit-reset").or(() -> headers.firstValue("X-RateLimit-Reset"))
+                .map(String::trim).orElse(null);
+        if (reset == null) {
             return null;
         }
         try {
-            java.time.Instant at = value.trim().matches("\\d+") ? java.time.Instant.ofEpochSecond(Long.parseLong(value.trim()))
-                    : java.time.OffsetDateTime.parse(value.trim()).toInstant();
-            Duration d = Duration.between(clock.instant(), at);
-            return d.isNegative() ? Duration.ZERO : d;
+            return until(reset.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(reset)) : OffsetDateTime.parse(reset).toInstant());
         } catch (RuntimeException unreadable) {
             return null;
         }
+    }
+
+    private Duration until(Instant at) {
+        Duration d = Duration.between(clock.instant(), at);
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     private static byte[] gunzip(byte[] body, int cap) throws IOException {

@@ -7,11 +7,11 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -51,14 +51,29 @@ public final class Browser {
     public static void navigate(ChromeDriver driver, WebElement target) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        waitUntilGone(driver, oldPage);
     }
 
     /** Submits the form of {@code field} and waits for the page it loads, as {@link #navigate} does. */
     public static void submitAndWait(ChromeDriver driver, WebElement field) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         field.submit();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        waitUntilGone(driver, oldPage);
+    }
+
+    /**
+     * Waits until an element of the page being left is gone. Chromedriver reports a node of the
+     * old page either as stale or, mid-navigation, as "not belonging to the document": both mean gone.
+     */
+    private static void waitUntilGone(ChromeDriver driver, WebElement oldPage) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Saves a screenshot under target/screenshots, the build's artifacts. */

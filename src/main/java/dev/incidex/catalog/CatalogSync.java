@@ -1,8 +1,6 @@
 package dev.incidex.catalog;
 
 import dev.incidex.IncidexConfig;
-import dev.incidex.source.SourceAdapter;
-import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Makes the database's vendors and sources match the catalog at start-up. A vendor or source that
@@ -40,8 +36,7 @@ public class CatalogSync {
     InstantSource clock;
 
     @Inject
-    @All
-    List<SourceAdapter> adapters;
+    SourceKinds sourceKinds;
 
     void onStart(@Observes StartupEvent event) {
         Catalog catalog = load();
@@ -52,7 +47,7 @@ public class CatalogSync {
 
     /** The configured catalog (a file, or {@code classpath:} a resource), or the built-in one. */
     public Catalog load() {
-        Set<String> kinds = adapters.stream().map(SourceAdapter::kind).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> kinds = sourceKinds.known();
         String configured = config.catalog().filter(c -> !c.isBlank()).orElse("classpath:" + BUILT_IN);
         if (!configured.startsWith("classpath:")) {
             return CatalogReader.read(Path.of(configured), kinds);

@@ -2,7 +2,7 @@ package dev.incidex.feed;
 
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentUpdate;
-import dev.incidex.source.Impact;
+import dev.incidex.model.Impact;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.incidex.feed;
 
 import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.Incident;
-import dev.incidex.source.Impact;
+import dev.incidex.model.Impact;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

@@ -1,6 +1,6 @@
 package dev.incidex.feed;
 
-import dev.incidex.source.Impact;
+import dev.incidex.model.Impact;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;

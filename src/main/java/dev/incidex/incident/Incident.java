@@ -2,8 +2,8 @@ package dev.incidex.incident;
 
 import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
-import dev.incidex.source.Impact;
-import dev.incidex.source.IncidentStatus;
+import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

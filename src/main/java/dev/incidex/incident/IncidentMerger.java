@@ -1,9 +1,9 @@
 package dev.incidex.incident;
 
 import dev.incidex.catalog.Source;
-import dev.incidex.source.IncidentStatus;
-import dev.incidex.source.ObservedIncident;
-import dev.incidex.source.ObservedUpdate;
+import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedIncident;
+import dev.incidex.model.ObservedUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package dev.incidex.incident;
 
 import dev.incidex.catalog.Vendor;
-import dev.incidex.source.IncidentStatus;
+import dev.incidex.model.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.incidex.incident;
 
 import dev.incidex.catalog.Source;
-import dev.incidex.source.IncidentStatus;
+import dev.incidex.model.IncidentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package dev.incidex.incident;
 
-import dev.incidex.source.Impact;
-import dev.incidex.source.IncidentStatus;
+import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;

@@ -13,11 +13,11 @@ import dev.incidex.fetch.Validators;
 import dev.incidex.incident.IncidentMerger;
 import dev.incidex.incident.MergeResult;
 import dev.incidex.source.FetchedDocument;
-import dev.incidex.source.ObservedIncident;
+import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.SourceAdapter;
+import dev.incidex.source.SourceAdapters;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.UnreadableDocumentException;
-import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -41,7 +41,6 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +51,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Poller {
 
-    private final Map<String, SourceAdapter> adapters;
+    private final SourceAdapters adapters;
 
     @Inject
     Fetcher fetcher;
@@ -73,8 +72,8 @@ public class Poller {
     IncidexConfig config;
 
     @Inject
-    public Poller(@All List<SourceAdapter> adapters) {
-        this.adapters = adapters.stream().collect(Collectors.toMap(SourceAdapter::kind, Function.identity()));
+    public Poller(SourceAdapters adapters) {
+        this.adapters = adapters;
     }
 
     @Scheduled(every = "${incidex.poll.tick}", delayed = "${incidex.poll.first-delay}",
@@ -138,7 +137,7 @@ public class Poller {
         Map<SourceTask, List<CompletableFuture<FetchOutcome>>> inFlight = new LinkedHashMap<>();
         PollReport report = PollReport.EMPTY;
         for (SourceTask task : tasks) {
-            SourceAdapter adapter = adapters.get(task.kind());
+            SourceAdapter adapter = adapters.forKind(task.kind()).orElse(null);
             List<CompletableFuture<FetchOutcome>> fetches = new ArrayList<>();
             if (adapter != null) {
                 List<URI> documents;
@@ -170,7 +169,7 @@ public class Poller {
 
     private PollReport complete(SourceTask task, List<FetchOutcome> outcomes) {
         Instant now = clock.instant();
-        SourceAdapter adapter = adapters.get(task.kind());
+        SourceAdapter adapter = adapters.forKind(task.kind()).orElse(null);
         if (adapter == null) {
             bookkeeping.failed(task.id(), now, "no adapter reads sources of kind '" + task.kind() + "'", null, Map.of());
             return new PollReport(1, 1, 0, MergeResult.NOTHING);

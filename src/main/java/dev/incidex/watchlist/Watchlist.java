@@ -1,7 +1,7 @@
 package dev.incidex.watchlist;
 
 import dev.incidex.feed.Selection;
-import dev.incidex.source.Impact;
+import dev.incidex.model.Impact;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

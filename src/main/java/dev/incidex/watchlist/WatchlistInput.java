@@ -2,7 +2,7 @@ package dev.incidex.watchlist;
 
 import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.Incident;
-import dev.incidex.source.Impact;
+import dev.incidex.model.Impact;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

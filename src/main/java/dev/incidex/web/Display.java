@@ -3,7 +3,7 @@ package dev.incidex.web;
 import dev.incidex.catalog.Source;
 import dev.incidex.incident.Durations;
 import dev.incidex.incident.Incident;
-import dev.incidex.source.Impact;
+import dev.incidex.model.Impact;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneId;

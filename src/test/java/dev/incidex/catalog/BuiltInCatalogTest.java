@@ -41,7 +41,7 @@ class BuiltInCatalogTest {
     }
 
     /**
-     * The kinds of the adapters compiled into the app, found by listing the source package: the
+     * The kinds of the adapters compiled into the app, found by listing the source package and its families: the
      * catalog must only use kinds that some adapter reads, whichever adapters this build has.
      */
     static Set<String> adapterKinds() throws IOException {
@@ -49,10 +49,10 @@ class BuiltInCatalogTest {
         // The package sits in both target/classes and target/test-classes; the adapters are in the former.
         java.net.URL dir = dev.incidex.source.SourceAdapter.class.getProtectionDomain().getCodeSource().getLocation();
         java.nio.file.Path folder = java.nio.file.Path.of(java.net.URI.create(dir.toString())).resolve("dev/incidex/source");
-        try (var files = java.nio.file.Files.list(folder)) {
-            for (String file : files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".class") && !f.contains("$")).toList()) {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            for (String file : files.map(f -> folder.relativize(f).toString()).filter(f -> f.endsWith(".class") && !f.contains("$")).toList()) {
                 try {
-                    Class<?> type = Class.forName("dev.incidex.source." + file.replace(".class", ""));
+                    Class<?> type = Class.forName("dev.incidex.source." + file.replace(".class", "").replace(java.io.File.separatorChar, '.'));
                     if (dev.incidex.source.SourceAdapter.class.isAssignableFrom(type) && !type.isInterface()
                             && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
                         var constructor = type.getDeclaredConstructor();

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidex.catalog.Source;
-import dev.incidex.source.Impact;
-import dev.incidex.source.IncidentStatus;
-import dev.incidex.source.ObservedIncident;
-import dev.incidex.source.ObservedUpdate;
-import dev.incidex.source.VendorText;
+import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedIncident;
+import dev.incidex.model.ObservedUpdate;
+import dev.incidex.model.VendorText;
 import dev.incidex.testing.VendorServerResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;

@@ -1,5 +1,8 @@
 package dev.incidex.source;
 
+import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidex.incident.Incident;

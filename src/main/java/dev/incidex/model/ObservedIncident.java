@@ -1,0 +1,72 @@
+package dev.incidex.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One incident or maintenance as one document shows it: what an adapter returns and the merge
+ * folds into the stored timeline. Anything a format does not carry is null (or empty).
+ *
+ * @param vendorKey the vendor's own id, the same in every source of that vendor (a Statuspage
+ *     incident's code whether read from JSON, RSS or Atom), so observations of one incident meet
+ * @param title the incident's title
+ * @param impact how bad it is, or null when the document does not say (feeds)
+ * @param status the current status, or null to take it from the newest update
+ * @param vendorStatus the vendor's own status word
+ * @param maintenance true for planned maintenance
+ * @param startedAt when it started
+ * @param resolvedAt when it was resolved, or null while open
+ * @param scheduledFor start of a maintenance window
+ * @param scheduledUntil end of a maintenance window
+ * @param exactTimes true when started/resolved carry seconds
+ * @param url the vendor's own page for it
+ * @param components names of affected components
+ * @param updates its timeline, in any order
+ * @param posts set when the incident was assembled from an account's posts, null otherwise
+ */
+public record ObservedIncident(
+        String vendorKey,
+        String title,
+        Impact impact,
+        IncidentStatus status,
+        String vendorStatus,
+        boolean maintenance,
+        Instant startedAt,
+        Instant resolvedAt,
+        Instant scheduledFor,
+        Instant scheduledUntil,
+        boolean exactTimes,
+        String url,
+        List<String> components,
+        List<ObservedUpdate> updates,
+        Posts posts) {
+
+    public ObservedIncident {
+        components = components == null ? List.of() : List.copyOf(components);
+        updates = updates == null ? List.of() : List.copyOf(updates);
+    }
+
+    /** An incident read from a status page or feed: it names itself by its key, with its own times. */
+    public ObservedIncident(String vendorKey, String title, Impact impact, IncidentStatus status, String vendorStatus,
+            boolean maintenance, Instant startedAt, Instant resolvedAt, Instant scheduledFor, Instant scheduledUntil,
+            boolean exactTimes, String url, List<String> components, List<ObservedUpdate> updates) {
+        this(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt, scheduledFor,
+                scheduledUntil, exactTimes, url, components, updates, null);
+    }
+
+    /**
+     * How an incident assembled from posts meets the stored ones. A poll with {@code since_id} sees only
+     * the new posts, so besides its key the merge also finds the incident through the posts these reply
+     * to, or as the source's open incident posted to shortly before; and its start, end and title come
+     * from the stored timeline, since one poll sees only part of it.
+     *
+     * @param replyTo ids of posts these posts reply to: a stored incident holding one of them as an update is this one
+     * @param joinOpenWithin join the source's open incident whose newest update is at most this much older; null: never
+     * @param mayOpen false when these posts only continue an incident and must not open one (no incident id, no thread)
+     */
+    public record Posts(List<String> replyTo, java.time.Duration joinOpenWithin, boolean mayOpen) {
+        public Posts {
+            replyTo = replyTo == null ? List.of() : List.copyOf(replyTo);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.incidex.source.platform;
+
+import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedIncident;
+import dev.incidex.model.ObservedUpdate;
+import dev.incidex.model.VendorText;
+import dev.incidex.source.FetchedDocument;
+import dev.incidex.source.SourceAdapter;
+import dev.incidex.source.UnreadableDocumentException;
+import dev.incidex.source.support.JsonDocuments;
+import dev.incidex.source.support.StatusWords;
+import dev.incidex.source.support.VendorDates;
+
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads Slack's status API v2.0.0 from its base URL ({@code https://slack-status.com}): {@code current}
+ * (open incidents) and {@code history} (the last few dozen, open or not). Ids meet across both.
+ */
+@ApplicationScoped
+public class SlackAdapter implements SourceAdapter {
+
+    private static final String EXPECTED = "expected Slack status JSON (the history array or an object with \"active_incidents\")";
+
+    @Override
+    public String kind() {
+        return "slack";
+    }
+
+    @Override
+    public List<URI> documents(URI sourceUrl) {
+        return List.of(JsonDocuments.under(sourceUrl, "/api/v2.0.0/current"), JsonDocuments.under(sourceUrl, "/api/v2.0.0/history"));
+    }
+
+    @Override
+    public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
+        JsonNode root = JsonDocuments.parse(document, EXPECTED);
+        List<JsonNode> items;
+        if (root.isArray()) {
+            items = new ArrayList<>();
+            root.forEach(items::add);
+        } else if (root.isObject() && (root.has("active_incidents") || root.has("status"))) {
+            items = array(root, "active_incidents");
+        } else {
+            throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
+        }
+        List<ObservedIncident> result = new ArrayList<>();
+        try {
+            for (JsonNode n : items) {
+                result.add(item(n));
+            }
+        } catch (DateTimeParseException e) {
+            throw new UnreadableDocumentException("Slack status JSON with an unreadable date: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static ObservedIncident item(JsonNode n) throws UnreadableDocumentException {
+        String vendorStatus = text(n, "status");
+        String word = vendorStatus == null ? "active" : vendorStatus.toLowerCase(Locale.ROOT);
+        boolean maintenance = word.equals("scheduled") || word.equals("completed") || word.equals("cancelled");
+
+        List<ObservedUpdate> notes = new ArrayList<>();
+        for (JsonNode note : array(n, "notes")) {
+            Instant at = VendorDates.iso(text(note, "date_created"));
+            String body = text(note, "body");
+            notes.add(new ObservedUpdate(null, null, null, at, true, VendorText.ofPlain(body)));
+        }
+        // The order of notes is not documented.
+        notes.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        IncidentStatus status = status(word, notes.isEmpty() ? null : notes.get(notes.size() - 1).text().plain());
+        List<ObservedUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            ObservedUpdate u = notes.get(i);
+            boolean last = i == notes.size() - 1;
+            IncidentStatus s = last ? status : maintenance ? IncidentStatus.SCHEDULED : open(StatusWords.infer(u.text().plain()));
+            updates.add(new ObservedUpdate(null, s, last ? vendorStatus : null, u.at(), true, u.text()));
+        }
+
+        Instant created = VendorDates.iso(text(n, "date_created"));
+        Instant resolved = null;
+        if (status.isClosed()) {
+            resolved = updates.isEmpty() ? VendorDates.iso(text(n, "date_updated")) : updates.get(updates.size() - 1).at();
+        }
+        List<String> services = new ArrayList<>();
+        for (JsonNode s : array(n, "services")) {
+            if (s.isTextual() && !s.asText().isBlank()) {
+                services.add(s.asText().trim());
+            }
+        }
+        // A scheduled maintenance is dated when it was announced; its window is only in the text.
+        Instant started = status == IncidentStatus.SCHEDULED ? null : created;
+        return new ObservedIncident(text(n, "id"), text(n, "title"), maintenance ? Impact.MAINTENANCE : impact(text(n, "type")),
+                status, vendorStatus, maintenance, started, resolved, null, null, true, text(n, "url"), services, updates);
+    }
+
+    /** FORMATS.md §5; an active one's progress is read from its newest note, short of resolution. */
+    private static IncidentStatus status(String word, String newestNote) {
+        return switch (word) {
+            case "resolved" -> IncidentStatus.RESOLVED;
+            case "scheduled" -> IncidentStatus.SCHEDULED;
+            case "completed", "cancelled" -> IncidentStatus.COMPLETED;
+            default -> open(StatusWords.infer(newestNote));
+        };
+    }
+
+    private static IncidentStatus open(IncidentStatus inferred) {
+        return inferred.isClosed() || inferred.isMaintenance() ? IncidentStatus.MONITORING : inferred;
+    }
+
+    /** outage → major, incident → minor, notice → none. */
+    static Impact impact(String type) {
+        if (type == null) {
+            return null;
+        }
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "outage" -> Impact.MAJOR;
+            case "incident" -> Impact.MINOR;
+            case "notice" -> Impact.NONE;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package dev.incidex.source.support;
+
+import dev.incidex.source.FetchedDocument;
+import dev.incidex.source.UnreadableDocumentException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Shared plumbing of the JSON adapters: parsing a body that may be an HTML error page, and null-safe field reads. */
+public final class JsonDocuments {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonDocuments() {}
+
+    /** The body as JSON; an HTML page or broken JSON is unreadable, described after {@code expected}. */
+    public static JsonNode parse(FetchedDocument document, String expected) throws UnreadableDocumentException {
+        String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
+        String text = document.text();
+        if (type.contains("html") || text.stripLeading().startsWith("<")) {
+            throw new UnreadableDocumentException(expected + ", got " + (type.contains("html") ? type.split(";")[0].trim() : "an HTML body"));
+        }
+        try {
+            JsonNode root = JSON.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                throw new UnreadableDocumentException(expected + ", got an empty body");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableDocumentException(expected + ", got unparsable JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A field as text (numbers too: vendors send ids as either); null when missing, null or blank. */
+    public static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.path(field);
+        if (v == null || v.isMissingNode() || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isBlank() ? null : s.trim();
+    }
+
+    /** The elements of an array field; a missing or null array (vendors omit empty ones) is empty. */
+    public static List<JsonNode> array(JsonNode n, String field) throws UnreadableDocumentException {
+        JsonNode v = n.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new UnreadableDocumentException("expected \"" + field + "\" to be an array, got " + v.getNodeType());
+        }
+        List<JsonNode> out = new ArrayList<>();
+        v.forEach(out::add);
+        return out;
+    }
+
+    /** Describes a JSON root for an error message. */
+    public static String describe(JsonNode root) {
+        if (!root.isObject()) {
+            return "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT);
+        }
+        List<String> keys = new ArrayList<>();
+        root.fieldNames().forEachRemaining(keys::add);
+        return "an object with keys " + keys;
+    }
+
+    /** {@code base} + {@code path}, without doubling the slash a catalog URL may end with. */
+    public static URI under(URI base, String path) {
+        String b = base.toString();
+        int end = b.length();
+        while (end > 0 && b.charAt(end - 1) == '/') {
+            end--;
+        }
+        return URI.create(b.substring(0, end) + path);
+    }
+}

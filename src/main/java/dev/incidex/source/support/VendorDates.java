@@ -1,0 +1,216 @@
+package dev.incidex.source.support;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns the date fragments vendors print (ISO instants, zone abbreviations, year-less days) into instants. */
+public final class VendorDates {
+
+    /*
+     * Abbreviations name a fixed offset (PDT is -07:00 whatever the date), so they map to offsets
+     * rather than regions; the JDK's own short names cover the rest, UTC is the last resort.
+     */
+    private static final Map<String, ZoneOffset> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC), Map.entry("Z", ZoneOffset.UTC),
+            Map.entry("WET", ZoneOffset.UTC), Map.entry("WEST", ZoneOffset.ofHours(1)), Map.entry("BST", ZoneOffset.ofHours(1)),
+            Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)),
+            Map.entry("MSK", ZoneOffset.ofHours(3)), Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
+            Map.entry("SGT", ZoneOffset.ofHours(8)), Map.entry("HKT", ZoneOffset.ofHours(8)), Map.entry("AWST", ZoneOffset.ofHours(8)),
+            Map.entry("JST", ZoneOffset.ofHours(9)), Map.entry("KST", ZoneOffset.ofHours(9)),
+            Map.entry("ACST", ZoneOffset.ofHoursMinutes(9, 30)), Map.entry("ACDT", ZoneOffset.ofHoursMinutes(10, 30)),
+            Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)),
+            Map.entry("NZST", ZoneOffset.ofHours(12)), Map.entry("NZDT", ZoneOffset.ofHours(13)),
+            Map.entry("NST", ZoneOffset.ofHoursMinutes(-3, -30)), Map.entry("NDT", ZoneOffset.ofHoursMinutes(-2, -30)),
+            Map.entry("AST", ZoneOffset.ofHours(-4)), Map.entry("ADT", ZoneOffset.ofHours(-3)),
+            Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
+            Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
+            Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
+            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
+            Map.entry("AKST", ZoneOffset.ofHours(-9)), Map.entry("AKDT", ZoneOffset.ofHours(-8)),
+            Map.entry("HST", ZoneOffset.ofHours(-10)));
+
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
+
+    private VendorDates() {}
+
+    /**
+     * An ISO-8601 timestamp as Statuspage writes it ({@code 2023-03-29T08:04:37.405-06:00}, {@code …Z});
+     * one without an offset is read as UTC. Null or blank gives null.
+     */
+    public static Instant iso(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new DateTimeParseException("not an ISO-8601 timestamp: " + t, t, 0, e);
+            }
+        }
+    }
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
+    // JavaScript's Date.toString(): "Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)".
+    private static final java.util.regex.Pattern JS_DATE = java.util.regex.Pattern.compile(
+            "^[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT([+-]\\d{4})(?: \\(.*\\))?$");
+
+    /**
+     * A date that carries its zone if it has one ({@code 2023-03-30T10:21:00+02:00}) and is read in
+     * {@code zone} if it does not ({@code 2023-03-30 10:21:00}, as Cachet prints in its instance's zone).
+     * Null or blank gives null; anything else unreadable throws.
+     */
+    public static Instant local(String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(t, LOCAL).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new DateTimeParseException("not a date and time: " + t, t, 0, e);
+            }
+        }
+    }
+
+    /** Epoch seconds, written as a number or as a string of digits (AWS does both); null when blank. */
+    public static Instant epochSeconds(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            // Whole seconds as AWS sends them; a fraction ("1680174333.5") keeps its milliseconds.
+            return Instant.ofEpochMilli(new java.math.BigDecimal(text.trim()).movePointRight(3).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new DateTimeParseException("not epoch seconds: " + text, text, 0, e);
+        }
+    }
+
+    /**
+     * ISO-8601 or JavaScript's {@code Date.toString()} form (Instatus documents both). Null or blank
+     * gives null; anything else unreadable throws.
+     */
+    public static Instant isoOrJavaScript(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        java.util.regex.Matcher m = JS_DATE.matcher(text.trim());
+        if (m.matches()) {
+            Month month = month(m.group(1));
+            try {
+                if (month != null) {
+                    return LocalDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)))
+                            .atOffset(ZoneOffset.of(m.group(7))).toInstant();
+                }
+            } catch (DateTimeException e) {
+                throw new DateTimeParseException("not a date: " + text, text, 0, e);
+            }
+        }
+        return iso(text);
+    }
+
+    /** A date as Rome hands it over; null stays null. */
+    public static Instant of(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * The zone a vendor printed: an abbreviation ({@code UTC}, {@code CET}, {@code PDT}), an offset
+     * ({@code +02:00}, {@code GMT+1}) or a region. Anything unknown is UTC; this never throws.
+     */
+    public static ZoneId zone(String text) {
+        if (text == null || text.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        String t = text.trim();
+        ZoneOffset known = ABBREVIATIONS.get(t.toUpperCase(Locale.ROOT));
+        if (known != null) {
+            return known;
+        }
+        try {
+            return ZoneId.of(t);
+        } catch (DateTimeException notAnId) {
+            try {
+                return ZoneId.from(ZONE_NAME.parse(t));
+            } catch (DateTimeException unknown) {
+                return ZoneOffset.UTC;
+            }
+        }
+    }
+
+    /** A month as printed ({@code Mar}, {@code March}, {@code Sept}); null when it is not one. */
+    public static Month month(String text) {
+        if (text == null || text.length() < 3) {
+            return null;
+        }
+        String prefix = text.substring(0, 3);
+        for (Month m : Month.values()) {
+            if (m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(prefix)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A year-less day and time (Statuspage feeds print "Mar 30, 12:12 UTC") placed in the year of
+     * {@code reference}, the newest time the item is known to carry. A result more than a day after
+     * the reference belongs to the previous year: an incident that spans New Year.
+     */
+    public static Instant beforeReference(Month month, int day, int hour, int minute, ZoneId zone, Instant reference) {
+        int year = reference.atZone(zone).getYear();
+        Instant candidate = at(year, month, day, hour, minute, zone);
+        if (candidate != null && candidate.isAfter(reference.plusSeconds(86_400))) {
+            return at(year - 1, month, day, hour, minute, zone);
+        }
+        return candidate;
+    }
+
+    /**
+     * A year-less day and time that may lie before or after {@code reference} (a maintenance window
+     * announced in advance): the year that puts it closest to the reference.
+     */
+    public static Instant nearReference(Month month, int day, int hour, int minute, ZoneId zone, Instant reference) {
+        int year = reference.atZone(zone).getYear();
+        Instant best = null;
+        for (int y = year - 1; y <= year + 1; y++) {
+            Instant candidate = at(y, month, day, hour, minute, zone);
+            if (candidate != null && (best == null || distance(candidate, reference) < distance(best, reference))) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static long distance(Instant a, Instant b) {
+        return Math.abs(a.getEpochSecond() - b.getEpochSecond());
+    }
+
+    private static Instant at(int year, Month month, int day, int hour, int minute, ZoneId zone) {
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute).atZone(zone).toInstant();
+        } catch (DateTimeException impossible) {
+            // Feb 29 in a year without it, or a garbled day: no instant rather than a crash.
+            return null;
+        }
+    }
+}

@@ -1,7 +1,9 @@
 package dev.incidex.feed;
 
 import dev.incidex.catalog.Vendor;
+import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.Incident;
+import dev.incidex.incident.IncidentQueries;
 import dev.incidex.model.Impact;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +28,9 @@ public class FeedResource {
 
     @Inject
     Feeds feeds;
+
+    @Inject
+    IncidentQueries incidents;
 
     @Context
     UriInfo uri;
@@ -39,18 +43,21 @@ public class FeedResource {
     public Response incidents(@PathParam("format") String format, @QueryParam("vendor") List<String> vendors,
             @QueryParam("impact") String impact, @QueryParam("component") List<String> components,
             @QueryParam("maintenance") String maintenance) {
-        Set<String> slugs = new LinkedHashSet<>();
-        for (String slug : vendors) {
-            String s = slug.strip();
-            if (!s.isEmpty() && Vendor.findBySlug(s).isEmpty()) {
-                throw badRequest("unknown vendor '" + s + "'");
-            }
-            if (!s.isEmpty()) {
-                slugs.add(s);
+        Set<String> slugs;
+        Impact minimum;
+        boolean withMaintenance;
+        try {
+            slugs = HistoryFilter.slugs(vendors);
+            minimum = HistoryFilter.minimumImpact("impact", impact);
+            withMaintenance = HistoryFilter.flag("maintenance", maintenance);
+        } catch (HistoryFilter.BadParameter e) {
+            throw badRequest(e.getMessage());
+        }
+        for (String slug : slugs) {
+            if (Vendor.findBySlug(slug).isEmpty()) {
+                throw badRequest("unknown vendor '" + slug + "'");
             }
         }
-        Impact minimum = minimumImpact(impact);
-        boolean withMaintenance = flag("maintenance", maintenance);
         Selection selection = Selection.filter(slugs, Set.copyOf(components), minimum, withMaintenance);
         String what = slugs.isEmpty() ? "all vendors" : String.join(", ", slugs);
         if (minimum != null) {
@@ -76,7 +83,7 @@ public class FeedResource {
     @GET
     @Path("vendors/{slug}/incidents/{id}/feed.{format: rss|atom}")
     public Response incident(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("format") String format) {
-        Incident incident = parseId(id).flatMap(FeedResource::incidentWithVendor)
+        Incident incident = parseId(id).flatMap(incidents::incident)
                 .filter(i -> i.vendor.slug.equals(slug))
                 .orElseThrow(() -> new NotFoundException("incident " + id + " of " + slug + " not found"));
         FeedHead head = new FeedHead("Incidex: " + incident.vendor.name + ": " + incident.title,
@@ -85,35 +92,9 @@ public class FeedResource {
         return feeds.answer(uri, request, FeedFormat.fromExtension(format), head, Selection.incident(incident.id), incident.changedAt);
     }
 
-    /** none|minor|major|critical, or null when not given. */
-    public static Impact minimumImpact(String word) {
-        if (word == null || word.isBlank()) {
-            return null;
-        }
-        Impact impact = Impact.fromCode(word);
-        if (impact == null || impact == Impact.MAINTENANCE) {
-            throw badRequest("impact must be one of none, minor, major, critical (got '" + word.strip() + "')");
-        }
-        return impact;
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw badRequest(name + " must be true or false (got '" + value.strip() + "')");
-    }
-
     static WebApplicationException badRequest(String message) {
         return new WebApplicationException(message, Response.status(400).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
                 .entity(message + "\n").build());
-    }
-
-    private static java.util.Optional<Incident> incidentWithVendor(long id) {
-        return Incident.<Incident>find("select i from Incident i join fetch i.vendor where i.id = ?1", id).singleResultOptional();
     }
 
     private static java.util.Optional<Long> parseId(String id) {

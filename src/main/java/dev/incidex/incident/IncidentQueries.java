@@ -4,6 +4,7 @@ import dev.incidex.catalog.Vendor;
 import dev.incidex.model.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
@@ -92,6 +93,14 @@ public class IncidentQueries {
         List<Long> ids = found.stream().map(Number::longValue).limit(limit).toList();
         List<Incident> page = byIds(ids);
         return new HistoryPage(page, found.size() > limit ? HistoryCursor.after(page.get(page.size() - 1)) : null);
+    }
+
+    /** These incidents with vendor and components, newest first; ids of no incident are left out. */
+    public List<Incident> incidents(Collection<Long> ids) {
+        return byIds(List.copyOf(ids)).stream()
+                .sorted(Comparator.comparing((Incident i) -> i.sortAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(i -> i.id, Comparator.reverseOrder()))
+                .toList();
     }
 
     /** These incidents, with vendor and components, in the order of the ids. */

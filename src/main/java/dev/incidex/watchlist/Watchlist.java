@@ -80,6 +80,11 @@ public class Watchlist extends PanacheEntityBase {
         return name != null ? name : "Watchlist";
     }
 
+    /** Its feeds, without the .rss / .atom ending. */
+    public String feedPath() {
+        return "/watchlists/" + token + "/feed";
+    }
+
     public static Optional<Watchlist> findByToken(String token) {
         if (token == null || token.length() != WatchlistTokens.LENGTH) {
             return Optional.empty();

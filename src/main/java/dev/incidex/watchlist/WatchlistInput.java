@@ -1,6 +1,7 @@
 package dev.incidex.watchlist;
 
 import dev.incidex.catalog.Vendor;
+import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.Incident;
 import dev.incidex.model.Impact;
 import java.util.LinkedHashSet;
@@ -54,7 +55,11 @@ public record WatchlistInput(String name, List<String> vendors, String component
     }
 
     public boolean maintenanceWanted() {
-        return maintenance.equalsIgnoreCase("on") || maintenance.equalsIgnoreCase("true");
+        try {
+            return HistoryFilter.flag("maintenance", maintenance);
+        } catch (HistoryFilter.BadParameter e) {
+            return false;
+        }
     }
 
     /** Checks every field and writes it onto {@code target}; throws {@link Invalid} before touching it if any is wrong. */
@@ -67,14 +72,15 @@ public record WatchlistInput(String name, List<String> vendors, String component
                 throw new Invalid("There is no vendor '" + slug + "'.");
             }
         }
-        Impact minImpact = null;
-        if (!impact.isEmpty()) {
-            minImpact = Impact.fromCode(impact);
-            if (minImpact == null || minImpact == Impact.MAINTENANCE) {
-                throw new Invalid("The minimum impact must be none, minor, major or critical, not '" + impact + "'.");
-            }
+        Impact minImpact;
+        try {
+            minImpact = HistoryFilter.minimumImpact("impact", impact);
+        } catch (HistoryFilter.BadParameter e) {
+            throw new Invalid("The minimum impact must be none, minor, major or critical, not '" + impact + "'.");
         }
-        if (!maintenance.isEmpty() && !maintenanceWanted() && !maintenance.equalsIgnoreCase("false")) {
+        try {
+            HistoryFilter.flag("maintenance", maintenance);
+        } catch (HistoryFilter.BadParameter e) {
             throw new Invalid("Maintenance must be on or off, not '" + maintenance + "'.");
         }
         Set<String> componentNames = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import dev.incidex.feed.FeedHead;
 import dev.incidex.feed.FeedQueries;
 import dev.incidex.feed.Feeds;
 import dev.incidex.incident.Incident;
+import dev.incidex.incident.IncidentQueries;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ public class WatchlistPages {
 
     @Inject
     Feeds feeds;
+
+    @Inject
+    IncidentQueries incidents;
 
     @Context
     UriInfo uri;
@@ -148,7 +152,7 @@ public class WatchlistPages {
     }
 
     /** The incidents a form names that exist, for its "single incidents" checkboxes. */
-    private static List<Incident> tracked(WatchlistInput form) {
+    private List<Incident> tracked(WatchlistInput form) {
         List<Long> ids = form.incidents().stream().flatMap(s -> {
             try {
                 return java.util.stream.Stream.of(Long.parseLong(s));
@@ -156,11 +160,7 @@ public class WatchlistPages {
                 return java.util.stream.Stream.empty();
             }
         }).toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return Incident.<Incident>find("select i from Incident i join fetch i.vendor where i.id in ?1 order by i.sortAt desc, i.id desc",
-                ids).list();
+        return incidents.incidents(ids);
     }
 
     /** The token is the only key: keep it out of Referer headers, search engines and shared caches. */

@@ -1,7 +1,5 @@
 package dev.incidex.web;
 
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,17 +9,9 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class BadPageRequestMapper implements ExceptionMapper<BadPageRequest> {
 
-    @Context
-    HttpHeaders headers;
-
     @Override
     public Response toResponse(BadPageRequest e) {
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Pages.Templates.badRequest(e.getMessage(), ReaderZone.fromCookie(cookie(headers))).render()).build();
-    }
-
-    static String cookie(HttpHeaders headers) {
-        var cookie = headers == null ? null : headers.getCookies().get(ReaderZone.COOKIE);
-        return cookie == null ? null : cookie.getValue();
+                .entity(Pages.Templates.badRequest(e.getMessage()).render()).build();
     }
 }

@@ -2,7 +2,6 @@ package dev.incidex.web;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,9 +16,6 @@ public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
     @Context
     UriInfo uri;
 
-    @Context
-    HttpHeaders headers;
-
     @Override
     public Response toResponse(NotFoundException e) {
         String message = e.getMessage() == null || e.getMessage().startsWith("HTTP 404") ? "No such page." : e.getMessage();
@@ -28,6 +24,6 @@ public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
                     .entity(Map.of("status", 404, "error", message)).build();
         }
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Pages.Templates.notFound(message, ReaderZone.fromCookie(BadPageRequestMapper.cookie(headers))).render()).build();
+                .entity(Pages.Templates.notFound(message).render()).build();
     }
 }

@@ -15,7 +15,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,9 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,8 +53,6 @@ import java.util.stream.Stream;
 public class Pages {
 
     static final int PAGE_SIZE = 50;
-    static final int MAX_QUERY = 200;
-    static final int MAX_COMPONENT = 300;
 
     @Inject
     IncidentQueries queries;
@@ -71,20 +66,19 @@ public class Pages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance front(List<Incident> ongoing, List<Incident> maintenance, List<Incident> resolved,
-                List<VendorSummary> vendors, ZoneId zone);
+                List<VendorSummary> vendors);
 
-        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history,
-                ZoneId zone);
+        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history);
 
-        static native TemplateInstance incident(Incident incident, String ongoingFor, ZoneId zone);
+        static native TemplateInstance incident(Incident incident, String ongoingFor);
 
-        static native TemplateInstance search(String q, List<Incident> results, boolean searched, String nextUrl, ZoneId zone);
+        static native TemplateInstance search(String q, List<Incident> results, boolean searched, String nextUrl);
 
-        static native TemplateInstance settings(ZoneId zone, Set<String> zones);
+        static native TemplateInstance settings(Set<String> zones);
 
-        static native TemplateInstance notFound(String what, ZoneId zone);
+        static native TemplateInstance notFound(String what);
 
-        static native TemplateInstance badRequest(String message, ZoneId zone);
+        static native TemplateInstance badRequest(String message);
     }
 
     /** A vendor with its current state, for lists. */
@@ -115,50 +109,37 @@ public class Pages {
             String firstUrl, String nextUrl) {}
 
     @GET
-    public String front(@CookieParam(ReaderZone.COOKIE) String tz) {
+    public String front() {
         Map<String, Long> open = queries.openCounts();
         List<VendorSummary> vendors = Vendor.listWithSources().stream()
                 .map(v -> VendorSummary.of(v, open.getOrDefault(v.slug, 0L))).toList();
-        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors,
-                ReaderZone.fromCookie(tz)).render();
+        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors).render();
     }
 
     @GET
     @Path("vendors/{slug}")
-    public String vendor(@PathParam("slug") String slug, @CookieParam(ReaderZone.COOKIE) String tz,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("impact") List<String> impacts,
-            @QueryParam("status") List<String> statuses, @QueryParam("component") String component,
-            @QueryParam("q") String q, @QueryParam("after") String after) {
+    public String vendor(@PathParam("slug") String slug, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("impact") List<String> impacts, @QueryParam("status") List<String> statuses,
+            @QueryParam("component") String component, @QueryParam("q") String q, @QueryParam("after") String after) {
         Vendor vendor = Vendor.findBySlug(slug).orElseThrow(() -> notFound("vendor " + slug));
-        ZoneId zone = ReaderZone.fromCookie(tz);
+        ZoneId zone = ReaderZone.current();
         Instant now = clock.instant();
 
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw new BadPageRequest("The 'to' date (" + toDate + ") is before the 'from' date (" + fromDate + ").");
-        }
-        Set<Impact> impactSet = parseImpacts(impacts);
-        Set<IncidentStatus> statusSet = parseStatuses(statuses);
-        String componentText = limited("component", component, MAX_COMPONENT);
-        String text = limited("q", q, MAX_QUERY);
-        HistoryFilter filter = new HistoryFilter(vendor.slug,
-                fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant(),
-                impactSet, statusSet, componentText, text);
+        HistoryFilter.Params params = new HistoryFilter.Params(from, to, impacts, statuses, component, q);
+        HistoryFilter filter = parse(vendor.slug, params, zone);
         HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
 
+        String fromText = from == null ? "" : from.strip();
+        String toText = to == null ? "" : to.strip();
         List<Choice> impactChoices = Arrays.stream(Impact.values())
-                .map(i -> new Choice(i.code(), i.label(), impactSet.contains(i))).toList();
+                .map(i -> new Choice(i.code(), i.label(), filter.impacts().contains(i))).toList();
         List<Choice> statusChoices = Arrays.stream(IncidentStatus.values())
-                .map(s -> new Choice(s.code(), s.label(), statusSet.contains(s))).toList();
-        boolean filtered = fromDate != null || toDate != null || !impactSet.isEmpty() || !statusSet.isEmpty()
-                || filter.component() != null || filter.text() != null;
+                .map(s -> new Choice(s.code(), s.label(), filter.statuses().contains(s))).toList();
         List<String> filterParams = new ArrayList<>();
-        Stream.of(param("from", fromDate == null ? null : fromDate.toString()),
-                param("to", toDate == null ? null : toDate.toString()),
-                impactSet.stream().flatMap(i -> param("impact", i.code()).stream()).toList(),
-                statusSet.stream().flatMap(s -> param("status", s.code()).stream()).toList(),
+        Stream.of(param("from", fromText.isEmpty() ? null : fromText),
+                param("to", toText.isEmpty() ? null : toText),
+                filter.impacts().stream().flatMap(i -> param("impact", i.code()).stream()).toList(),
+                filter.statuses().stream().flatMap(s -> param("status", s.code()).stream()).toList(),
                 param("component", filter.component()),
                 param("q", filter.text())).forEach(filterParams::addAll);
         String base = "/vendors/" + vendor.slug;
@@ -169,9 +150,9 @@ public class Pages {
             withCursor.addAll(param("after", page.next().encode()));
             nextUrl = base + query(withCursor);
         }
-        HistoryView history = new HistoryView(fromDate == null ? "" : fromDate.toString(), toDate == null ? "" : toDate.toString(),
-                impactChoices, statusChoices, filter.component() == null ? "" : filter.component(), stats.components(vendor.slug),
-                filter.text() == null ? "" : filter.text(), filtered, after == null || after.isBlank(), page.incidents(), firstUrl,
+        HistoryView history = new HistoryView(fromText, toText, impactChoices, statusChoices,
+                filter.component() == null ? "" : filter.component(), stats.components(vendor.slug),
+                filter.text() == null ? "" : filter.text(), params.any(), after == null || after.isBlank(), page.incidents(), firstUrl,
                 nextUrl);
 
         VendorStats.ResolveTimes times = stats.resolveTimes(vendor.slug, now);
@@ -181,42 +162,38 @@ public class Pages {
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
-        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history, zone).render();
+        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history).render();
     }
 
     @GET
     @Path("vendors/{slug}/incidents/{id}")
-    public String incident(@PathParam("slug") String slug, @PathParam("id") String id,
-            @CookieParam(ReaderZone.COOKIE) String tz) {
+    public String incident(@PathParam("slug") String slug, @PathParam("id") String id) {
         Incident incident = parseId(id).flatMap(queries::incident)
                 .filter(i -> i.vendor.slug.equals(slug))
                 .orElseThrow(() -> notFound("incident " + id + " of " + slug));
         String ongoingFor = incident.isResolved() || incident.startedAt == null ? null
                 : Durations.format(nonNegative(Duration.between(incident.startedAt, clock.instant())));
-        return Templates.incident(incident, ongoingFor, ReaderZone.fromCookie(tz)).render();
+        return Templates.incident(incident, ongoingFor).render();
     }
 
     @GET
     @Path("search")
-    public String search(@QueryParam("q") String q, @QueryParam("after") String after,
-            @CookieParam(ReaderZone.COOKIE) String tz) {
-        ZoneId zone = ReaderZone.fromCookie(tz);
-        String text = limited("q", q, MAX_QUERY);
-        if (text == null) {
-            return Templates.search("", List.of(), false, null, zone).render();
+    public String search(@QueryParam("q") String q, @QueryParam("after") String after) {
+        HistoryFilter filter = parse(null, new HistoryFilter.Params(null, null, List.of(), List.of(), null, q), ReaderZone.current());
+        if (filter.text() == null) {
+            return Templates.search("", List.of(), false, null).render();
         }
-        HistoryFilter filter = new HistoryFilter(null, null, null, Set.of(), Set.of(), null, text);
         HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
         String nextUrl = page.next() == null ? null
                 : "/search" + query(Stream.of(param("q", filter.text()), param("after", page.next().encode()))
                         .flatMap(List::stream).toList());
-        return Templates.search(filter.text(), page.incidents(), true, nextUrl, zone).render();
+        return Templates.search(filter.text(), page.incidents(), true, nextUrl).render();
     }
 
     @GET
     @Path("settings")
-    public String settings(@CookieParam(ReaderZone.COOKIE) String tz) {
-        return Templates.settings(ReaderZone.fromCookie(tz), ReaderZone.all()).render();
+    public String settings() {
+        return Templates.settings(ReaderZone.all()).render();
     }
 
     /** Remembers the reader's zone for a year and sends them back to the page they came from. */
@@ -243,56 +220,13 @@ public class Pages {
                 .toList();
     }
 
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+    /** A bad filter parameter is the reader's to fix: the 400 page names it. */
+    private static HistoryFilter parse(String vendorSlug, HistoryFilter.Params params, ZoneId zone) {
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadPageRequest("'" + name + "' must be a date like 2024-05-31, not '" + truncate(value) + "'.");
+            return HistoryFilter.parse(vendorSlug, params, zone);
+        } catch (HistoryFilter.BadParameter e) {
+            throw new BadPageRequest(e.getMessage());
         }
-    }
-
-    private static Set<Impact> parseImpacts(List<String> values) {
-        Set<Impact> result = EnumSet.noneOf(Impact.class);
-        for (String v : values == null ? List.<String>of() : values) {
-            if (v == null || v.isBlank()) {
-                continue;
-            }
-            Impact impact = Impact.fromCode(v);
-            if (impact == null) {
-                throw new BadPageRequest("'impact' must be one of none, minor, major, critical or maintenance, not '"
-                        + truncate(v) + "'.");
-            }
-            result.add(impact);
-        }
-        return result;
-    }
-
-    private static Set<IncidentStatus> parseStatuses(List<String> values) {
-        Set<IncidentStatus> result = EnumSet.noneOf(IncidentStatus.class);
-        for (String v : values == null ? List.<String>of() : values) {
-            if (v == null || v.isBlank()) {
-                continue;
-            }
-            IncidentStatus status = Arrays.stream(IncidentStatus.values()).filter(s -> s.code().equals(v.strip()))
-                    .findFirst().orElseThrow(() -> new BadPageRequest("'status' must be one of "
-                            + Arrays.stream(IncidentStatus.values()).map(IncidentStatus::code).toList()
-                            + ", not '" + truncate(v) + "'."));
-            result.add(status);
-        }
-        return result;
-    }
-
-    private static String limited(String name, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > max) {
-            throw new BadPageRequest("'" + name + "' is " + value.length() + " characters long; the most is " + max + ".");
-        }
-        return value.strip();
     }
 
     private static HistoryCursor cursor(String after) {

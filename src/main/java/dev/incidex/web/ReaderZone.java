@@ -1,5 +1,10 @@
 package dev.incidex.web;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -7,7 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The time zone a reader chose (the {@code tz} cookie), UTC when they chose none or the cookie is not a zone. */
+/**
+ * The time zone a reader chose (the {@code tz} cookie), UTC when they chose none or the cookie is not a zone.
+ * {@link #current()} is the one way the zone reaches code and templates: every template, tags included, reads it as
+ * {@code reader:zone}, and no page passes it as a parameter.
+ */
 public final class ReaderZone {
 
     public static final String COOKIE = "tz";
@@ -20,6 +29,15 @@ public final class ReaderZone {
             "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland");
 
     private ReaderZone() {}
+
+    /** The zone of the request being answered; UTC outside a request. */
+    @TemplateExtension(namespace = "reader", matchName = "zone")
+    public static ZoneId current() {
+        var request = Arc.container().instance(CurrentVertxRequest.class);
+        RoutingContext current = request.isAvailable() ? request.get().getCurrent() : null;
+        Cookie cookie = current == null ? null : current.request().getCookie(COOKIE);
+        return fromCookie(cookie == null ? null : cookie.getValue());
+    }
 
     /** The zone named by a cookie; a stale or forged cookie reads as UTC rather than failing the page. */
     public static ZoneId fromCookie(String value) {

@@ -73,9 +73,10 @@ class HistoryApiTest {
     void fromAndToTakeDatesAndInstants() {
         assertThat(titles("/api/vendors/queryco/incidents?from=2024-01-30"))
                 .containsExactlyElementsOf(expected(QUERYCO, s -> !s.startedAt().isBefore(Instant.parse("2024-01-30T00:00:00Z"))));
-        // A date in "to" is the start of that day, exclusive: Jan 5 at 08:00 is not before 2024-01-05.
-        assertThat(titles("/api/vendors/queryco/incidents?to=2024-01-05"))
+        // A date in "to" is that whole day (UTC), included, as on the pages: Jan 4 at 08:00 is in, Jan 5 at 08:00 is not.
+        assertThat(titles("/api/vendors/queryco/incidents?to=2024-01-04"))
                 .containsExactly("Incident 03 outage", "Incident 02 outage", "Incident 01 outage", "Incident 00 outage");
+        assertThat(titles("/api/vendors/queryco/incidents?from=2024-01-05&to=2024-01-05")).containsExactly("Incident 04 outage");
         assertThat(titles("/api/vendors/queryco/incidents?from=2024-01-03T08:00:00Z&to=2024-01-05T08:00:01Z"))
                 .containsExactly("Incident 04 outage", "Incident 03 outage", "Incident 02 outage");
         assertThat(titles("/api/vendors/queryco/incidents?from=2024-01-03T10:00:00%2B02:00&to=2024-01-04T08:00:00Z"))
@@ -122,7 +123,7 @@ class HistoryApiTest {
         assertThat(titles("/api/vendors/queryco/incidents?impact=critical&from=2024-01-10&to=2024-01-30&status=resolved&q=outage"))
                 .containsExactlyElementsOf(expected(QUERYCO, s -> s.impact().equals("critical") && s.status().equals("resolved")
                         && !s.startedAt().isBefore(Instant.parse("2024-01-10T00:00:00Z"))
-                        && s.startedAt().isBefore(Instant.parse("2024-01-30T00:00:00Z"))))
+                        && s.startedAt().isBefore(Instant.parse("2024-01-31T00:00:00Z"))))
                 .isNotEmpty();
     }
 
@@ -190,9 +191,9 @@ class HistoryApiTest {
         bad(h + "?to=2024-05-01T25:00:00Z", 400, "to");
         bad(h + "?to=99999-01-01", 400, "to");
         bad(h + "?from=2024-05-02&to=2024-05-01", 400, "must be before");
-        bad(h + "?impact=huge", 400, "impact 'huge'");
+        bad(h + "?impact=huge", 400, "'impact' must be one of none, minor, major, critical, maintenance, not 'huge'");
         bad(h + "?impact=major,,catastrophic", 400, "catastrophic");
-        bad(h + "?status=fixed", 400, "status 'fixed'");
+        bad(h + "?status=fixed", 400, "'status' must be one of");
         bad(h + "?cursor=nonsense", 400, "cursor");
         bad(h + "?cursor=" + java.util.Base64.getUrlEncoder().encodeToString("1.2".getBytes()), 400, "cursor");
         bad(h + "?cursor=" + java.util.Base64.getUrlEncoder().encodeToString("99999999999999.0.1".getBytes()), 400, "cursor");

@@ -136,7 +136,7 @@ class FeedTest {
         given().get("/feeds/incidents.rss?vendor=nosuchvendor").then().statusCode(400)
                 .contentType("text/plain").body(org.hamcrest.Matchers.containsString("unknown vendor 'nosuchvendor'"));
         given().get("/feeds/incidents.atom?impact=apocalyptic").then().statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("impact must be one of none, minor, major, critical"));
+                .body(org.hamcrest.Matchers.containsString("'impact' must be one of none, minor, major or critical"));
         given().get("/feeds/incidents.atom?impact=maintenance").then().statusCode(400);
         given().get("/feeds/incidents.rss?maintenance=perhaps").then().statusCode(400);
         given().get("/vendors/nosuchvendor/feed.rss").then().statusCode(404);

@@ -94,7 +94,7 @@ class WatchlistTest {
         Document shown = page(given().get("/watchlists/" + token).then().statusCode(200)
                 .header("Referrer-Policy", "no-referrer").extract().asString());
         assertThat(shown.select("h1").text()).isEqualTo("Mail watch");
-        assertThat(shown.select("ul.watched a.incident").eachText()).containsExactly("Email delays");
+        assertThat(shown.select("ul.watched a.title").eachText()).containsExactly("Email delays");
         assertThat(shown.select("head link[rel=alternate][type=application/rss+xml]").attr("href"))
                 .isEqualTo("/watchlists/" + token + "/feed.rss");
         assertThat(shown.select("head link[rel=alternate][type=application/atom+xml]").attr("href"))
@@ -118,7 +118,7 @@ class WatchlistTest {
                 .post("/watchlists/" + token).then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/watchlists/" + token));
         Document edited = page(given().get("/watchlists/" + token).then().statusCode(200).extract().asString());
         assertThat(edited.select("h1").text()).isEqualTo("Watchlist");
-        assertThat(edited.select("ul.watched a.incident").eachText()).containsExactly("Outage two", "Email delays", "Search slow");
+        assertThat(edited.select("ul.watched a.title").eachText()).containsExactly("Outage two", "Email delays", "Search slow");
         assertThat(edited.select("input[name=incident][checked]").eachAttr("value")).containsExactly(String.valueOf(outage.id));
         given().header("If-None-Match", etag).get("/watchlists/" + token + "/feed.atom").then().statusCode(200);
         assertThat(feed(token, FeedFormat.RSS)).extracting(i -> i.getTitle().orElseThrow()).containsExactly(

@@ -9,6 +9,7 @@ import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.VendorDates;
+import dev.incidex.source.support.FeedEntries;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -38,7 +39,7 @@ public class AzureAdapter implements SourceAdapter {
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
-        SyndFeed feed = FeedAdapter.parse(document);
+        SyndFeed feed = FeedEntries.parse(document);
         List<ObservedIncident> result = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             result.add(incident(entry));
@@ -48,13 +49,13 @@ public class AzureAdapter implements SourceAdapter {
 
     private static ObservedIncident incident(SyndEntry entry) {
         String title = entry.getTitle() == null ? "" : entry.getTitle().trim();
-        VendorText text = VendorText.ofHtml(FeedAdapter.body(entry));
+        VendorText text = VendorText.ofHtml(FeedEntries.body(entry));
         Instant at = VendorDates.of(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
         IncidentStatus status = resolved(title) ? IncidentStatus.RESOLVED : IncidentStatus.INVESTIGATING;
-        String link = FeedAdapter.link(entry);
+        String link = FeedEntries.link(entry);
         // Keyed on what Azure wrote, never on the fetch time; the title's state clause changes, so it is left out when there is a guid.
         String key = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().trim()
-                : link != null && !isFeedRoot(link) ? link : FeedAdapter.hash(firstClause(title), null);
+                : link != null && !isFeedRoot(link) ? link : FeedEntries.hash(firstClause(title), null);
         // No date at all: no start and no dated update, so the merge keeps the time it first saw the incident.
         List<ObservedUpdate> updates = at == null ? List.of() : List.of(new ObservedUpdate(null, status, null, at, true, text));
         return new ObservedIncident(key, title, Impact.MINOR, status, null, false, at, status.isClosed() ? at : null,

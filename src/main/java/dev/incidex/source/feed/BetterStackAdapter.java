@@ -10,6 +10,7 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
+import dev.incidex.source.support.FeedEntries;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -45,7 +46,7 @@ public class BetterStackAdapter implements SourceAdapter {
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
-        SyndFeed feed = FeedAdapter.parse(document);
+        SyndFeed feed = FeedEntries.parse(document);
         Map<String, List<Item>> byIncident = new LinkedHashMap<>();
         for (SyndEntry entry : feed.getEntries()) {
             Item item = item(entry);
@@ -64,13 +65,13 @@ public class BetterStackAdapter implements SourceAdapter {
         String label = m.lookingAt() ? m.group(1).trim() : null;
         String title = m.lookingAt() ? raw.substring(m.end()).trim() : raw;
         String guid = entry.getUri();
-        String link = FeedAdapter.link(entry);
+        String link = FeedEntries.link(entry);
         String page = link != null ? link : guid;
-        String incident = page == null ? FeedAdapter.hash(title, null) : lastSegment(page);
+        String incident = page == null ? FeedEntries.hash(title, null) : lastSegment(page);
         String updateKey = guid != null && guid.contains("#") ? guid.substring(guid.indexOf('#') + 1) : guid;
         Instant at = VendorDates.of(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
         return new Item(incident, page == null ? null : page.replaceFirst("#.*$", ""), updateKey, label, title, at,
-                VendorText.ofHtml(FeedAdapter.body(entry)));
+                VendorText.ofHtml(FeedEntries.body(entry)));
     }
 
     private static ObservedIncident incident(List<Item> items) {

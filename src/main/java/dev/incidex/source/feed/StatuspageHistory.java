@@ -5,11 +5,7 @@ import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.support.VendorDates;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.Month;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,13 +28,6 @@ public final class StatuspageHistory {
     record Parsed(List<ObservedUpdate> updates, boolean maintenance, Instant windowStart, Instant windowEnd) {}
 
     private static final String SCHEDULED_EVENT = "THIS IS A SCHEDULED EVENT";
-    private static final String DAY_TIME = "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{1,2}):(\\d{2})\\s*([AaPp][Mm])?";
-    // Real pages wrap day and time in <var>; hand-written copies don't ("Jun 5, 10:30 UTC"). Text is read after jsoup drops tags.
-    private static final Pattern STAMP = Pattern.compile(DAY_TIME + "\\s*([A-Za-z][A-Za-z0-9+:/_-]*)?");
-    // Only the beginning "THIS IS A SCHEDULED EVENT Apr 7, 13:00" is attested (FORMATS.md §6); the end part is optional.
-    private static final Pattern WINDOW = Pattern.compile(Pattern.quote(SCHEDULED_EVENT) + "\\s+" + DAY_TIME
-            + "(?:\\s*[-–]\\s*(?:([A-Za-z]{3,9})\\.?\\s+)?(?:(\\d{1,2}),\\s*)?(\\d{1,2}):(\\d{2})\\s*([AaPp][Mm])?)?"
-            + "\\s*([A-Za-z][A-Za-z0-9+:/_-]*)?");
     private static final Pattern LEADING_DASH = Pattern.compile("^\\s*[-–—]\\s*");
 
     private record Paragraph(String label, Instant at, String html) {}
@@ -55,12 +44,14 @@ public final class StatuspageHistory {
         }
         List<Paragraph> newestFirst = new ArrayList<>();
         boolean scheduledEvent = false;
-        Instant[] window = {null, null};
+        VendorDates.Window window = VendorDates.Window.NONE;
         for (Element p : Jsoup.parseBodyFragment(html).select("p")) {
             String text = p.text().trim();
             if (text.toUpperCase(Locale.ROOT).contains(SCHEDULED_EVENT)) {
                 scheduledEvent = true;
-                window = window(text, reference);
+                int marker = text.indexOf(SCHEDULED_EVENT);
+                // Only the beginning "THIS IS A SCHEDULED EVENT Apr 7, 13:00" is attested (FORMATS.md §6).
+                window = marker < 0 ? window : VendorDates.printedWindow(text.substring(marker + SCHEDULED_EVENT.length()), reference);
                 continue;
             }
             Element label = p.children().stream().filter(e -> e.nameIs("strong") || e.nameIs("b")).findFirst().orElse(null);
@@ -69,7 +60,7 @@ public final class StatuspageHistory {
             }
             // Only "[stamp] <strong>Label</strong> - text" counts: a blog post's "<b>resolved</b>" mid-sentence must not.
             String header = textBefore(p, label);
-            Instant at = stamp(header, reference);
+            Instant at = VendorDates.printed(header, null, reference);
             String after = htmlAfter(label);
             Matcher dash = LEADING_DASH.matcher(after);
             if ((at == null && !header.isBlank()) || !dash.lookingAt()) {
@@ -80,7 +71,7 @@ public final class StatuspageHistory {
         if (newestFirst.isEmpty() && !scheduledEvent) {
             return null;
         }
-        return new Parsed(updates(newestFirst, scheduledEvent, reference), scheduledEvent, window[0], window[1]);
+        return new Parsed(updates(newestFirst, scheduledEvent, reference), scheduledEvent, window.start(), window.end());
     }
 
     private static boolean isLabel(String text) {
@@ -122,59 +113,5 @@ public final class StatuspageHistory {
     private static String htmlAfter(Element label) {
         return label.siblingNodes().stream().filter(n -> n.siblingIndex() > label.siblingIndex())
                 .map(Node::outerHtml).collect(Collectors.joining());
-    }
-
-    private static Instant stamp(String header, Instant reference) {
-        Matcher m = STAMP.matcher(header);
-        if (!m.find()) {
-            return null;
-        }
-        Month month = VendorDates.month(m.group(1));
-        if (month == null) {
-            return null;
-        }
-        ZoneId zone = VendorDates.zone(m.group(6));
-        return VendorDates.beforeReference(month, Integer.parseInt(m.group(2)),
-                hour(m.group(3), m.group(5)), Integer.parseInt(m.group(4)), zone, reference);
-    }
-
-    /** Start and end of the announced window; either may be null when the text is not as expected. */
-    private static Instant[] window(String text, Instant reference) {
-        Matcher m = WINDOW.matcher(text);
-        if (!m.find()) {
-            return new Instant[] {null, null};
-        }
-        Month month = VendorDates.month(m.group(1));
-        if (month == null) {
-            return new Instant[] {null, null};
-        }
-        ZoneId zone = VendorDates.zone(m.group(11));
-        int day = Integer.parseInt(m.group(2));
-        Instant start = VendorDates.nearReference(month, day, hour(m.group(3), m.group(5)), Integer.parseInt(m.group(4)), zone, reference);
-        if (start == null || m.group(9) == null) {
-            return new Instant[] {start, null};
-        }
-        try {
-            LocalDateTime from = LocalDateTime.ofInstant(start, zone);
-            Month endMonth = m.group(6) != null && VendorDates.month(m.group(6)) != null ? VendorDates.month(m.group(6)) : month;
-            int endDay = m.group(7) != null ? Integer.parseInt(m.group(7)) : day;
-            LocalDateTime to = LocalDateTime.of(from.getYear(), endMonth, endDay, hour(m.group(8), m.group(10)), Integer.parseInt(m.group(9)));
-            if (!to.isAfter(from) && m.group(7) == null) {
-                to = to.plusDays(1); // "23:00 - 01:00": the end time alone, past midnight
-            } else if (to.isBefore(from)) {
-                to = to.plusYears(1); // "Dec 31, 22:00 - Jan 1, 02:00"
-            }
-            return new Instant[] {start, to.atZone(zone).toInstant()};
-        } catch (DateTimeException garbled) {
-            return new Instant[] {start, null};
-        }
-    }
-
-    private static int hour(String hour, String amPm) {
-        int h = Integer.parseInt(hour);
-        if (amPm == null) {
-            return h;
-        }
-        return amPm.equalsIgnoreCase("pm") ? h % 12 + 12 : h % 12;
     }
 }

@@ -8,10 +8,10 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.feed.FeedAdapter;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
+import dev.incidex.source.support.FeedEntries;
 
 import static dev.incidex.source.support.JsonDocuments.array;
 import static dev.incidex.source.support.JsonDocuments.text;
@@ -57,7 +57,7 @@ public class AwsAdapter implements SourceAdapter {
         if (text.startsWith("[") || text.startsWith("{")) {
             return currentEvents(document);
         }
-        return feed(FeedAdapter.parse(document));
+        return feed(FeedEntries.parse(document));
     }
 
     private static List<ObservedIncident> currentEvents(FetchedDocument document) throws UnreadableDocumentException {
@@ -87,7 +87,7 @@ public class AwsAdapter implements SourceAdapter {
             int code = parse(text(e, "status"));
             worst = Math.max(worst, code);
             String message = text(e, "message");
-            IncidentStatus s = code == 0 ? IncidentStatus.RESOLVED : open(StatusWords.infer(message));
+            IncidentStatus s = code == 0 ? IncidentStatus.RESOLVED : StatusWords.inferWhileOpen(message, IncidentStatus.MONITORING);
             updates.add(new ObservedUpdate(null, s, text(e, "summary"), at, true, VendorText.ofPlain(message)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -177,7 +177,7 @@ public class AwsAdapter implements SourceAdapter {
                 at = VendorDates.epochSeconds(g.group(2));
             }
         }
-        String body = FeedAdapter.body(entry);
+        String body = FeedEntries.body(entry);
         return new Item(service, guid, headline, title, at, body, resolved);
     }
 
@@ -188,7 +188,7 @@ public class AwsAdapter implements SourceAdapter {
         Impact worst = null;
         for (Item i : items) {
             VendorText text = VendorText.ofHtml(i.text());
-            IncidentStatus s = i.resolved() ? IncidentStatus.RESOLVED : open(StatusWords.infer(text.plain()));
+            IncidentStatus s = i.resolved() ? IncidentStatus.RESOLVED : StatusWords.inferWhileOpen(text.plain(), IncidentStatus.MONITORING);
             if (i.at() != null) {
                 updates.add(new ObservedUpdate(i.guid(), s, i.headline(), i.at(), true, text));
             }
@@ -202,7 +202,7 @@ public class AwsAdapter implements SourceAdapter {
         Matcher g = first.guid() == null ? null : GUID.matcher(first.guid());
         // No dates and no guid: the title alone keys it, never the fetch time.
         String key = g != null && g.find() ? g.group(1) + "_" + g.group(2)
-                : first.service() + "_" + (first.at() != null ? first.at().getEpochSecond() : FeedAdapter.hash(first.title(), null));
+                : first.service() + "_" + (first.at() != null ? first.at().getEpochSecond() : FeedEntries.hash(first.title(), null));
         return new ObservedIncident(key, last.title(), worst, status, last.headline(), false, first.at(),
                 last.resolved() ? last.at() : null, null, null, first.at() != null, DASHBOARD,
                 List.of(first.service()), updates);
@@ -234,10 +234,6 @@ public class AwsAdapter implements SourceAdapter {
             case 3 -> Impact.MAJOR;
             default -> code > 3 ? Impact.MAJOR : null;
         };
-    }
-
-    private static IncidentStatus open(IncidentStatus inferred) {
-        return inferred.isClosed() || inferred.isMaintenance() ? IncidentStatus.MONITORING : inferred;
     }
 
     private static int parse(String code) {

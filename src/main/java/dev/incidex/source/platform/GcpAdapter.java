@@ -97,8 +97,7 @@ public class GcpAdapter implements SourceAdapter {
         if ("AVAILABLE".equalsIgnoreCase(raw)) {
             return IncidentStatus.RESOLVED;
         }
-        IncidentStatus inferred = StatusWords.infer(text);
-        return inferred.isClosed() || inferred.isMaintenance() ? IncidentStatus.INVESTIGATING : inferred;
+        return StatusWords.inferWhileOpen(text, IncidentStatus.INVESTIGATING);
     }
 
     /** FORMATS.md §5: information → none, disruption → minor, outage → major; severity only when status_impact is missing. */

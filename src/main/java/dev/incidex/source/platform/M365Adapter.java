@@ -10,13 +10,13 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.social.MastodonAdapter;
 import dev.incidex.source.support.StatusWords;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidex.IncidexConfig;
 import dev.incidex.fetch.Authorization;
+import dev.incidex.source.support.JsonDocuments;
+import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -63,8 +63,6 @@ public class M365Adapter implements SourceAdapter {
             Map.entry("falsepositive", IncidentStatus.RESOLVED),
             Map.entry("postincidentreviewpublished", IncidentStatus.POSTMORTEM));
 
-    private final ObjectMapper json = new ObjectMapper();
-
     @Inject
     IncidexConfig config;
 
@@ -109,9 +107,9 @@ public class M365Adapter implements SourceAdapter {
     @Override
     public String cursorAfter(FetchedDocument document, String cursor) {
         try {
-            Instant newest = MastodonAdapter.instant(cursor);
+            Instant newest = VendorDates.posted(cursor);
             for (JsonNode issue : issues(document)) {
-                Instant modified = MastodonAdapter.instant(issue.path("lastModifiedDateTime").asText(null));
+                Instant modified = VendorDates.posted(issue.path("lastModifiedDateTime").asText(null));
                 if (modified != null && (newest == null || modified.isAfter(newest))) {
                     newest = modified;
                 }
@@ -126,7 +124,7 @@ public class M365Adapter implements SourceAdapter {
     private List<JsonNode> issues(FetchedDocument document) throws UnreadableDocumentException {
         JsonNode root;
         try {
-            root = json.readTree(document.text());
+            root = JsonDocuments.tree(document.text());
         } catch (IOException e) {
             throw new UnreadableDocumentException("not JSON from Microsoft Graph: " + e.getMessage(), e);
         }
@@ -157,15 +155,15 @@ public class M365Adapter implements SourceAdapter {
         }
         String classification = issue.path("classification").asText("").toLowerCase(Locale.ROOT);
         Impact impact = classification.equals("incident") ? Impact.MAJOR : classification.equals("advisory") ? Impact.MINOR : null;
-        Instant started = MastodonAdapter.instant(issue.path("startDateTime").asText(null));
-        Instant ended = MastodonAdapter.instant(issue.path("endDateTime").asText(null));
-        Instant modified = MastodonAdapter.instant(issue.path("lastModifiedDateTime").asText(null));
+        Instant started = VendorDates.posted(issue.path("startDateTime").asText(null));
+        Instant ended = VendorDates.posted(issue.path("endDateTime").asText(null));
+        Instant modified = VendorDates.posted(issue.path("lastModifiedDateTime").asText(null));
 
         List<ObservedUpdate> updates = new ArrayList<>();
         JsonNode posts = issue.path("posts");
         for (int i = 0; i < posts.size(); i++) {
             JsonNode post = posts.get(i);
-            Instant at = MastodonAdapter.instant(post.path("createdDateTime").asText(null));
+            Instant at = VendorDates.posted(post.path("createdDateTime").asText(null));
             if (at == null) {
                 continue;
             }

@@ -85,7 +85,7 @@ public class SlackAdapter implements SourceAdapter {
         for (int i = 0; i < notes.size(); i++) {
             ObservedUpdate u = notes.get(i);
             boolean last = i == notes.size() - 1;
-            IncidentStatus s = last ? status : maintenance ? IncidentStatus.SCHEDULED : open(StatusWords.infer(u.text().plain()));
+            IncidentStatus s = last ? status : maintenance ? IncidentStatus.SCHEDULED : StatusWords.inferWhileOpen(u.text().plain(), IncidentStatus.MONITORING);
             updates.add(new ObservedUpdate(null, s, last ? vendorStatus : null, u.at(), true, u.text()));
         }
 
@@ -112,12 +112,8 @@ public class SlackAdapter implements SourceAdapter {
             case "resolved" -> IncidentStatus.RESOLVED;
             case "scheduled" -> IncidentStatus.SCHEDULED;
             case "completed", "cancelled" -> IncidentStatus.COMPLETED;
-            default -> open(StatusWords.infer(newestNote));
+            default -> StatusWords.inferWhileOpen(newestNote, IncidentStatus.MONITORING);
         };
-    }
-
-    private static IncidentStatus open(IncidentStatus inferred) {
-        return inferred.isClosed() || inferred.isMaintenance() ? IncidentStatus.MONITORING : inferred;
     }
 
     /** outage → major, incident → minor, notice → none. */

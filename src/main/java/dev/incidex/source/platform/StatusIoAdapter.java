@@ -8,8 +8,9 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.feed.RssAdapter;
+import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.JsonDocuments;
+import dev.incidex.source.support.StatusIoFeedBody;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
 
@@ -17,6 +18,7 @@ import static dev.incidex.source.support.JsonDocuments.array;
 import static dev.incidex.source.support.JsonDocuments.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,8 +38,6 @@ public class StatusIoAdapter implements SourceAdapter {
 
     private static final String EXPECTED = "expected a status.io status document with a \"result\" object";
 
-    private final RssAdapter feeds = new RssAdapter();
-
     @Override
     public String kind() {
         return "statusio";
@@ -47,7 +47,7 @@ public class StatusIoAdapter implements SourceAdapter {
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
         if (document.text().stripLeading().startsWith("<")) {
             // A page's RSS or Atom feed: its items link /incidents/<id> with the API's ids, so both meet.
-            return feeds.read(document);
+            return feed(document);
         }
         JsonNode root = JsonDocuments.parse(document, EXPECTED);
         JsonNode result = root.path("result");
@@ -70,6 +70,22 @@ public class StatusIoAdapter implements SourceAdapter {
             throw new UnreadableDocumentException("status.io document with an unreadable date: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Each item as status.io prints it (its updates, oldest first), or, failing that, as any feed's item. */
+    private static List<ObservedIncident> feed(FetchedDocument document) throws UnreadableDocumentException {
+        List<ObservedIncident> incidents = new ArrayList<>();
+        for (SyndEntry entry : FeedEntries.parse(document).getEntries()) {
+            String html = FeedEntries.body(entry);
+            String link = FeedEntries.link(entry);
+            String title = FeedEntries.title(entry);
+            ObservedIncident incident = StatusIoFeedBody.incident(entry, title, link, html);
+            if (incident == null) {
+                incident = FeedEntries.generic(entry, title, link, html, FeedEntries.date(entry), document.receivedAt());
+            }
+            incidents.add(incident);
+        }
+        return incidents;
     }
 
     private static ObservedIncident entry(JsonNode n, boolean maintenance, boolean active) throws UnreadableDocumentException {

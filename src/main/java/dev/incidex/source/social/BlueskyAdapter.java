@@ -5,9 +5,10 @@ import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
+import dev.incidex.source.support.JsonDocuments;
+import dev.incidex.source.support.VendorDates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -28,8 +29,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class BlueskyAdapter extends PostsAdapter {
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public String kind() {
@@ -53,7 +52,7 @@ public class BlueskyAdapter extends PostsAdapter {
     protected List<Post> posts(FetchedDocument document) throws UnreadableDocumentException {
         JsonNode root;
         try {
-            root = json.readTree(document.text());
+            root = JsonDocuments.tree(document.text());
         } catch (IOException e) {
             throw new UnreadableDocumentException("not JSON from Bluesky: " + e.getMessage(), e);
         }
@@ -68,7 +67,7 @@ public class BlueskyAdapter extends PostsAdapter {
             }
             JsonNode post = item.path("post");
             String uri = post.path("uri").asText(null);
-            Instant at = MastodonAdapter.instant(post.path("record").path("createdAt").asText(null));
+            Instant at = VendorDates.posted(post.path("record").path("createdAt").asText(null));
             if (uri == null || at == null) {
                 throw new UnreadableDocumentException("a Bluesky post without uri or createdAt");
             }
@@ -98,6 +97,6 @@ public class BlueskyAdapter extends PostsAdapter {
     }
 
     private static Instant seen(String cursor) {
-        return MastodonAdapter.instant(cursor);
+        return VendorDates.posted(cursor);
     }
 }

@@ -6,16 +6,15 @@ import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.VendorDates;
+import dev.incidex.source.support.JsonDocuments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,28 +31,9 @@ public class MastodonAdapter extends PostsAdapter {
 
     private static final int LIMIT = 40;
 
-    private final ObjectMapper json = new ObjectMapper();
-
     @Override
     public String kind() {
         return "mastodon";
-    }
-
-    /** The cursor is {@code <account id>:<newest status id seen>}; either part may be empty. */
-    record Cursor(String accountId, String newestId) {
-        static Cursor parse(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return new Cursor(null, null);
-            }
-            int colon = cursor.indexOf(':');
-            String account = colon < 0 ? cursor : cursor.substring(0, colon);
-            String newest = colon < 0 ? null : cursor.substring(colon + 1);
-            return new Cursor(account.isBlank() ? null : account, newest == null || newest.isBlank() ? null : newest);
-        }
-
-        String format() {
-            return (accountId == null ? "" : accountId) + ":" + (newestId == null ? "" : newestId);
-        }
     }
 
     @Override
@@ -62,7 +42,7 @@ public class MastodonAdapter extends PostsAdapter {
         String user = user(profile);
         // An instance served under a path prefix keeps it: https://host/prefix/@user → https://host/prefix/api/…
         String base = profile.getScheme() + "://" + profile.getRawAuthority() + profile.getRawPath().replaceAll("/@[^/]+/?$", "");
-        Cursor cursor = Cursor.parse(source.cursor());
+        PostCursor cursor = PostCursor.parse(source.cursor());
         if (cursor.accountId() == null) {
             return List.of(URI.create(base + "/api/v1/accounts/lookup?acct=" + URLEncoder.encode(user, StandardCharsets.UTF_8)));
         }
@@ -96,7 +76,7 @@ public class MastodonAdapter extends PostsAdapter {
                 continue; // someone else's post, boosted
             }
             String id = s.path("id").asText(null);
-            Instant at = instant(s.path("created_at").asText(null));
+            Instant at = VendorDates.posted(s.path("created_at").asText(null));
             if (id == null || at == null) {
                 throw new UnreadableDocumentException("a Mastodon status without id or created_at");
             }
@@ -108,13 +88,13 @@ public class MastodonAdapter extends PostsAdapter {
 
     @Override
     public String cursorAfter(FetchedDocument document, String cursor) {
-        Cursor current = Cursor.parse(cursor);
+        PostCursor current = PostCursor.parse(cursor);
         try {
             if (isLookup(document)) {
                 String account = accountId(document);
-                return new Cursor(account, account.equals(current.accountId()) ? current.newestId() : null).format();
+                return new PostCursor(account, account.equals(current.accountId()) ? current.newestId() : null).format();
             }
-            return new Cursor(current.accountId(), newer(current.newestId(), newestId(posts(document)))).format();
+            return new PostCursor(current.accountId(), newer(current.newestId(), newestId(posts(document)))).format();
         } catch (UnreadableDocumentException e) {
             return cursor;
         }
@@ -134,18 +114,9 @@ public class MastodonAdapter extends PostsAdapter {
 
     private JsonNode parse(FetchedDocument document) throws UnreadableDocumentException {
         try {
-            return json.readTree(document.text());
+            return JsonDocuments.tree(document.text());
         } catch (IOException e) {
             throw new UnreadableDocumentException("not JSON from the Mastodon API: " + e.getMessage(), e);
-        }
-    }
-
-    /** An API's ISO-8601 time, or null when missing or unreadable (the caller decides whether that is fatal). */
-    public static Instant instant(String iso) {
-        try {
-            return VendorDates.iso(iso);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 }

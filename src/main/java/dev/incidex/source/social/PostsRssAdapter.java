@@ -3,22 +3,17 @@ package dev.incidex.source.social;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.UnreadableDocumentException;
+import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.VendorDates;
 
-import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.xml.sax.InputSource;
 
 /**
  * The {@code posts-rss} kind: an RSS (or Atom) feed of one account's posts, from Nitter, Mastodon's
@@ -43,14 +38,7 @@ public class PostsRssAdapter extends PostsAdapter {
 
     @Override
     protected List<Post> posts(FetchedDocument document) throws UnreadableDocumentException {
-        SyndFeed feed;
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false); // XXE and entity expansion arrive through a DOCTYPE; no real feed needs one
-        try (XmlReader reader = new XmlReader(document.stream(), document.contentType(), true)) {
-            feed = input.build(new InputSource(reader));
-        } catch (FeedException | IllegalArgumentException | IOException e) {
-            throw new UnreadableDocumentException("not a readable RSS or Atom feed: " + e.getMessage(), e);
-        }
+        SyndFeed feed = FeedEntries.parse(document);
         List<Post> posts = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             Instant at = entry.getPublishedDate() != null ? VendorDates.of(entry.getPublishedDate()) : VendorDates.of(entry.getUpdatedDate());
@@ -96,16 +84,7 @@ public class PostsRssAdapter extends PostsAdapter {
     }
 
     private static VendorText text(SyndEntry entry) {
-        String html = null;
-        for (SyndContent c : entry.getContents()) {
-            if (c.getValue() != null && !c.getValue().isBlank()) {
-                html = c.getValue();
-                break;
-            }
-        }
-        if (html == null && entry.getDescription() != null) {
-            html = entry.getDescription().getValue();
-        }
+        String html = FeedEntries.body(entry);
         if (html != null && !html.isBlank()) {
             return VendorText.ofHtml(PREFIX.matcher(html.strip()).replaceFirst(""));
         }

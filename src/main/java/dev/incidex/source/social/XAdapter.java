@@ -7,8 +7,9 @@ import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidex.fetch.Authorization;
+import dev.incidex.source.support.JsonDocuments;
+import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -26,8 +27,6 @@ import java.util.List;
 @ApplicationScoped
 public class XAdapter extends PostsAdapter {
 
-    private final ObjectMapper json = new ObjectMapper();
-
     @Override
     public String kind() {
         return "x";
@@ -37,7 +36,7 @@ public class XAdapter extends PostsAdapter {
     public List<URI> documents(SourceSettings source) {
         String user = user(source.url());
         String base = config.x().apiBase().replaceAll("/+$", "");
-        MastodonAdapter.Cursor cursor = MastodonAdapter.Cursor.parse(source.cursor());
+        PostCursor cursor = PostCursor.parse(source.cursor());
         if (cursor.accountId() == null) {
             return List.of(URI.create(base + "/2/users/by/username/" + user));
         }
@@ -76,7 +75,7 @@ public class XAdapter extends PostsAdapter {
         List<Post> posts = new ArrayList<>();
         for (JsonNode t : root.path("data")) {
             String id = t.path("id").asText(null);
-            Instant at = MastodonAdapter.instant(t.path("created_at").asText(null));
+            Instant at = VendorDates.posted(t.path("created_at").asText(null));
             if (id == null || at == null) {
                 throw new UnreadableDocumentException("a tweet without id or created_at (ask for tweet.fields=created_at)");
             }
@@ -97,15 +96,15 @@ public class XAdapter extends PostsAdapter {
 
     @Override
     public String cursorAfter(FetchedDocument document, String cursor) {
-        MastodonAdapter.Cursor current = MastodonAdapter.Cursor.parse(cursor);
+        PostCursor current = PostCursor.parse(cursor);
         try {
             JsonNode root = parse(document);
             if (isLookup(document)) {
                 String id = userId(root);
-                return new MastodonAdapter.Cursor(id, id.equals(current.accountId()) ? current.newestId() : null).format();
+                return new PostCursor(id, id.equals(current.accountId()) ? current.newestId() : null).format();
             }
             String newest = root.path("meta").path("newest_id").asText(null);
-            return new MastodonAdapter.Cursor(current.accountId(), newer(current.newestId(), newer(newest, newestId(posts(document))))).format();
+            return new PostCursor(current.accountId(), newer(current.newestId(), newer(newest, newestId(posts(document))))).format();
         } catch (UnreadableDocumentException e) {
             return cursor;
         }
@@ -125,7 +124,7 @@ public class XAdapter extends PostsAdapter {
 
     private JsonNode parse(FetchedDocument document) throws UnreadableDocumentException {
         try {
-            return json.readTree(document.text());
+            return JsonDocuments.tree(document.text());
         } catch (IOException e) {
             throw new UnreadableDocumentException("not JSON from the X API: " + e.getMessage(), e);
         }

@@ -9,10 +9,10 @@ import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.VendorDates;
+import dev.incidex.source.support.JsonDocuments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -30,8 +30,6 @@ public class StatuspageAdapter implements SourceAdapter {
 
     private static final String INCIDENTS = "incidents";
     private static final String MAINTENANCES = "scheduled_maintenances";
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public String kind() {
@@ -83,7 +81,7 @@ public class StatuspageAdapter implements SourceAdapter {
             throw new UnreadableDocumentException(expectation(expected) + ", got " + got);
         }
         try {
-            return json.readTree(text);
+            return JsonDocuments.tree(text);
         } catch (JsonProcessingException e) {
             throw new UnreadableDocumentException(expectation(expected) + ", got unparsable JSON: " + e.getOriginalMessage(), e);
         }

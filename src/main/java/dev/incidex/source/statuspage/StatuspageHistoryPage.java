@@ -7,16 +7,12 @@ import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.support.VendorDates;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.Month;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,9 +32,6 @@ public final class StatuspageHistoryPage {
 
     private static final Pattern INCIDENT_PATH = Pattern.compile("/incidents/([a-z0-9]{6,40})/?$");
     private static final Pattern IMPACT_CLASS = Pattern.compile("\\bimpact-(none|minor|major|critical|maintenance)\\b");
-    // "Posted 3 years ago. Mar 05, 2024 - 14:04 UTC": the page prints the year, unlike the feeds.
-    private static final Pattern STAMP = Pattern.compile("([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),\\s*(\\d{4})\\s*[-–,]?\\s*"
-            + "(\\d{1,2}):(\\d{2})\\s*([AaPp][Mm])?\\s*([A-Za-z][A-Za-z0-9+:/_-]*)?");
 
     private StatuspageHistoryPage() {}
 
@@ -84,7 +77,8 @@ public final class StatuspageHistoryPage {
         for (Element row : rows) {
             Element label = row.selectFirst(".update-title");
             Element stamp = row.selectFirst(".update-timestamp");
-            Instant at = stamp == null ? null : stamp(stamp.text(), zone);
+            // "Posted 3 years ago. Mar 05, 2024 - 14:04 UTC": the page prints the year, unlike the feeds.
+            Instant at = stamp == null ? null : VendorDates.printed(stamp.text(), zone, null);
             if (label == null || at == null) {
                 continue;
             }
@@ -118,27 +112,5 @@ public final class StatuspageHistoryPage {
     private static Instant firstClosed(List<ObservedUpdate> oldestFirst) {
         // A postmortem comes after the resolution; the incident ended at the first closing update.
         return oldestFirst.stream().filter(u -> u.status().isClosed()).map(ObservedUpdate::at).findFirst().orElse(null);
-    }
-
-    static Instant stamp(String text, ZoneId zone) {
-        Matcher m = STAMP.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        Month month = VendorDates.month(m.group(1));
-        if (month == null) {
-            return null;
-        }
-        int hour = Integer.parseInt(m.group(4));
-        if (m.group(6) != null) {
-            hour = m.group(6).toLowerCase(Locale.ROOT).equals("pm") ? hour % 12 + 12 : hour % 12;
-        }
-        ZoneId at = m.group(7) != null ? VendorDates.zone(m.group(7)) : zone == null ? java.time.ZoneOffset.UTC : zone;
-        try {
-            return LocalDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)), hour,
-                    Integer.parseInt(m.group(5))).atZone(at).toInstant();
-        } catch (DateTimeException garbled) {
-            return null;
-        }
     }
 }

@@ -18,6 +18,14 @@ public final class JsonDocuments {
 
     private JsonDocuments() {}
 
+    /**
+     * Text as a JSON tree, through the one mapper the adapters share (a mapper is thread-safe once
+     * configured); for adapters whose error messages say more than {@link #parse} would.
+     */
+    public static JsonNode tree(String text) throws JsonProcessingException {
+        return JSON.readTree(text);
+    }
+
     /** The body as JSON; an HTML page or broken JSON is unreadable, described after {@code expected}. */
     public static JsonNode parse(FetchedDocument document, String expected) throws UnreadableDocumentException {
         String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);

@@ -51,6 +51,16 @@ public final class StatusWords {
         return stated(text).orElse(IncidentStatus.INVESTIGATING);
     }
 
+    /**
+     * The status the text suggests for an update of an incident the vendor still holds open: words
+     * cannot close it nor turn it into maintenance (only the vendor's own field or end time does), so
+     * such a guess becomes {@code instead}.
+     */
+    public static IncidentStatus inferWhileOpen(String text, IncidentStatus instead) {
+        IncidentStatus inferred = infer(text);
+        return inferred.isClosed() || inferred.isMaintenance() ? instead : inferred;
+    }
+
     /** The status the text's words state, or empty when no rule matches: the text is not about an incident. */
     public static java.util.Optional<IncidentStatus> stated(String text) {
         if (text == null || text.isBlank()) {

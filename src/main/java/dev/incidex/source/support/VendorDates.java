@@ -13,6 +13,8 @@ import java.time.format.TextStyle;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns the date fragments vendors print (ISO instants, zone abbreviations, year-less days) into instants. */
 public final class VendorDates {
@@ -43,6 +45,26 @@ public final class VendorDates {
 
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
+    /*
+     * A day and time as pages print them for people: month, day, an optional year, a 12- or 24-hour
+     * time and an optional zone. "Mar 30, 12:12 UTC" (Statuspage feeds), "Mar 05, 2024 - 14:04 UTC"
+     * (Statuspage history pages), "June 2, 2026 4:40 PM PDT" (status.io). Real pages wrap parts in
+     * tags; callers pass the text after jsoup drops them.
+     */
+    private static final String DAY_TIME = "(?<month>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2})"
+            + "(?:,?\\s+(?<year>\\d{4})\\s*[-–,]?\\s*|,?\\s+)(?<hour>\\d{1,2}):(?<minute>\\d{2})\\s*(?<ampm>[AaPp][Mm])?";
+    private static final String ZONE_WORD = "\\s*(?<zone>[A-Za-z][A-Za-z0-9+:/_-]*)?";
+    private static final Pattern PRINTED = Pattern.compile(DAY_TIME + ZONE_WORD);
+    // A window: "Apr 7, 13:00 - 15:00 UTC", "Dec 31, 22:00 - Jan 1, 02:00 UTC"; only the start is attested (FORMATS.md §6).
+    private static final Pattern PRINTED_WINDOW = Pattern.compile("\\s+" + DAY_TIME
+            + "(?:\\s*[-–]\\s*(?:(?<endMonth>[A-Za-z]{3,9})\\.?\\s+)?(?:(?<endDay>\\d{1,2}),\\s*)?"
+            + "(?<endHour>\\d{1,2}):(?<endMinute>\\d{2})\\s*(?<endAmpm>[AaPp][Mm])?)?" + ZONE_WORD);
+
+    /** A printed window; either end may be null when the text is not as expected. */
+    public record Window(Instant start, Instant end) {
+        public static final Window NONE = new Window(null, null);
+    }
+
     private VendorDates() {}
 
     /**
@@ -67,8 +89,20 @@ public final class VendorDates {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
     // JavaScript's Date.toString(): "Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)".
-    private static final java.util.regex.Pattern JS_DATE = java.util.regex.Pattern.compile(
+    private static final Pattern JS_DATE = Pattern.compile(
             "^[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT([+-]\\d{4})(?: \\(.*\\))?$");
+
+    /**
+     * When a post or API record was written: an ISO-8601 time, or null when missing or unreadable (the
+     * caller decides whether that is fatal). Posts APIs (Mastodon, Bluesky, X, Microsoft Graph) all write these.
+     */
+    public static Instant posted(String iso) {
+        try {
+            return iso(iso);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
 
     /**
      * A date that carries its zone if it has one ({@code 2023-03-30T10:21:00+02:00}) and is read in
@@ -112,7 +146,7 @@ public final class VendorDates {
         if (text == null || text.isBlank()) {
             return null;
         }
-        java.util.regex.Matcher m = JS_DATE.matcher(text.trim());
+        Matcher m = JS_DATE.matcher(text.trim());
         if (m.matches()) {
             Month month = month(m.group(1));
             try {
@@ -126,6 +160,83 @@ public final class VendorDates {
             }
         }
         return iso(text);
+    }
+
+    /**
+     * The first printed day and time in {@code text} (see {@link #DAY_TIME}). A printed zone wins;
+     * without one the time is read in {@code zone} (UTC when null). A year-less date is placed
+     * {@linkplain #beforeReference before the reference}, and is unreadable without one. Null when
+     * nothing readable is printed; this never throws.
+     */
+    public static Instant printed(String text, ZoneId zone, Instant reference) {
+        Matcher m = text == null ? null : PRINTED.matcher(text);
+        if (m == null || !m.find()) {
+            return null;
+        }
+        Month month = month(m.group("month"));
+        if (month == null) {
+            return null;
+        }
+        ZoneId in = printedZone(m, zone);
+        int day = Integer.parseInt(m.group("day"));
+        int hour = hour(m.group("hour"), m.group("ampm"));
+        int minute = Integer.parseInt(m.group("minute"));
+        if (m.group("year") != null) {
+            return at(Integer.parseInt(m.group("year")), month, day, hour, minute, in);
+        }
+        return reference == null ? null : beforeReference(month, day, hour, minute, in, reference);
+    }
+
+    /**
+     * A printed window right at the start of {@code text} ("Apr 7, 13:00 - 15:00 UTC"), year-less,
+     * announced around {@code reference}: the start is the nearest such day to it, the end follows the
+     * start (past midnight or into the next year when it must).
+     */
+    public static Window printedWindow(String text, Instant reference) {
+        Matcher m = text == null ? null : PRINTED_WINDOW.matcher(text);
+        if (m == null || !m.lookingAt()) {
+            return Window.NONE;
+        }
+        Month month = month(m.group("month"));
+        if (month == null) {
+            return Window.NONE;
+        }
+        ZoneId zone = printedZone(m, null);
+        int day = Integer.parseInt(m.group("day"));
+        Instant start = nearReference(month, day, hour(m.group("hour"), m.group("ampm")), Integer.parseInt(m.group("minute")), zone, reference);
+        if (start == null || m.group("endMinute") == null) {
+            return new Window(start, null);
+        }
+        try {
+            LocalDateTime from = LocalDateTime.ofInstant(start, zone);
+            Month endMonth = month(m.group("endMonth")) != null ? month(m.group("endMonth")) : month;
+            int endDay = m.group("endDay") != null ? Integer.parseInt(m.group("endDay")) : day;
+            LocalDateTime to = LocalDateTime.of(from.getYear(), endMonth, endDay, hour(m.group("endHour"), m.group("endAmpm")),
+                    Integer.parseInt(m.group("endMinute")));
+            if (!to.isAfter(from) && m.group("endDay") == null) {
+                to = to.plusDays(1); // "23:00 - 01:00": the end time alone, past midnight
+            } else if (to.isBefore(from)) {
+                to = to.plusYears(1); // "Dec 31, 22:00 - Jan 1, 02:00"
+            }
+            return new Window(start, to.atZone(zone).toInstant());
+        } catch (DateTimeException garbled) {
+            return new Window(start, null);
+        }
+    }
+
+    private static ZoneId printedZone(Matcher m, ZoneId otherwise) {
+        if (m.group("zone") != null) {
+            return zone(m.group("zone"));
+        }
+        return otherwise != null ? otherwise : ZoneOffset.UTC;
+    }
+
+    private static int hour(String hour, String amPm) {
+        int h = Integer.parseInt(hour);
+        if (amPm == null) {
+            return h;
+        }
+        return amPm.equalsIgnoreCase("pm") ? h % 12 + 12 : h % 12;
     }
 
     /** A date as Rome hands it over; null stays null. */

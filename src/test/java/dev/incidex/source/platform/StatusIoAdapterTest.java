@@ -7,7 +7,7 @@ import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.feed.RssAdapter;
-import dev.incidex.source.feed.StatusIoFeedBody;
+import dev.incidex.source.support.StatusIoFeedBody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -5,6 +5,7 @@ import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
+import dev.incidex.source.support.VendorDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,9 +62,9 @@ class StatuspageHistoryPageTest {
 
     @Test
     void stampsWithoutAZoneUseThePagesZone() {
-        assertThat(StatuspageHistoryPage.stamp("Posted 2 days ago. Jul 4, 2024 - 1:24 PM", ZoneId.of("America/New_York")))
+        assertThat(VendorDates.printed("Posted 2 days ago. Jul 4, 2024 - 1:24 PM", ZoneId.of("America/New_York"), null))
                 .isEqualTo(Instant.parse("2024-07-04T17:24:00Z"));
-        assertThat(StatuspageHistoryPage.stamp("no date here", null)).isNull();
+        assertThat(VendorDates.printed("no date here", null, null)).isNull();
     }
 
     @Test

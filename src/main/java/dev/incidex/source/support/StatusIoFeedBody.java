@@ -1,15 +1,12 @@
-package dev.incidex.source.feed;
+package dev.incidex.source.support;
 
 import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
-import dev.incidex.source.support.StatusWords;
-import dev.incidex.source.support.VendorDates;
 
-import java.time.DateTimeException;
+import com.rometools.rome.feed.synd.SyndEntry;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,15 +19,27 @@ import org.jsoup.nodes.TextNode;
 /**
  * Reads the body of a status.io feed item: updates <em>oldest first</em>, each
  * "{@code <small>June 2, 2026 16:40 PDT</small><br /><b>Investigating</b> - text}", separated by
- * {@code <br /><br />}. The printed dates carry their year and a zone abbreviation.
+ * {@code <br /><br />}. The printed dates carry their year and a zone abbreviation. Shared by the
+ * {@code rss}/{@code atom} kinds and the {@code statusio} kind, which both meet status.io's feeds.
  */
 public final class StatusIoFeedBody {
 
-    private static final Pattern STAMP = Pattern.compile(
-            "^\\s*([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}),?\\s+(\\d{1,2}):(\\d{2})\\s*([AaPp][Mm])?\\s*([A-Za-z][A-Za-z0-9+:/_-]*)?\\s*$");
     private static final Pattern LEADING_DASH = Pattern.compile("^\\s*[-–—]\\s*");
 
     private StatusIoFeedBody() {}
+
+    /** A status.io item as one incident; null when its body is not status.io's. */
+    public static ObservedIncident incident(SyndEntry entry, String title, String link, String html) {
+        List<ObservedUpdate> updates = parse(html);
+        if (updates == null) {
+            return null;
+        }
+        ObservedUpdate oldest = updates.get(0);
+        ObservedUpdate newest = updates.get(updates.size() - 1);
+        IncidentStatus status = newest.status();
+        return new ObservedIncident(FeedEntries.incidentKey(entry, link, title), title, null, status, newest.vendorStatus(),
+                status.isMaintenance(), oldest.at(), status.isClosed() ? newest.at() : null, null, null, false, link, List.of(), updates);
+    }
 
     /** The updates oldest first; null when the body does not have this structure (every stamp must read). */
     public static List<ObservedUpdate> parse(String html) {
@@ -48,7 +57,7 @@ public final class StatusIoFeedBody {
             if (!(nodes.get(i) instanceof Element small) || !small.nameIs("small")) {
                 continue;
             }
-            Instant at = stamp(small.text());
+            Instant at = VendorDates.printed(small.text(), null, null); // status.io prints the year
             if (at == null) {
                 return null;
             }
@@ -88,26 +97,5 @@ public final class StatusIoFeedBody {
 
     private static boolean isBlank(Node n) {
         return n instanceof TextNode t && t.isBlank();
-    }
-
-    private static Instant stamp(String text) {
-        Matcher m = STAMP.matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        Month month = VendorDates.month(m.group(1));
-        if (month == null) {
-            return null;
-        }
-        int hour = Integer.parseInt(m.group(4));
-        if (m.group(6) != null) {
-            hour = m.group(6).equalsIgnoreCase("pm") ? hour % 12 + 12 : hour % 12;
-        }
-        try {
-            return LocalDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)), hour, Integer.parseInt(m.group(5)))
-                    .atZone(VendorDates.zone(m.group(7))).toInstant();
-        } catch (DateTimeException garbled) {
-            return null;
-        }
     }
 }

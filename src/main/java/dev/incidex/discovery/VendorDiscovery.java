@@ -50,7 +50,9 @@ public class VendorDiscovery {
     private static final Set<String> X_RESERVED = Set.of("home", "explore", "search", "i", "settings", "login", "intent", "share");
     private static final Set<String> INSTATUS_STATES = Set.of("UP", "HASISSUES", "UNDERMAINTENANCE");
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** The application's mapper (Quarkus's bean), not one of our own. */
+    @Inject
+    ObjectMapper json;
 
     @Inject
     Fetcher fetcher;

@@ -16,7 +16,7 @@ import org.jsoup.nodes.TextNode;
  * Reads the body of an incident.io feed item: "{@code <b>Status: Resolved</b><br/><br/>message
  * <br/><br/><b>Affected components</b><ul><li>Conversations (Operational)</li></ul>}", the incident's latest state.
  */
-public final class IncidentIoFeedBody {
+final class IncidentIoFeedBody {
 
     record Parsed(String vendorStatus, IncidentStatus status, String messageHtml, List<String> components) {}
 

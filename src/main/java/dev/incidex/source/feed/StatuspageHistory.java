@@ -22,7 +22,7 @@ import org.jsoup.nodes.TextNode;
  * Reads the body of a Statuspage history.rss/history.atom item: one {@code <p>} per update, newest
  * first, each "{@code <small>Mar 30, 12:12 UTC</small><br><strong>Resolved</strong> - text}".
  */
-public final class StatuspageHistory {
+final class StatuspageHistory {
 
     /** The updates oldest first, plus the maintenance window if the item announced one. */
     record Parsed(List<ObservedUpdate> updates, boolean maintenance, Instant windowStart, Instant windowEnd) {}

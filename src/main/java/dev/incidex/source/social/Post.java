@@ -14,4 +14,4 @@ import java.time.Instant;
  * @param text its text, sanitized
  * @param url the post's public page, or null
  */
-public record Post(String id, String inReplyTo, Instant at, VendorText text, String url) {}
+record Post(String id, String inReplyTo, Instant at, VendorText text, String url) {}

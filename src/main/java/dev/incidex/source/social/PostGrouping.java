@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * Each update's status comes from its words ({@link StatusWords#infer}); the incident's status is its
  * newest update's.
  */
-public final class PostGrouping {
+final class PostGrouping {
 
     private PostGrouping() {}
 
@@ -68,7 +68,7 @@ public final class PostGrouping {
      * @param idPattern the vendor's incident ids, or null
      * @param gap the longest silence within one incident of posts without id or thread
      */
-    public static List<ObservedIncident> group(List<Post> posts, Pattern idPattern, Duration gap) {
+    static List<ObservedIncident> group(List<Post> posts, Pattern idPattern, Duration gap) {
         List<Post> sorted = new ArrayList<>(posts);
         sorted.sort(Comparator.comparing(Post::at).thenComparing(Post::id));
         Map<String, Group> groups = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ public final class PostGrouping {
     }
 
     /** The ids the pattern finds in the text, in order of appearance. */
-    public static List<String> ids(String text, Pattern idPattern) {
+    static List<String> ids(String text, Pattern idPattern) {
         List<String> ids = new ArrayList<>();
         if (idPattern != null && text != null) {
             Matcher m = idPattern.matcher(text);

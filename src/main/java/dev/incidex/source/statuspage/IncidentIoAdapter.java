@@ -25,7 +25,7 @@ import java.util.Locale;
 
 /**
  * Reads an incident.io status page from its base URL: the Statuspage-compatible
- * {@code /api/v2/incidents.json} (full history, read by {@link StatuspageAdapter}) and the widget's
+ * {@code /api/v2/incidents.json} (full history, read by {@link StatuspageApi} as for Statuspage) and the widget's
  * {@code /api/v1/summary} (ongoing incidents with their worst impact, maintenances with windows).
  * {@code /scheduled-maintenances/upcoming.json} is a 404 there, so it is not asked for.
  */
@@ -34,8 +34,6 @@ public class IncidentIoAdapter implements SourceAdapter {
 
     static final String WIDGET = "/api/v1/summary";
     private static final String EXPECTED = "expected incident.io widget JSON with \"ongoing_incidents\"";
-
-    private final StatuspageAdapter statuspage = new StatuspageAdapter();
 
     @Override
     public String kind() {
@@ -50,7 +48,7 @@ public class IncidentIoAdapter implements SourceAdapter {
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
         if (document.url() == null || !document.url().getPath().endsWith(WIDGET)) {
-            return statuspage.read(document);
+            return StatuspageApi.read(document);
         }
         JsonNode root = JsonDocuments.parse(document, EXPECTED);
         if (!root.isObject() || !(root.has("ongoing_incidents") || root.has("scheduled_maintenances") || root.has("in_progress_maintenances"))) {

@@ -1,7 +1,6 @@
 package dev.incidex.source.support;
 
 import dev.incidex.model.IncidentStatus;
-import dev.incidex.source.social.PostGrouping;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * </ol>
  * Matching is case-insensitive and on word boundaries ("unresolved" is not "resolved").
  *
- * <p>Social posts ({@link PostGrouping}) use {@link #stated}: a post whose words match none of the
+ * <p>Social posts (grouped by {@code source.social.PostGrouping}) use {@link #stated}: a post whose words match none of the
  * rules (a product announcement, a webinar) is not about an incident, so it opens none.
  */
 public final class StatusWords {

@@ -41,12 +41,14 @@ public final class CatalogReader {
     // Sorted so that "allowed: ..." in messages reads the same every time.
     private static final Set<String> TOP_KEYS = new TreeSet<>(List.of("vendors"));
     private static final Set<String> VENDOR_KEYS =
-            new TreeSet<>(List.of("slug", "name", "site", "depends-on", "sources"));
+            new TreeSet<>(List.of("slug", "name", "site", "depends-on", "sources", "checked"));
     private static final Set<String> SOURCE_KEYS =
-            new TreeSet<>(List.of("kind", "url", "incident-id-pattern", "time-zone"));
+            new TreeSet<>(List.of("kind", "needs-kind", "url", "incident-id-pattern", "time-zone"));
+    private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     private final String origin;
     private final Set<String> knownKinds;
+    private final List<Catalog.WaitingSource> waiting = new ArrayList<>();
 
     private CatalogReader(String origin, Set<String> knownKinds) {
         this.origin = origin;
@@ -118,7 +120,7 @@ public final class CatalogReader {
         for (int i = 0; i < vendors.size(); i++) {
             checkDependencies(vendors.get(i), dependsOnNodes.get(i), slugLines);
         }
-        return new Catalog(origin, vendors);
+        return new Catalog(origin, vendors, waiting);
     }
 
     private CatalogVendor vendor(Node node, Map<String, Node> slugLines, List<Node> dependsOnNodes) {
@@ -139,6 +141,8 @@ public final class CatalogReader {
             throw error(slugNode, "duplicate slug '" + slug + "' (first at line " + line(first) + ")");
         }
         String name = scalar(required(mapping, fields, "name", "vendor '" + slug + "'"), "name");
+        Node checkedNode = optional(fields, "checked");
+        String checked = checkedNode == null ? null : scalar(checkedNode, "checked");
 
         String site = null;
         Node siteNode = optional(fields, "site");
@@ -165,6 +169,9 @@ public final class CatalogReader {
         if (sourcesNode != null) {
             for (Node item : list(sourcesNode, "sources")) {
                 CatalogSource source = source(item, slug);
+                if (source == null) {
+                    continue;
+                }
                 // Keyed on the URI itself: its equality ignores the case of scheme and host, as "same page" should.
                 List<Object> key = List.of(source.kind(), source.url());
                 Node firstSource = sourceLines.putIfAbsent(key, item);
@@ -175,9 +182,10 @@ public final class CatalogReader {
                 sources.add(source);
             }
         }
-        return new CatalogVendor(slug, name, site, dependsOn, sources);
+        return new CatalogVendor(slug, name, site, dependsOn, sources, checked);
     }
 
+    /** The source, or null when it {@code needs-kind} that no adapter reads yet (it is then kept in {@link #waiting}). */
     private CatalogSource source(Node node, String slug) {
         if (!(node instanceof MappingNode mapping)) {
             throw error(node, "a source of vendor '" + slug + "' must be a mapping with keys "
@@ -186,10 +194,25 @@ public final class CatalogReader {
         Map<String, NodeTuple> fields = entries(mapping, SOURCE_KEYS, "in a source of vendor '" + slug + "'");
         String what = "source of vendor '" + slug + "'";
 
-        Node kindNode = required(mapping, fields, "kind", what);
-        String kind = scalar(kindNode, "kind");
+        // "needs-kind" lists a source for an adapter that may not be in this build yet (another branch, a later
+        // release): the catalog still loads, and the source is polled from the first build that reads its kind.
+        Node needsNode = optional(fields, "needs-kind");
+        Node kindNode = needsNode != null && optional(fields, "kind") == null ? needsNode
+                : required(mapping, fields, "kind", what);
+        if (needsNode != null && kindNode != needsNode) {
+            throw error(needsNode, what + " has both kind and needs-kind; give one");
+        }
+        String kind = scalar(kindNode, needsNode != null ? "needs-kind" : "kind");
+        boolean waits = false;
         if (!knownKinds.contains(kind)) {
-            throw error(kindNode, "unknown source kind '" + kind + "' (known: " + String.join(", ", knownKinds) + ")");
+            if (needsNode == null) {
+                throw error(kindNode, "unknown source kind '" + kind + "' (known: " + String.join(", ", knownKinds)
+                        + "; a source for an adapter still to come takes needs-kind instead of kind)");
+            }
+            if (!KIND.matcher(kind).matches()) {
+                throw error(kindNode, "needs-kind '" + kind + "' must match " + KIND.pattern());
+            }
+            waits = true;
         }
         URI url = httpUrl(required(mapping, fields, "url", what), "url");
 
@@ -215,7 +238,12 @@ public final class CatalogReader {
                 throw error(zoneNode, "unknown time-zone '" + zoneName + "' (expected an IANA zone like Europe/Berlin)");
             }
         }
-        return new CatalogSource(kind, url, pattern, zone);
+        CatalogSource source = new CatalogSource(kind, url, pattern, zone);
+        if (waits) {
+            waiting.add(new Catalog.WaitingSource(slug, source, line(node)));
+            return null;
+        }
+        return source;
     }
 
     private void checkDependencies(CatalogVendor vendor, Node dependsOnNode, Map<String, Node> slugs) {

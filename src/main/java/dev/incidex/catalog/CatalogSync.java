@@ -43,6 +43,11 @@ public class CatalogSync {
         apply(catalog);
         Log.infof("catalog %s: %d vendors, %d sources", catalog.origin(), catalog.vendors().size(),
                 catalog.vendors().stream().mapToInt(v -> v.sources().size()).sum());
+        if (!catalog.waiting().isEmpty()) {
+            Log.infof("catalog %s: %d sources wait for an adapter of their kind (%s), so they are not polled",
+                    catalog.origin(), catalog.waiting().size(), catalog.waiting().stream()
+                            .map(w -> w.source().kind()).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     /** The configured catalog (a file, or {@code classpath:} a resource), or the built-in one. */

@@ -158,7 +158,7 @@ class CatalogReaderTest {
                     name: INKY
                     depends_on: [microsoft-365]
                 """, 4, "unknown key 'depends_on' in a vendor",
-                "(allowed: depends-on, name, site, slug, sources)");
+                "(allowed: checked, depends-on, name, site, slug, sources)");
     }
 
     @Test
@@ -182,7 +182,7 @@ class CatalogReaderTest {
                         url: https://status.inky.com
                         timezone: Europe/Berlin
                 """, 7, "unknown key 'timezone' in a source of vendor 'inky'",
-                "(allowed: incident-id-pattern, kind, time-zone, url)");
+                "(allowed: incident-id-pattern, kind, needs-kind, time-zone, url)");
     }
 
     @Test
@@ -299,7 +299,88 @@ class CatalogReaderTest {
                     sources:
                       - kind: statuspag
                         url: https://status.inky.com
-                """, 5, "unknown source kind 'statuspag' (known: atom, rss, statuspage)");
+                """, 5, "unknown source kind 'statuspag' (known: atom, rss, statuspage;");
+    }
+
+    @Test
+    void checkedNoteIsKeptAndNeedsNoParsing() {
+        Catalog catalog = read("""
+                vendors:
+                  - slug: inky
+                    name: INKY
+                    checked: 'inket/stts Resources/services.json (statuspage), 2026-12-01'
+                    sources:
+                      - kind: statuspage
+                        url: https://status.inky.com
+                """);
+        assertEquals("inket/stts Resources/services.json (statuspage), 2026-12-01", catalog.vendors().get(0).checked());
+    }
+
+    @Test
+    void checkedMustBeOneValue() {
+        assertFails("""
+                vendors:
+                  - slug: inky
+                    name: INKY
+                    checked: [a, b]
+                """, 4, "checked must be a single value, found a list");
+    }
+
+    @Test
+    void needsKindWaitsForItsAdapterWithoutFailingTheCatalog() {
+        Catalog catalog = read("""
+                vendors:
+                  - slug: stripe
+                    name: Stripe
+                    sources:
+                      - needs-kind: stripe
+                        url: https://status.stripe.com
+                      - needs-kind: statuspage
+                        url: https://www.stripestatus.com
+                """);
+        CatalogVendor stripe = catalog.vendors().get(0);
+        // A kind this build reads is an ordinary source; the other waits, with its line for messages.
+        assertEquals(List.of(new CatalogSource("statuspage", URI.create("https://www.stripestatus.com"), null, null)),
+                stripe.sources());
+        assertEquals(List.of(new Catalog.WaitingSource("stripe",
+                new CatalogSource("stripe", URI.create("https://status.stripe.com"), null, null), 5)), catalog.waiting());
+    }
+
+    @Test
+    void needsKindStillChecksItsUrl() {
+        assertFails("""
+                vendors:
+                  - slug: stripe
+                    name: Stripe
+                    sources:
+                      - needs-kind: stripe
+                        url: status.stripe.com
+                """, 6, "url 'status.stripe.com' is not an absolute http(s) URL");
+    }
+
+    @Test
+    void kindAndNeedsKindTogetherAreAMistake() {
+        assertFails("""
+                vendors:
+                  - slug: stripe
+                    name: Stripe
+                    sources:
+                      - kind: statuspage
+                        needs-kind: stripe
+                        url: https://status.stripe.com
+                """, 6, "has both kind and needs-kind");
+    }
+
+    @Test
+    void needsKindMustLookLikeAKind() {
+        assertFails("""
+                vendors:
+                  - slug: stripe
+                    name: Stripe
+                    sources:
+                      - needs-kind: Stripe JSON
+                        url: https://status.stripe.com
+                """, 5, "needs-kind 'Stripe JSON' must match");
     }
 
     @Test

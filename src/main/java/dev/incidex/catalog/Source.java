@@ -73,6 +73,13 @@ public class Source extends PanacheEntityBase {
     @Column(name = "next_poll_at")
     public Instant nextPollAt;
 
+    /**
+     * The URL a document of this source now answers from, when the vendor redirected it permanently (301/308) to
+     * another host; null when it did not. The catalog still says the old URL: an operator updates it.
+     */
+    @Column(name = "moved_to")
+    public String movedTo;
+
     /** Where the last good poll stopped, in the adapter's own terms (e.g. the newest post id seen), or null. */
     @Column(name = "poll_cursor")
     public String cursor;

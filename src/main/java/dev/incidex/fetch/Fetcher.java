@@ -98,14 +98,14 @@ public class Fetcher {
      */
     public CompletionStage<FetchOutcome> fetch(URI url, Validators previous, Authorization authorization, AddressPolicy policy) {
         if (authorization == null) {
-            return hop(url, url, previous, null, policy, 0);
+            return hop(url, url, previous, null, policy, 0, 0);
         }
         if (authorization instanceof Authorization.Bearer bearer) {
-            return hop(url, url, previous, bearer.token(), policy, 0);
+            return hop(url, url, previous, bearer.token(), policy, 0, 0);
         }
         Authorization.ClientCredentials grant = (Authorization.ClientCredentials) authorization;
         return oauth.token(grant)
-                .thenCompose(token -> hop(url, url, previous, token, policy, 0))
+                .thenCompose(token -> hop(url, url, previous, token, policy, 0, 0))
                 .exceptionally(error -> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     String why = cause instanceof OAuthClientCredentials.TokenException ? cause.getMessage()
@@ -114,9 +114,12 @@ public class Fetcher {
                 });
     }
 
-    /** One request; without a policy the client follows redirects itself, with one each hop is checked here. */
+    /**
+     * One request; without a policy the client follows redirects itself, with one each hop is checked here.
+     * {@code firstStatus} is the status of the first answer when this hop follows a redirect, else 0.
+     */
     private CompletableFuture<FetchOutcome> hop(URI asked, URI current, Validators previous, String bearerToken,
-            AddressPolicy policy, int hops) {
+            AddressPolicy policy, int hops, int firstStatus) {
         if (policy != null) {
             Optional<String> refused = policy.refusal(current);
             if (refused.isPresent()) {
@@ -148,9 +151,9 @@ public class Fetcher {
                             return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.HTTP_STATUS,
                                     "unreadable redirect from " + current + ": " + location.get(), null));
                         }
-                        return hop(asked, next, previous, bearerToken, policy, hops + 1);
+                        return hop(asked, next, previous, bearerToken, policy, hops + 1, hops == 0 ? status : firstStatus);
                     }
-                    return CompletableFuture.completedFuture(outcome(asked, response, cap));
+                    return CompletableFuture.completedFuture(outcome(asked, response, cap, firstStatus));
                 })
                 .thenCompose(f -> f);
     }
@@ -174,7 +177,7 @@ public class Fetcher {
         return request.build();
     }
 
-    private FetchOutcome outcome(URI url, HttpResponse<byte[]> response, int cap) {
+    private FetchOutcome outcome(URI url, HttpResponse<byte[]> response, int cap, int firstStatus) {
         int status = response.statusCode();
         HttpHeaders headers = response.headers();
         if (status == 304) {
@@ -203,7 +206,30 @@ public class Fetcher {
         }
         return new Fetched(url, headers.firstValue("Content-Type").orElse(null), body,
                 headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
-                clock.instant());
+                clock.instant(), movedTo(url, response, firstStatus));
+    }
+
+    /**
+     * The final URL when the first answer was a permanent redirect (301 or 308) to another host, else null. A
+     * temporary redirect, or one within the host (a path tidied up), is no move an operator needs to know of.
+     */
+    private static URI movedTo(URI asked, HttpResponse<byte[]> response, int firstStatus) {
+        int first = firstStatus;
+        if (first == 0) {
+            // The client followed the redirects itself: the chain of earlier answers says how it began.
+            HttpResponse<byte[]> earliest = response;
+            while (earliest.previousResponse().isPresent()) {
+                earliest = earliest.previousResponse().get();
+            }
+            first = earliest == response ? 0 : earliest.statusCode();
+        }
+        URI at = response.uri();
+        boolean permanent = first == 301 || first == 308;
+        if (!permanent || at == null || at.getHost() == null || asked.getHost() == null) {
+            return null;
+        }
+        boolean sameHost = at.getHost().equalsIgnoreCase(asked.getHost()) && at.getPort() == asked.getPort();
+        return sameHost || at.toString().length() > 2000 ? null : at;
     }
 
     private FetchOutcome failure(URI url, Throwable error) {

@@ -39,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
@@ -180,6 +181,12 @@ public class Poller {
         Set<String> errors = new LinkedHashSet<>(); // both of a Statuspage's documents often fail alike
         Duration retryAfter = null;
         int parsed = 0;
+        // Known only from a full answer: a 304 or a failure says nothing about where the vendor is now.
+        Optional<String> movedTo = outcomes.stream().anyMatch(o -> o instanceof Fetched)
+                ? Optional.of(outcomes.stream().filter(o -> o instanceof Fetched f && f.movedTo() != null)
+                        .map(o -> ((Fetched) o).movedTo().toString()).findFirst().orElse(""))
+                : Optional.empty();
+        movedTo.ifPresent(to -> bookkeeping.moved(task.id(), to.isEmpty() ? null : to));
         for (FetchOutcome outcome : outcomes) {
             if (outcome instanceof Failed f) {
                 errors.add(f.message());

@@ -48,6 +48,15 @@ public class SourceBookkeeping {
         keepValidators(source, documents);
     }
 
+    /** Where the source's documents now answer from after a permanent redirect to another host, or null if not moved. */
+    @Transactional
+    public void moved(long sourceId, String movedTo) {
+        Source source = Source.findById(sourceId);
+        if (!java.util.Objects.equals(source.movedTo, movedTo)) {
+            source.movedTo = movedTo;
+        }
+    }
+
     /** A failed poll: nothing the source reported before is touched, only its health. */
     @Transactional
     public void failed(long sourceId, Instant now, String error, Duration retryAfter, Map<String, DocumentState> documents) {

@@ -84,6 +84,52 @@ class PollingTest {
     }
 
     @Test
+    void aPermanentRedirectToAnotherHostIsShownAsAMoveOnTheVendorPage() {
+        VendorServer server = VendorServerResource.server();
+        String feed = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>MovedCo status</title><link>https://status.movedco.example</link>
+                <item><title>Checkout errors</title><guid>movedco-1</guid><pubDate>Tue, 01 Dec 2026 10:00:00 +0000</pubDate>
+                <description>We are investigating checkout errors.</description></item></channel></rss>
+                """;
+        String newHome = server.otherHostBaseUrl() + "/movedco-new/history.rss";
+        server.serve("/movedco-new/history.rss", 200, "application/rss+xml", feed)
+                .redirect("/movedco/history.rss", 301, newHome);
+
+        polls.pollVendor("movedco");
+
+        Source source = polls.sources("movedco").get(0);
+        assertThat(source.health()).isEqualTo(Source.Health.OK);
+        assertThat(source.movedTo).isEqualTo(newHome);
+        assertThat(incidentTitles("movedco")).containsExactly("Checkout errors");
+        Document page = Jsoup.parse(given().get("/vendors/movedco").then().statusCode(200).extract().asString());
+        assertThat(page.select("tr.source .moved").text()).startsWith("moved to " + newHome);
+        assertThat(page.select("tr.source .moved a").attr("href")).isEqualTo(newHome);
+
+        // A temporary redirect is no move: the note goes with the next full answer that came without a permanent one.
+        server.serve("/movedco-new/history.rss", 200, "application/rss+xml", feed.replace("investigating", "looking into"))
+                .redirect("/movedco/history.rss", 302, newHome);
+        polls.pollVendor("movedco");
+        assertThat(polls.sources("movedco").get(0).movedTo).isNull();
+        page = Jsoup.parse(given().get("/vendors/movedco").then().statusCode(200).extract().asString());
+        assertThat(page.select("tr.source .moved")).isEmpty();
+    }
+
+    @Test
+    void aRedirectWithinTheHostIsNoMove() {
+        VendorServer server = VendorServerResource.server();
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures"))
+                .serve("/editco/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
+        server.serve("/editco-tidy/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures"))
+                .redirect("/editco/api/v2/incidents.json", 308, server.baseUrl() + "/editco-tidy/api/v2/incidents.json");
+
+        polls.pollVendor("editco");
+
+        assertThat(polls.sources("editco").get(0).movedTo).isNull();
+        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures"));
+    }
+
+    @Test
     void aSourceThatNeverAnsweredIsUnknownNotOperational() {
         // silentco's server has nothing to serve: its source has never answered well.
         given().get("/api/vendors/silentco").then().statusCode(200)

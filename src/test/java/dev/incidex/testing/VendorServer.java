@@ -31,7 +31,11 @@ public final class VendorServer implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String contentType, byte[] body, boolean validators) {}
+    private record Answer(int status, String contentType, byte[] body, boolean validators, String location) {
+        Answer(int status, String contentType, byte[] body, boolean validators) {
+            this(status, contentType, body, validators, null);
+        }
+    }
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -63,6 +67,17 @@ public final class VendorServer implements AutoCloseable {
     public VendorServer serve(String path, int status, String contentType, byte[] body) {
         answers.put(path, new Answer(status, contentType, body, true));
         return this;
+    }
+
+    /** Answers {@code path} with a redirect ({@code status} 301, 302, 307 or 308) to {@code location}. */
+    public VendorServer redirect(String path, int status, String location) {
+        answers.put(path, new Answer(status, "text/plain", new byte[0], false, location));
+        return this;
+    }
+
+    /** The same server under another host name ({@code localhost}), for redirects that leave the host. */
+    public String otherHostBaseUrl() {
+        return "http://localhost:" + server.getAddress().getPort();
     }
 
     /** Like a server that sends no ETag and ignores If-None-Match: every poll is a full 200. */
@@ -99,6 +114,9 @@ public final class VendorServer implements AutoCloseable {
             }
             hits.add(new Hit(path, ifNoneMatch, answer.status(), method, query, authorization, body));
             exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+            if (answer.location() != null) {
+                exchange.getResponseHeaders().add("Location", answer.location());
+            }
             if (answer.validators() && answer.status() == 200) {
                 exchange.getResponseHeaders().add("ETag", etag);
             }

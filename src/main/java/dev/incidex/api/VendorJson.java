@@ -12,13 +12,16 @@ public record VendorJson(
         String slug, String name, String site, List<String> dependsOn, String state, long ongoingIncidents,
         String pageUrl, String incidentsUrl, List<SourceJson> sources) {
 
-    /** One source and how it is doing: ok, failing (with the error) or unknown. */
+    /**
+     * One source and how it is doing: ok, failing (with the error) or unknown; {@code movedTo} is where its documents
+     * now answer from after a permanent redirect to another host, else null.
+     */
     public record SourceJson(String kind, String url, String health, Instant lastPolledAt, Instant lastSuccessAt,
-            String lastError, int consecutiveErrors) {
+            String lastError, int consecutiveErrors, String movedTo) {
 
         static SourceJson of(Source s) {
             return new SourceJson(s.kind, s.url, s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastPolledAt,
-                    s.lastSuccessAt, s.lastError, s.errorCount);
+                    s.lastSuccessAt, s.lastError, s.errorCount, s.movedTo);
         }
     }
 

@@ -105,6 +105,8 @@ class PollingTest {
         Document page = Jsoup.parse(given().get("/vendors/movedco").then().statusCode(200).extract().asString());
         assertThat(page.select("tr.source .moved").text()).startsWith("moved to " + newHome);
         assertThat(page.select("tr.source .moved a").attr("href")).isEqualTo(newHome);
+        given().get("/api/vendors/movedco").then().statusCode(200)
+                .body("sources[0].movedTo", org.hamcrest.Matchers.equalTo(newHome));
 
         // A temporary redirect is no move: the note goes with the next full answer that came without a permanent one.
         server.serve("/movedco-new/history.rss", 200, "application/rss+xml", feed.replace("investigating", "looking into"))

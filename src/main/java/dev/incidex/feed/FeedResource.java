@@ -4,6 +4,7 @@ import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.Selection;
 import dev.incidex.model.Impact;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -17,6 +17,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.incidex.IncidexConfig;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentUpdate;
+import dev.incidex.incident.NumberedUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -43,7 +44,7 @@ public class FeedWriter {
      * @param base the absolute base URI of the request, for the links (feed readers need absolute ones)
      * @param selfPath the feed's own path and query, e.g. {@code /vendors/inky/feed.atom}
      */
-    public byte[] write(FeedFormat format, FeedHead head, List<FeedItem> items, URI base, String selfPath) {
+    public byte[] write(FeedFormat format, FeedHead head, List<NumberedUpdate> items, URI base, String selfPath) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
@@ -63,7 +64,7 @@ public class FeedWriter {
         Instant updated = items.isEmpty() ? head.emptyUpdated() : items.get(0).update().postedAt;
         feed.setPublishedDate(Date.from(updated));
         List<SyndEntry> entries = new ArrayList<>();
-        for (FeedItem item : items) {
+        for (NumberedUpdate item : items) {
             entries.add(entry(format, item, base));
         }
         feed.setEntries(entries);
@@ -74,7 +75,7 @@ public class FeedWriter {
         }
     }
 
-    private SyndEntry entry(FeedFormat format, FeedItem item, URI base) {
+    private SyndEntry entry(FeedFormat format, NumberedUpdate item, URI base) {
         IncidentUpdate update = item.update();
         Incident incident = update.incident;
         SyndEntry entry = new SyndEntryImpl();

@@ -1,6 +1,9 @@
 package dev.incidex.feed;
 
 import dev.incidex.IncidexConfig;
+import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.NumberedUpdate;
+import dev.incidex.incident.Selection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Request;
@@ -16,7 +19,7 @@ import java.util.Objects;
 public class Feeds {
 
     @Inject
-    FeedQueries queries;
+    IncidentQueries queries;
 
     @Inject
     FeedWriter writer;
@@ -30,7 +33,7 @@ public class Feeds {
      */
     public Response answer(UriInfo uri, Request request, FeedFormat format, FeedHead head, Selection selection,
             Instant alsoModified) {
-        List<FeedItem> items = queries.updates(selection, config.feed().maxItems());
+        List<NumberedUpdate> items = queries.newestUpdates(selection, config.feed().maxItems());
         String self = uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
         byte[] body = writer.write(format, head, items, uri.getBaseUri(), self);

@@ -7,7 +7,6 @@ import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -41,58 +40,57 @@ public class IncidentQueries {
      * must be among the incident's words, the last one as a prefix.
      */
     public HistoryPage history(HistoryFilter filter, HistoryCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select i.id from incident i where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.vendorSlug() != null) {
-            sql.append(" and i.vendor_id = (select v.id from vendor v where v.slug = :vendor)");
-            params.put("vendor", filter.vendorSlug());
-        }
-        if (filter.from() != null) {
-            sql.append(" and i.sort_at >= :fromAt");
-            params.put("fromAt", filter.from());
-        }
-        if (filter.to() != null) {
-            sql.append(" and i.sort_at < :toAt");
-            params.put("toAt", filter.to());
-        }
-        if (!filter.impacts().isEmpty()) {
-            sql.append(" and i.impact in (:impacts)");
-            params.put("impacts", filter.impacts().stream().map(Enum::name).toList());
-        }
-        if (!filter.statuses().isEmpty()) {
-            sql.append(" and i.status in (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
-        }
-        if (filter.component() != null) {
-            sql.append(" and exists (select 1 from incident_component c where c.incident_id = i.id and lower(c.name) = :component)");
-            params.put("component", filter.component().toLowerCase(Locale.ROOT));
-        }
-        List<String> words = filter.text() == null ? List.of() : SearchTerms.words(filter.text());
-        for (int n = 0; n < words.size(); n++) {
-            String word = words.get(n);
-            if (n < words.size() - 1) {
-                sql.append(" and exists (select 1 from incident_term t where t.incident_id = i.id and t.term = :w").append(n).append(")");
-                params.put("w" + n, word);
-            } else {
-                sql.append(" and exists (select 1 from incident_term t where t.incident_id = i.id and t.term >= :w").append(n)
-                        .append(" and t.term < :upper)");
-                params.put("w" + n, word);
-                params.put("upper", SearchTerms.prefixUpperBound(word));
-            }
-        }
+        IncidentWhere where = IncidentWhere.of(filter);
         if (after != null) {
-            sql.append(" and (i.sort_at < :afterAt or (i.sort_at = :afterAt and i.id < :afterId))");
-            params.put("afterAt", after.sortAt());
-            params.put("afterId", after.id());
+            where.and("(i.sort_at < :afterAt or (i.sort_at = :afterAt and i.id < :afterId))",
+                    Map.of("afterAt", after.sortAt(), "afterId", after.id()));
         }
-        sql.append(" order by i.sort_at desc, i.id desc");
-        Query query = Incident.getEntityManager().createNativeQuery(sql.toString()).setMaxResults(limit + 1);
-        params.forEach(query::setParameter);
+        Query query = where.bind(Incident.getEntityManager().createNativeQuery(
+                "select i.id from incident i where " + where.sql() + " order by i.sort_at desc, i.id desc")
+                .setMaxResults(limit + 1));
         @SuppressWarnings("unchecked")
         List<Number> found = query.getResultList();
         List<Long> ids = found.stream().map(Number::longValue).limit(limit).toList();
         List<Incident> page = byIds(ids);
         return new HistoryPage(page, found.size() > limit ? HistoryCursor.after(page.get(page.size() - 1)) : null);
+    }
+
+    /** The incidents a feed or watchlist follows, newest first, at most {@code limit}: what a watchlist page lists. */
+    public List<Incident> followed(Selection selection, int limit) {
+        IncidentWhere where = IncidentWhere.of(selection);
+        Query query = where.bind(Incident.getEntityManager().createNativeQuery(
+                "select i.id from incident i where " + where.sql() + " order by i.sort_at desc, i.id desc")
+                .setMaxResults(limit));
+        @SuppressWarnings("unchecked")
+        List<Number> found = query.getResultList();
+        return byIds(found.stream().map(Number::longValue).toList());
+    }
+
+    /**
+     * The newest updates of the incidents a selection follows, newest first, at most {@code limit},
+     * each with its place in its incident's timeline (ordered by posted time, then id, as the
+     * incident page numbers it). Walks the update-time index and stops at the cap.
+     */
+    public List<NumberedUpdate> newestUpdates(Selection selection, int limit) {
+        IncidentWhere where = IncidentWhere.of(selection);
+        Query query = where.bind(Incident.getEntityManager().createNativeQuery(
+                "select u.id, (select count(*) from incident_update u2 where u2.incident_id = u.incident_id"
+                        + " and (u2.posted_at < u.posted_at or (u2.posted_at = u.posted_at and u2.id <= u.id)))"
+                        + " from incident_update u join incident i on i.id = u.incident_id where " + where.sql()
+                        + " order by u.posted_at desc, u.id desc")
+                .setMaxResults(limit));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, IncidentUpdate> byId = new HashMap<>();
+        IncidentUpdate.<IncidentUpdate>find("select u from IncidentUpdate u join fetch u.incident i join fetch i.vendor"
+                        + " where u.id in ?1", rows.stream().map(r -> ((Number) r[0]).longValue()).toList())
+                .list().forEach(u -> byId.put(u.id, u));
+        return rows.stream().filter(r -> byId.containsKey(((Number) r[0]).longValue()))
+                .map(r -> new NumberedUpdate(byId.get(((Number) r[0]).longValue()), ((Number) r[1]).intValue()))
+                .toList();
     }
 
     /** These incidents with vendor and components, newest first; ids of no incident are left out. */

@@ -1,6 +1,6 @@
 package dev.incidex.watchlist;
 
-import dev.incidex.feed.Selection;
+import dev.incidex.incident.Selection;
 import dev.incidex.model.Impact;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;

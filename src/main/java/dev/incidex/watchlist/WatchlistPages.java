@@ -3,7 +3,6 @@ package dev.incidex.watchlist;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.feed.FeedFormat;
 import dev.incidex.feed.FeedHead;
-import dev.incidex.feed.FeedQueries;
 import dev.incidex.feed.Feeds;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentQueries;
@@ -40,9 +39,6 @@ public class WatchlistPages {
 
     @Inject
     Watchlists watchlists;
-
-    @Inject
-    FeedQueries queries;
 
     @Inject
     Feeds feeds;
@@ -100,7 +96,7 @@ public class WatchlistPages {
         Watchlist watchlist = find(token);
         WatchlistInput form = WatchlistInput.of(watchlist);
         return page(200, Templates.show(watchlist, form, Vendor.listByName(), tracked(form),
-                queries.incidents(watchlist.selection(), PAGE_INCIDENTS), null));
+                incidents.followed(watchlist.selection(), PAGE_INCIDENTS), null));
     }
 
     @POST
@@ -110,8 +106,8 @@ public class WatchlistPages {
     public Response update(@PathParam("token") String token, @FormParam("name") String name,
             @FormParam("vendor") List<String> vendors, @FormParam("components") String components,
             @FormParam("impact") String impact, @FormParam("maintenance") String maintenance,
-            @FormParam("incident") List<String> incidents) {
-        WatchlistInput form = new WatchlistInput(name, vendors, components, impact, maintenance, incidents);
+            @FormParam("incident") List<String> incidentIds) {
+        WatchlistInput form = new WatchlistInput(name, vendors, components, impact, maintenance, incidentIds);
         try {
             Optional<Watchlist> updated = watchlists.update(token, form);
             if (updated.isEmpty()) {
@@ -121,7 +117,7 @@ public class WatchlistPages {
         } catch (WatchlistInput.Invalid e) {
             Watchlist stored = find(token);
             return page(400, Templates.show(stored, form, Vendor.listByName(), tracked(form),
-                    queries.incidents(stored.selection(), PAGE_INCIDENTS), e.getMessage()));
+                    incidents.followed(stored.selection(), PAGE_INCIDENTS), e.getMessage()));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.incidex.feed;
+package dev.incidex.incident;
 
 import dev.incidex.model.Impact;
 import java.util.Locale;

@@ -4,12 +4,15 @@ import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.discovery.VendorDiscovery.Found;
 import dev.incidex.discovery.VendorDiscovery.FoundSource;
-import dev.incidex.poll.Poller;
-import io.quarkus.logging.Log;
+import dev.incidex.poll.FirstPolls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +20,16 @@ import java.util.Locale;
 
 /**
  * Adds a vendor from a URL a user gave: discovers its platform, stores the vendor and its sources
- * (origin "user"), polls them at once and, for a Statuspage, imports its older history.
+ * (origin "user"), and asks the poller to poll them at once (in the background, with the one-time
+ * import of a Statuspage's older history).
  */
 @ApplicationScoped
 public class VendorRegistration {
 
     static final int MAX_SLUG = 48;
+
+    /** How long adding a vendor waits for its first poll before answering. */
+    static final Duration FIRST_POLL_WAIT = Duration.ofSeconds(5);
 
     /** The stored vendor's slug and what was found. */
     public record Added(String slug, Found found) {}
@@ -33,10 +40,7 @@ public class VendorRegistration {
     VendorDiscovery discovery;
 
     @Inject
-    Poller poller;
-
-    @Inject
-    StatuspageBackfill backfill;
+    FirstPolls firstPolls;
 
     @Inject
     InstantSource clock;
@@ -48,15 +52,15 @@ public class VendorRegistration {
     public Added add(String input) {
         Found found = discovery.discover(input);
         Saved saved = save(found);
-        for (long id : saved.sourceIds()) {
-            try {
-                poller.pollSource(id);
-            } catch (RuntimeException e) {
-                Log.warnf(e, "first poll of new source %d failed", id); // the source records its own health
-            }
-        }
-        if (found.platform().equals("statuspage")) {
-            backfill.backfill(saved.sourceIds().get(0), found.sources().get(0).url(), found.pageTimeZone());
+        try {
+            // Answer with the new sources' health when their servers are quick; never hold the request long.
+            firstPolls.request(saved.sourceIds()).get(FIRST_POLL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            // still polling: the vendor's page fills in when it is done
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the first poll records its own failure on the source
         }
         return new Added(saved.slug(), found);
     }
@@ -85,11 +89,25 @@ public class VendorRegistration {
             source.kind = s.kind();
             source.url = s.url();
             source.enabled = true;
+            // The page's own zone, for the dates its HTML history prints without one.
+            source.timeZone = zone(found.pageTimeZone());
             source.persist();
             vendor.sources.add(source);
             ids.add(source.id);
         }
         return new Saved(vendor.slug, ids);
+    }
+
+    /** The zone a page names, if it is one this JVM knows: the value comes from the vendor's server. */
+    static String zone(String id) {
+        if (id == null || id.length() > 64) {
+            return null;
+        }
+        try {
+            return java.time.ZoneId.of(id).getId();
+        } catch (java.time.DateTimeException unknown) {
+            return null;
+        }
     }
 
     static String slugOf(String name) {

@@ -55,4 +55,28 @@ public interface SourceAdapter {
     default String cursorAfter(FetchedDocument document, String cursor) {
         return cursor;
     }
+
+    /**
+     * Older history a newly added source can import once, beyond what its regular documents carry
+     * (a Statuspage's HTML history pages reach further back than its API's 50 incidents), or empty.
+     * The poller walks it through the same fetch and merge as every poll, within its own bounds.
+     */
+    default java.util.Optional<History> history(SourceSettings source) {
+        return java.util.Optional.empty();
+    }
+
+    /** How to read a source's older history: where it starts, and what each page holds and links to. */
+    interface History {
+
+        /** The first pages to fetch. */
+        List<URI> start();
+
+        /**
+         * Reads one fetched history page: the incidents it shows, and the further pages it links to
+         * (older listing pages, each incident's own page).
+         */
+        Page read(FetchedDocument document) throws UnreadableDocumentException;
+
+        record Page(List<ObservedIncident> incidents, List<URI> links) {}
+    }
 }

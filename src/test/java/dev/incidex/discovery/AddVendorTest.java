@@ -1,6 +1,7 @@
 package dev.incidex.discovery;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -23,6 +24,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -84,12 +86,14 @@ class AddVendorTest {
                 .body("sources[0].health", equalTo("ok"))
                 .body("state", equalTo("operational"));
 
-        // The JSON's incident and the history page's copy of it are one incident; two more come from the history alone.
-        given().get("/api/vendors/quill/incidents").then().statusCode(200)
+        // The JSON's incident and the history page's copy of it are one incident; two more come from the history alone,
+        // which the poller imports in the background after the first poll.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/vendors/quill/incidents").then()
+                .statusCode(200)
                 .body("incidents", hasSize(3))
                 .body("incidents.title", hasItem("API errors"))
                 .body("incidents.title", hasItem("Delayed email notifications"))
-                .body("incidents.title", hasItem("Database maintenance"));
+                .body("incidents.title", hasItem("Database maintenance")));
         int apiErrors = given().get("/api/vendors/quill/incidents").then().extract()
                 .path("incidents.find { it.title == 'API errors' }.id");
         given().get("/api/incidents/" + apiErrors).then().statusCode(200)

@@ -1,26 +1,41 @@
 package dev.incidex;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.incidex.fetch.Authorization;
+import dev.incidex.web.architecture.ReadsAnAdapter;
+import dev.incidex.web.architecture.ResourceQueryingTheDatabase;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.ws.rs.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which stage of the data's trip may use which: the poller drives fetch, source and incident;
- * adapters never touch HTTP clients, the database or the scheduler; the read side (pages, API,
- * feeds, watchlists) reads the model and never reaches into polling. Read off the imports.
+ * Which stage of the data's trip may use which, read off the compiled classes: the poller drives
+ * fetch, source and incident; adapters never touch an HTTP client, the database or the scheduler;
+ * the read side (pages, API, feeds, watchlists) reads the model and never reaches into polling or
+ * the adapters; resources reach the database only through their stage's query classes.
  */
 class ArchitectureTest {
 
+    static final String ROOT = "dev.incidex";
+
+    /** Each stage and the stages it may use; the root package (configuration, clock) is open to all. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             // The words every stage shares: statuses, impacts, observed incidents and updates.
             Map.entry("model", Set.of()),
@@ -31,36 +46,126 @@ class ArchitectureTest {
             Map.entry("source", Set.of("model", "catalog", "fetch")),
             Map.entry("incident", Set.of("model", "catalog")),
             Map.entry("poll", Set.of("model", "catalog", "fetch", "source", "incident")),
-            Map.entry("discovery", Set.of("model", "catalog", "fetch", "source", "incident", "poll")),
+            Map.entry("discovery", Set.of("model", "catalog", "fetch", "incident", "poll")),
             Map.entry("web", Set.of("model", "catalog", "incident", "discovery")),
             Map.entry("api", Set.of("model", "catalog", "incident", "discovery")),
             Map.entry("feed", Set.of("model", "catalog", "incident")),
             Map.entry("watchlist", Set.of("model", "catalog", "incident", "feed")),
             Map.entry("demo", Set.of()));
 
-    static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.incidex\\.([a-z]+)\\.", Pattern.MULTILINE);
+    /** Panache's generic query and write methods: what a query class wraps and a resource never calls. */
+    static final Set<String> PANACHE_QUERIES = Set.of("find", "findAll", "findById", "findByIdOptional", "list",
+            "listAll", "stream", "streamAll", "count", "delete", "deleteAll", "deleteById", "update",
+            "getEntityManager", "getSession", "persist", "persistAndFlush");
+
+    static JavaClasses app;
+
+    @BeforeAll
+    static void importApp() {
+        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
 
     @Test
-    void everyStageUsesOnlyTheStagesItMay() throws IOException {
-        Path root = Path.of("src/main/java/dev/incidex");
-        Map<String, Set<String>> actual = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Path relative = root.relativize(file);
-                if (relative.getNameCount() < 2) {
-                    continue; // the root package: configuration and the clock, shared by all
-                }
-                String stage = relative.getName(0).toString();
-                Matcher m = IMPORT.matcher(Files.readString(file));
-                while (m.find()) {
-                    if (!m.group(1).equals(stage)) {
-                        actual.computeIfAbsent(stage, s -> new TreeSet<>()).add(m.group(1));
-                    }
-                }
-                actual.computeIfAbsent(stage, s -> new TreeSet<>());
+    void everyPackageIsAStageWithARow() {
+        Set<String> stages = new TreeSet<>();
+        for (JavaClass c : app) {
+            stageOf(c.getPackageName()).ifPresent(stages::add);
+        }
+        assertThat(ALLOWED.keySet()).as("every package has a row").containsAll(stages);
+    }
+
+    @Test
+    void everyStageUsesOnlyTheStagesItMay() {
+        stageRules().forEach(rule -> rule.check(app));
+    }
+
+    @Test
+    void adaptersNeverTouchHttpTheDatabaseOrTheScheduler() {
+        adaptersStayInTheirRoom().check(app);
+    }
+
+    @Test
+    void resourcesQueryOnlyThroughQueryClasses() {
+        resourcesUseQueryClasses().check(app);
+    }
+
+    /** The rules are not vacuous: each fails on a class written to break it (in the test sources). */
+    @Test
+    void theRulesCatchAReadSideClassThatImportsAnAdapter() {
+        JavaClasses wrong = new ClassFileImporter().importClasses(ReadsAnAdapter.class,
+                dev.incidex.source.platform.GcpAdapter.class);
+        List<AssertionError> caught = new ArrayList<>();
+        for (ArchRule rule : stageRules()) {
+            try {
+                rule.check(wrong);
+            } catch (AssertionError e) {
+                caught.add(e);
             }
         }
-        assertThat(ALLOWED.keySet()).as("every package has a row").containsAll(actual.keySet());
-        actual.forEach((stage, uses) -> assertThat(uses).as(stage + " uses").isSubsetOf(ALLOWED.get(stage)));
+        assertThat(caught).as("a web class using an adapter breaks the web rule").hasSize(1);
+        assertThat(caught.get(0)).hasMessageContaining(ReadsAnAdapter.class.getName())
+                .hasMessageContaining("GcpAdapter");
+    }
+
+    @Test
+    void theRulesCatchAResourceThatQueriesTheDatabaseItself() {
+        JavaClasses wrong = new ClassFileImporter().importClasses(ResourceQueryingTheDatabase.class);
+        assertThatThrownBy(() -> resourcesUseQueryClasses().check(wrong))
+                .hasMessageContaining(ResourceQueryingTheDatabase.class.getName())
+                .hasMessageContaining("listAll");
+    }
+
+    static List<ArchRule> stageRules() {
+        List<ArchRule> rules = new ArrayList<>();
+        ALLOWED.forEach((stage, uses) -> {
+            Set<String> packages = new TreeSet<>();
+            packages.add(ROOT + "." + stage + "..");
+            uses.forEach(u -> packages.add(ROOT + "." + u + ".."));
+            rules.add(classes().that().resideInAPackage(ROOT + "." + stage + "..")
+                    .should().onlyDependOnClassesThat(outsideTheApp()
+                            .or(JavaClass.Predicates.resideInAnyPackage(packages.toArray(String[]::new)))
+                            .or(JavaClass.Predicates.resideInAPackage(ROOT)))
+                    .as(stage + " uses only " + (uses.isEmpty() ? "itself" : String.join(", ", new TreeSet<>(uses))))
+                    .allowEmptyShould(true));
+        });
+        return rules;
+    }
+
+    static ArchRule adaptersStayInTheirRoom() {
+        return noClasses().that().resideInAPackage(ROOT + ".source..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "jakarta.persistence..",
+                        "org.hibernate..", "io.quarkus.hibernate..", "jakarta.transaction..", "io.quarkus.scheduler..",
+                        "io.vertx..")
+                .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + ".fetch..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Authorization.class))))
+                .as("adapters never touch an HTTP client, the database or the scheduler");
+    }
+
+    static ArchRule resourcesUseQueryClasses() {
+        DescribedPredicate<JavaMethodCall> panacheQuery = new DescribedPredicate<>("a Panache query or write") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                return PANACHE_QUERIES.contains(call.getTarget().getName())
+                        && call.getTarget().getOwner().isAssignableTo(PanacheEntityBase.class);
+            }
+        };
+        return noClasses().that().areAnnotatedWith(Path.class)
+                .should().callMethodWhere(panacheQuery)
+                .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
+                .as("resources reach the database only through their stage's query classes");
+    }
+
+    private static DescribedPredicate<JavaClass> outsideTheApp() {
+        return DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(ROOT + ".."));
+    }
+
+    private static java.util.Optional<String> stageOf(String packageName) {
+        if (!packageName.startsWith(ROOT + ".")) {
+            return java.util.Optional.empty();
+        }
+        String rest = packageName.substring(ROOT.length() + 1);
+        int dot = rest.indexOf('.');
+        return java.util.Optional.of(dot < 0 ? rest : rest.substring(0, dot));
     }
 }

@@ -113,8 +113,9 @@ public class Incident extends PanacheEntityBase {
     @OrderBy("postedAt, id")
     public List<IncidentUpdate> updates = new ArrayList<>();
 
+    /** Resolved exactly when it has a resolved time: the merge keeps status and time together (Timeline). */
     public boolean isResolved() {
-        return resolvedAt != null || (status != null && status.isClosed());
+        return resolvedAt != null;
     }
 
     /** Started → resolved, or empty while open or when the vendor's times contradict each other. */

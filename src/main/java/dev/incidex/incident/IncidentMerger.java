@@ -3,6 +3,7 @@ package dev.incidex.incident;
 import dev.incidex.catalog.Source;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
+import dev.incidex.model.Timeline;
 import dev.incidex.model.ObservedUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +74,7 @@ public class IncidentMerger {
             changed |= applyTimesFromUpdates(incident);
         }
         changed |= applyStatus(incident, o);
+        changed |= applyResolutionRule(incident);
         changed |= applySortTime(incident);
         if (!created && (changed || added > 0)) {
             incident.changedAt = now;
@@ -133,6 +135,25 @@ public class IncidentMerger {
             changed = true;
         }
         return changed;
+    }
+
+    /**
+     * The one rule (Timeline) over the stored timeline, so the status and the resolved time that
+     * different sources set always agree: never "Resolved" beside "Resolved: not yet".
+     */
+    private boolean applyResolutionRule(Incident incident) {
+        if (incident.status == null && incident.resolvedAt == null) {
+            return false;
+        }
+        List<Timeline.Step> steps = incident.updates.stream().map(u -> new Timeline.Step(u.status, u.postedAt)).toList();
+        Timeline.Resolution r = Timeline.resolution(incident.status, incident.resolvedAt, incident.maintenance,
+                incident.startedAt, steps);
+        if (r.status() == incident.status && Objects.equals(r.resolvedAt(), incident.resolvedAt)) {
+            return false;
+        }
+        incident.status = r.status() != null ? r.status() : incident.status;
+        incident.resolvedAt = r.resolvedAt();
+        return true;
     }
 
     /**

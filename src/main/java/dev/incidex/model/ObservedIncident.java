@@ -44,6 +44,14 @@ public record ObservedIncident(
     public ObservedIncident {
         components = components == null ? List.of() : List.copyOf(components);
         updates = updates == null ? List.of() : List.copyOf(updates);
+        if (posts == null) {
+            // Every adapter's reading passes the one rule for start and resolution (see Timeline).
+            List<Timeline.Step> steps = updates.stream().map(u -> new Timeline.Step(u.status(), u.at())).toList();
+            startedAt = Timeline.start(startedAt, status, maintenance, scheduledFor, steps);
+            Timeline.Resolution r = Timeline.resolution(status, resolvedAt, maintenance, startedAt, steps);
+            status = r.status();
+            resolvedAt = r.resolvedAt();
+        }
     }
 
     /** An incident read from a status page or feed: it names itself by its key, with its own times. */

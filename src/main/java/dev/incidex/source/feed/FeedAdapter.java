@@ -38,7 +38,8 @@ public abstract class FeedAdapter implements SourceAdapter {
         String link = FeedEntries.link(entry);
         String title = FeedEntries.title(entry);
 
-        StatuspageHistory.Parsed history = StatuspageHistory.parse(html, itemDate != null ? itemDate : receivedAt);
+        Instant reference = itemDate != null ? itemDate : receivedAt;
+        StatuspageHistory.Parsed history = StatuspageHistory.parse(html, reference, latestStamp(reference, receivedAt));
         if (history != null) {
             return fromHistory(entry, title, link, history);
         }
@@ -53,17 +54,26 @@ public abstract class FeedAdapter implements SourceAdapter {
         return FeedEntries.generic(entry, title, link, html, itemDate, receivedAt);
     }
 
+    /** How far after an item's date a postmortem may still be printed in it. */
+    private static final java.time.Duration POSTMORTEM_LATENESS = java.time.Duration.ofDays(60);
+
+    /** The latest instant a year-less stamp of an item may stand for: a little after its date, never after the fetch. */
+    private static Instant latestStamp(Instant itemDate, Instant receivedAt) {
+        Instant late = itemDate.plus(POSTMORTEM_LATENESS);
+        return receivedAt != null && receivedAt.isBefore(late) ? (receivedAt.isBefore(itemDate) ? itemDate : receivedAt) : late;
+    }
+
     private static ObservedIncident fromHistory(SyndEntry entry, String title, String link, StatuspageHistory.Parsed h) {
         List<ObservedUpdate> updates = h.updates();
         ObservedUpdate oldest = updates.isEmpty() ? null : updates.get(0);
         ObservedUpdate newest = updates.isEmpty() ? null : updates.get(updates.size() - 1);
         IncidentStatus status = newest == null ? (h.maintenance() ? IncidentStatus.SCHEDULED : null) : newest.status();
         boolean maintenance = h.maintenance() || (status != null && status.isMaintenance());
-        // Same rule as the JSON view, so both views of a maintenance agree: it starts with its window.
-        Instant startedAt = maintenance && h.windowStart() != null ? h.windowStart() : oldest == null ? null : oldest.at();
-        Instant resolvedAt = newest != null && status != null && status.isClosed() ? newest.at() : null;
+        // The feed states neither start nor resolution: Timeline derives both from the updates, as for the
+        // JSON view, so a maintenance starts when it went in progress and a postmortem never moves the end.
+        Instant startedAt = oldest == null || maintenance ? null : oldest.at();
         return new ObservedIncident(FeedEntries.incidentKey(entry, link, title), title, null, status,
-                newest == null ? null : newest.vendorStatus(), maintenance, startedAt, resolvedAt,
+                newest == null ? null : newest.vendorStatus(), maintenance, startedAt, null,
                 h.windowStart(), h.windowEnd(), false, link, List.of(), updates);
     }
 

@@ -28,6 +28,8 @@ final class StatuspageHistory {
     record Parsed(List<ObservedUpdate> updates, boolean maintenance, Instant windowStart, Instant windowEnd) {}
 
     private static final String SCHEDULED_EVENT = "THIS IS A SCHEDULED EVENT";
+    /** Where the next update's paragraph begins: a {@code <p>} opening on its date stamp. */
+    private static final Pattern UPDATE_START = Pattern.compile("(?=<p>\\s*<small>)", Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_DASH = Pattern.compile("^\\s*[-–—]\\s*");
 
     private record Paragraph(String label, Instant at, String html) {}
@@ -39,13 +41,31 @@ final class StatuspageHistory {
      * which supplies the year the printed dates lack. Null when the body does not have this structure.
      */
     static Parsed parse(String html, Instant reference) {
+        return parse(html, reference, reference);
+    }
+
+    /**
+     * As {@link #parse(String, Instant)}, with {@code latest} the latest time a printed date may stand
+     * for. Postmortems are posted days after the item's date (its resolution), so a stamp may lie after
+     * {@code reference}, never after the document was fetched.
+     */
+    static Parsed parse(String html, Instant reference, Instant latest) {
         if (html == null || html.isBlank()) {
             return null;
         }
         List<Paragraph> newestFirst = new ArrayList<>();
         boolean scheduledEvent = false;
         VendorDates.Window window = VendorDates.Window.NONE;
-        for (Element p : Jsoup.parseBodyFragment(html).select("p")) {
+        for (String chunk : UPDATE_START.split(html)) {
+            // Each update is parsed on its own: a <ul> inside an update's <p> ends that <p> in HTML, and
+            // the list and the words after it must stay with that update, not vanish.
+            Element body = Jsoup.parseBodyFragment(chunk).body();
+            Element p = body.selectFirst("p");
+            if (p == null) {
+                continue;
+            }
+            String rest = body.childNodes().stream().filter(n -> n.siblingIndex() > p.siblingIndex())
+                    .map(Node::outerHtml).collect(Collectors.joining());
             String text = p.text().trim();
             if (text.toUpperCase(Locale.ROOT).contains(SCHEDULED_EVENT)) {
                 scheduledEvent = true;
@@ -60,8 +80,8 @@ final class StatuspageHistory {
             }
             // Only "[stamp] <strong>Label</strong> - text" counts: a blog post's "<b>resolved</b>" mid-sentence must not.
             String header = textBefore(p, label);
-            Instant at = VendorDates.printed(header, null, reference);
-            String after = htmlAfter(label);
+            Instant at = VendorDates.printed(header, null, latest);
+            String after = htmlAfter(label) + rest;
             Matcher dash = LEADING_DASH.matcher(after);
             if ((at == null && !header.isBlank()) || !dash.lookingAt()) {
                 continue;

@@ -27,6 +27,7 @@ import java.util.Set;
 final class StatuspageApi {
 
     private static final String INCIDENTS = "incidents";
+    private static final String INCIDENT = "incident";
     private static final String MAINTENANCES = "scheduled_maintenances";
 
     private StatuspageApi() {}
@@ -37,6 +38,14 @@ final class StatuspageApi {
                 ? MAINTENANCES : INCIDENTS;
         // Unclaimed *.statuspage.io pages answer 200 with a ~127 KB marketing HTML page: refused as unreadable.
         JsonNode root = JsonDocuments.parse(document, expectation(expected));
+        if (root.isObject() && root.path(INCIDENT).isObject()) {
+            // One incident's own document (/api/v2/incidents/<code>.json), as archives keep them.
+            try {
+                return List.of(incident(root.path(INCIDENT), false, pageUrl(root, document.url())));
+            } catch (DateTimeParseException e) {
+                throw new UnreadableDocumentException("Statuspage JSON with an unreadable date: " + e.getMessage(), e);
+            }
+        }
         if (!root.isObject() || !(root.has(INCIDENTS) || root.has(MAINTENANCES))) {
             throw new UnreadableDocumentException(expectation(expected) + ", got " + JsonDocuments.describe(root));
         }
@@ -83,7 +92,7 @@ final class StatuspageApi {
         for (JsonNode u : n.path("incident_updates")) {
             String raw = text(u, "status");
             Instant at = firstDate(u, "display_at", "created_at");
-            updates.add(new ObservedUpdate(text(u, "id"), IncidentStatus.fromWord(raw), raw, at, true, VendorText.ofPlain(text(u, "body"))));
+            updates.add(new ObservedUpdate(text(u, "id"), IncidentStatus.fromWord(raw), raw, at, true, VendorText.ofVendorBody(text(u, "body"))));
             for (JsonNode c : u.path("affected_components")) {
                 if (text(c, "name") != null) {
                     components.add(text(c, "name"));
@@ -93,14 +102,11 @@ final class StatuspageApi {
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
 
         Instant scheduledFor = VendorDates.iso(text(n, "scheduled_for"));
-        // For maintenances started_at is the creation time; the window start is what users expect.
-        Instant startedAt = maintenance && scheduledFor != null ? scheduledFor : firstDate(n, "started_at", "created_at");
+        // As stated; Timeline (through ObservedIncident) moves a maintenance's start to when it went in
+        // progress, a back-dated incident's to its first displayed update, and finds the end of a
+        // completed maintenance that leaves resolved_at null.
+        Instant startedAt = firstDate(n, "started_at", "created_at");
         Instant resolvedAt = VendorDates.iso(text(n, "resolved_at"));
-        if (resolvedAt == null && status != null && status.isClosed()) {
-            // Completed maintenances often leave resolved_at null; the closing update carries the time.
-            resolvedAt = updates.stream().filter(u -> u.status() != null && u.status().isClosed())
-                    .map(ObservedUpdate::at).reduce((a, b) -> b).orElse(null);
-        }
         return new ObservedIncident(id, text(n, "name"), impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
                 scheduledFor, VendorDates.iso(text(n, "scheduled_until")), true,
                 pageUrl + "/incidents/" + id, List.copyOf(components), updates);

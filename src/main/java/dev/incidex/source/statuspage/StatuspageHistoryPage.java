@@ -104,13 +104,9 @@ public final class StatuspageHistoryPage {
             updates.add(new ObservedUpdate(null, current, label, times.get(i), false, VendorText.ofHtml(newestFirst.get(i)[1])));
         }
         ObservedUpdate newest = updates.get(updates.size() - 1);
-        Instant resolvedAt = newest.status().isClosed() ? firstClosed(updates) : null;
+        // Start and end come from the updates through Timeline, as for the JSON and the feeds: a maintenance's
+        // first update is its announcement, not its start.
         return new ObservedIncident(code, title, impact, newest.status(), newest.vendorStatus(), maintenance,
-                updates.get(0).at(), resolvedAt, null, null, false, pageUrl, List.of(), updates);
-    }
-
-    private static Instant firstClosed(List<ObservedUpdate> oldestFirst) {
-        // A postmortem comes after the resolution; the incident ended at the first closing update.
-        return oldestFirst.stream().filter(u -> u.status().isClosed()).map(ObservedUpdate::at).findFirst().orElse(null);
+                maintenance ? null : updates.get(0).at(), null, null, null, false, pageUrl, List.of(), updates);
     }
 }

@@ -56,7 +56,8 @@ class StatuspageHistoryPageTest {
         assertThat(m.impact()).isEqualTo(Impact.MAINTENANCE);
         assertThat(m.updates()).extracting(ObservedUpdate::status)
                 .containsExactly(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.COMPLETED);
-        assertThat(m.startedAt()).isEqualTo(Instant.parse("2023-11-28T08:30:00Z")); // 9:30 CET
+        // It starts when it went in progress (Dec 2, 01:00 CET), not when it was announced (Nov 28, 9:30 CET).
+        assertThat(m.startedAt()).isEqualTo(Instant.parse("2023-12-02T00:00:00Z"));
         assertThat(m.resolvedAt()).isEqualTo(Instant.parse("2023-12-02T02:00:00Z"));
     }
 

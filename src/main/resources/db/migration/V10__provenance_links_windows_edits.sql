@@ -37,6 +37,8 @@ create index incident_title_version_incident on incident_title_version (incident
 alter table incident_update add column created_at timestamp with time zone;
 alter table incident_update add column text_seen_at timestamp with time zone;
 alter table incident add column title_seen_at timestamp with time zone;
+-- A title made from a post's first words (posts have no titles) is replaced by a real one without counting as an edit.
+alter table incident add column title_from_posts boolean default false not null;
 
 -- The impact window the vendor states in its updates' text ("Start time: …", "between 23:35 and 00:24 UTC").
 alter table incident add column stated_start timestamp with time zone;

@@ -151,7 +151,9 @@ class OneOutageManySourcesTest {
         assertThat(steps.get(1).select(".lag-at").text()).isEqualTo("Mar 29, 2023, 01:03 PM UTC");
         assertThat(steps.get(1).select(".lag-since").text()).isEqualTo("+23m");
 
+        assertThat(page.select("details.title-versions")).as("a post's words standing in for a title are no edit").isEmpty();
         given().get("/api/incidents/" + dz.id).then().statusCode(200)
+                .body("titleVersions", hasSize(0))
                 .body("statedImpact.start", equalTo("2023-03-29T12:40:00Z"))
                 .body("statedImpact.end", equalTo("2023-03-29T18:30:00Z"))
                 .body("statedImpact.seconds", equalTo(21000))

@@ -53,9 +53,17 @@ final class Edits {
         update.textSeenAt = now;
     }
 
-    /** Keeps the title an incident is about to lose. */
+    /**
+     * Keeps the title an incident is about to lose, unless it was only a post's first words standing in
+     * until a source with titles (Graph, a status page) named the incident.
+     */
     static void retitled(Incident incident, String newTitle, Instant now) {
         if (incident.title == null || incident.id == null || incident.title.equals(newTitle)) {
+            return;
+        }
+        if (incident.titleFromPosts) {
+            incident.titleFromPosts = false;
+            incident.titleSeenAt = now;
             return;
         }
         TitleVersion v = new TitleVersion();

@@ -117,6 +117,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "title_seen_at")
     public Instant titleSeenAt;
 
+    /** True while the title is made from a post's first words rather than given by the vendor. */
+    @Column(name = "title_from_posts")
+    public boolean titleFromPosts;
+
     /** Titles before each rename, oldest first. */
     @OneToMany(mappedBy = "incident")
     @OrderBy("id")

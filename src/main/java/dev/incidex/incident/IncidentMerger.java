@@ -67,6 +67,7 @@ public class IncidentMerger {
             incident.detectedAt = now;
             incident.changedAt = now;
             incident.title = o.title();
+            incident.titleFromPosts = o.posts() != null;
             incident.status = IncidentStatus.INVESTIGATING;
             incident.sortAt = o.startedAt() != null ? o.startedAt() : now;
             incident.persist();

@@ -173,7 +173,8 @@ public final class VendorCalendar {
         return Math.abs(a.getEpochSecond() - b.getEpochSecond());
     }
 
-    private static Instant at(int year, Month month, int day, int hour, int minute, ZoneId zone) {
+    /** A day and time in {@code zone}; null for a day that does not exist (Feb 29 in a year without it). */
+    public static Instant at(int year, Month month, int day, int hour, int minute, ZoneId zone) {
         try {
             return LocalDateTime.of(year, month, day, hour, minute).atZone(zone).toInstant();
         } catch (DateTimeException impossible) {

@@ -9,11 +9,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import dev.incidex.model.VendorCalendar;
 import java.util.Date;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -158,7 +156,7 @@ public final class VendorDates {
         int hour = hour(m.group("hour"), m.group("ampm"));
         int minute = Integer.parseInt(m.group("minute"));
         if (m.group("year") != null) {
-            return at(Integer.parseInt(m.group("year")), month, day, hour, minute, in);
+            return VendorCalendar.at(Integer.parseInt(m.group("year")), month, day, hour, minute, in);
         }
         return reference == null ? null : beforeReference(month, day, hour, minute, in, reference);
     }

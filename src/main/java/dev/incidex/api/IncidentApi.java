@@ -1,5 +1,6 @@
 package dev.incidex.api;
 
+import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,9 @@ public class IncidentApi {
     @Inject
     IncidentQueries queries;
 
+    @Inject
+    IncidentLinks links;
+
     @Context
     UriInfo uri;
 
@@ -46,7 +50,7 @@ public class IncidentApi {
             throw ApiError.of(Response.Status.BAD_REQUEST, "incident id must be a number, got '" + id + "'");
         }
         return queries.incident(parsed)
-                .map(i -> IncidentJson.of(i, uri.getBaseUri(), true))
+                .map(i -> IncidentJson.of(i, uri.getBaseUri(), links.of(i)))
                 .orElseThrow(() -> ApiError.notFound("no incident " + parsed));
     }
 }

@@ -1,7 +1,10 @@
 package dev.incidex.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.incidex.incident.Incident;
+import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentUpdate;
+import dev.incidex.incident.Provenance;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +28,40 @@ public record IncidentJson(
         String sourceUrl,
         String pageUrl,
         List<String> components,
-        List<UpdateJson> updates) {
+        List<UpdateJson> updates,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.SourceJson> sources,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.VersionJson> titleVersions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IncidentDetailsJson.StatedImpactJson statedImpact,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IncidentDetailsJson.LagJson lag,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.LinkJson> related,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.LinkJson> possiblyCausedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.LinkJson> affectedDownstream) {
 
-    /** One timeline entry: its status, the vendor's time, and its text (plain and sanitized HTML). */
-    public record UpdateJson(String status, String vendorStatus, Instant at, boolean exactTime, String text, String html) {
+    /**
+     * One timeline entry: its status, the vendor's time, and its text (plain and sanitized HTML); for one
+     * incident also the vendor's creation time, whether it is back-dated or edited, its earlier texts and
+     * the sources that carried it.
+     */
+    public record UpdateJson(String status, String vendorStatus, Instant at, boolean exactTime, String text, String html,
+            Instant createdAt, boolean backDated, boolean edited, List<IncidentDetailsJson.VersionJson> versions,
+            List<IncidentDetailsJson.SightingJson> sightings) {
 
         static UpdateJson of(IncidentUpdate u) {
-            return new UpdateJson(u.status.code(), u.vendorStatus, u.postedAt, u.exactTime, u.bodyText, u.bodyHtml);
+            return new UpdateJson(u.status.code(), u.vendorStatus, u.postedAt, u.exactTime, u.bodyText, u.bodyHtml,
+                    u.createdAt, u.isBackDated(), u.isEdited(), IncidentDetailsJson.versions(u), IncidentDetailsJson.sightings(u));
         }
+    }
+
+    /** One incident with everything: timeline, provenance, edits, stated impact, lag and ties to other vendors. */
+    static IncidentJson of(Incident i, URI base, IncidentLinks.Ties ties) {
+        IncidentJson row = of(i, base, true);
+        return new IncidentJson(row.id, row.vendor, row.vendorName, row.title, row.impact, row.status, row.vendorStatus,
+                row.maintenance, row.resolved, row.startedAt, row.resolvedAt, row.durationSeconds, row.detectedAt, row.sourceUrl,
+                row.pageUrl, row.components, row.updates,
+                Provenance.of(i).stream().map(IncidentDetailsJson.SourceJson::of).toList(),
+                IncidentDetailsJson.titles(i), IncidentDetailsJson.statedImpact(i), IncidentDetailsJson.lag(i),
+                IncidentDetailsJson.links(ties.related()), IncidentDetailsJson.links(ties.possibleCauses()),
+                IncidentDetailsJson.links(ties.downstream()));
     }
 
     static IncidentJson of(Incident i, URI base, boolean withUpdates) {
@@ -53,6 +82,7 @@ public record IncidentJson(
                 i.vendorUrl,
                 base.resolve("vendors/" + i.vendor.slug + "/incidents/" + i.id).toString(),
                 List.copyOf(i.components),
-                withUpdates ? i.updates.stream().map(UpdateJson::of).toList() : null);
+                withUpdates ? i.updates.stream().map(UpdateJson::of).toList() : null,
+                null, null, null, null, null, null, null);
     }
 }

@@ -113,6 +113,34 @@ public class Incident extends PanacheEntityBase {
     @OrderBy("postedAt, id")
     public List<IncidentUpdate> updates = new ArrayList<>();
 
+    /** Since when Incidex has seen the current title (null: since it was detected). */
+    @Column(name = "title_seen_at")
+    public Instant titleSeenAt;
+
+    /** True while the title is made from a post's first words rather than given by the vendor. */
+    @Column(name = "title_from_posts")
+    public boolean titleFromPosts;
+
+    /** Titles before each rename, oldest first. */
+    @OneToMany(mappedBy = "incident")
+    @OrderBy("id")
+    public List<TitleVersion> titleVersions = new ArrayList<>();
+
+    /** Start of impact as the vendor states it in its text ("Start time: …"), or null. */
+    @Column(name = "stated_start")
+    public Instant statedStart;
+
+    /** End of impact as the vendor states it in its text, or null. */
+    @Column(name = "stated_end")
+    public Instant statedEnd;
+
+    /** Incident ids and incident links its text quotes, each with how it was found ({@link References}). */
+    @ElementCollection
+    @CollectionTable(name = "incident_reference", joinColumns = @JoinColumn(name = "incident_id"))
+    @jakarta.persistence.MapKeyColumn(name = "ref_key")
+    @Column(name = "kind")
+    public java.util.Map<String, String> references = new java.util.TreeMap<>();
+
     /** Resolved exactly when it has a resolved time: the merge keeps status and time together (Timeline). */
     public boolean isResolved() {
         return resolvedAt != null;
@@ -129,6 +157,18 @@ public class Incident extends PanacheEntityBase {
     /** A resolved time before the start: shown as a data problem, never as a negative duration. */
     public boolean hasInconsistentTimes() {
         return startedAt != null && resolvedAt != null && resolvedAt.isBefore(startedAt);
+    }
+
+    /** Stated start → stated end, or empty unless the vendor stated both in order. */
+    public Optional<Duration> statedDuration() {
+        if (statedStart == null || statedEnd == null || statedEnd.isBefore(statedStart)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(statedStart, statedEnd));
+    }
+
+    public Instant currentTitleSeenAt() {
+        return titleSeenAt != null ? titleSeenAt : detectedAt;
     }
 
     public static Optional<Incident> findByVendorKey(Vendor vendor, String vendorKey) {

@@ -34,6 +34,12 @@ public class IncidentMerger {
     @Inject
     SearchIndex search;
 
+    @Inject
+    StatedWindows windows;
+
+    @Inject
+    References references;
+
     @Transactional
     public MergeResult merge(long sourceId, List<ObservedIncident> observed) {
         Source source = Source.findById(sourceId);
@@ -62,11 +68,12 @@ public class IncidentMerger {
             incident.detectedAt = now;
             incident.changedAt = now;
             incident.title = o.title();
+            incident.titleFromPosts = o.posts() != null;
             incident.status = IncidentStatus.INVESTIGATING;
             incident.sortAt = o.startedAt() != null ? o.startedAt() : now;
             incident.persist();
         }
-        boolean changed = applyFields(incident, o);
+        boolean changed = applyFields(incident, o, now);
         UpdatesMerged updates = mergeUpdates(incident, source, o, now);
         int added = updates.added();
         changed |= updates.edited() > 0;
@@ -76,6 +83,11 @@ public class IncidentMerger {
         changed |= applyStatus(incident, o);
         changed |= applyResolutionRule(incident);
         changed |= applySortTime(incident);
+        if (created || added > 0 || updates.edited() > 0) {
+            // What the text states or quotes changes only with the text.
+            changed |= windows.apply(incident);
+            changed |= references.apply(incident);
+        }
         if (!created && (changed || added > 0)) {
             incident.changedAt = now;
         }
@@ -86,12 +98,13 @@ public class IncidentMerger {
     }
 
     /** Sets each field only when it differs, so an unchanged observation leaves Hibernate nothing to flush. */
-    private boolean applyFields(Incident incident, ObservedIncident o) {
+    private boolean applyFields(Incident incident, ObservedIncident o, Instant now) {
         boolean changed = false;
         // Posts show part of a timeline (since_id): their title, times and link are the first poll's or the timeline's.
         boolean fromPosts = o.posts() != null;
         boolean outranks = !fromPosts && (o.exactTimes() || !incident.exactTimes);
         if (o.title() != null && !o.title().isBlank() && !o.title().equals(incident.title) && !fromPosts) {
+            Edits.retitled(incident, o.title(), now);
             incident.title = o.title();
             changed = true;
         }
@@ -264,13 +277,15 @@ public class IncidentMerger {
                 copy(u, update);
                 update.persist();
                 incident.updates.add(update);
+                Edits.sighted(update, source, u.at(), now);
                 matched.add(update);
                 added++;
                 reorder = true;
             } else {
                 matched.add(existing);
+                Edits.sighted(existing, source, u.at(), now);
                 boolean timeMoved = !u.at().equals(existing.postedAt);
-                if (refresh(existing, source, u)) {
+                if (refresh(existing, source, u, now)) {
                     edited++;
                     reorder |= timeMoved;
                 }
@@ -307,7 +322,7 @@ public class IncidentMerger {
     }
 
     /** Updates a stored entry in place when the observation outranks what it holds and differs; true if it did. */
-    private boolean refresh(IncidentUpdate s, Source source, ObservedUpdate u) {
+    private boolean refresh(IncidentUpdate s, Source source, ObservedUpdate u, Instant now) {
         if (!u.exactTime() && s.exactTime) {
             return false;
         }
@@ -315,9 +330,11 @@ public class IncidentMerger {
                 && u.status() == s.status
                 && Objects.equals(u.vendorStatus(), s.vendorStatus)
                 && u.exactTime() == s.exactTime
-                && Objects.equals(u.text().html(), s.bodyHtml)) {
+                && Objects.equals(u.text().html(), s.bodyHtml)
+                && (u.createdAt() == null || u.createdAt().equals(s.createdAt))) {
             return false;
         }
+        Edits.rewritten(s, source, u.text(), now);
         s.source = source;
         copy(u, s);
         return true;
@@ -335,6 +352,9 @@ public class IncidentMerger {
         s.vendorStatus = u.vendorStatus();
         s.postedAt = u.at();
         s.exactTime = u.exactTime();
+        if (u.createdAt() != null) {
+            s.createdAt = u.createdAt();
+        }
         s.bodyHtml = u.text().html();
         s.bodyText = u.text().plain();
     }

@@ -14,7 +14,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One entry of an incident's timeline: a status, the time the vendor shows, and sanitized text. */
 @Entity
@@ -61,4 +65,36 @@ public class IncidentUpdate extends PanacheEntityBase {
 
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
+
+    /** The vendor's creation time, when its format tells it apart from the displayed time; else null. */
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** Since when Incidex has seen the current text (null: since {@link #firstSeenAt}). */
+    @Column(name = "text_seen_at")
+    public Instant textSeenAt;
+
+    /** Every source that carried it, first seen first. */
+    @OneToMany(mappedBy = "update")
+    @OrderBy("firstSeenAt, id")
+    public List<UpdateSighting> sightings = new ArrayList<>();
+
+    /** Its text before each edit, oldest first; empty when never edited. */
+    @OneToMany(mappedBy = "update")
+    @OrderBy("id")
+    public List<UpdateVersion> versions = new ArrayList<>();
+
+    /** Back-dated: displayed at least a minute before the vendor created it (less is publishing jitter). */
+    public boolean isBackDated() {
+        return createdAt != null && postedAt != null && postedAt.isBefore(createdAt.minusSeconds(60));
+    }
+
+    public boolean isEdited() {
+        return !versions.isEmpty();
+    }
+
+    /** When Incidex first saw the text it shows now. */
+    public Instant currentTextSeenAt() {
+        return textSeenAt != null ? textSeenAt : firstSeenAt;
+    }
 }

@@ -7,7 +7,9 @@ import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.HistoryPage;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.VendorState;
+import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.VendorLag;
 import dev.incidex.incident.VendorStats;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
@@ -63,14 +65,21 @@ public class Pages {
     @Inject
     InstantSource clock;
 
+    @Inject
+    IncidentLinks links;
+
+    @Inject
+    VendorLag lag;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance front(List<Incident> ongoing, List<Incident> maintenance, List<Incident> resolved,
                 List<VendorSummary> vendors);
 
-        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history);
+        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history,
+                IncidentContext.VendorContext ties);
 
-        static native TemplateInstance incident(Incident incident, String ongoingFor);
+        static native TemplateInstance incident(Incident incident, String ongoingFor, IncidentContext more);
 
         static native TemplateInstance search(String q, List<Incident> results, boolean searched, String nextUrl);
 
@@ -162,7 +171,8 @@ public class Pages {
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
-        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history).render();
+        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history,
+                IncidentContext.VendorContext.of(vendor, links, lag)).render();
     }
 
     @GET
@@ -173,7 +183,7 @@ public class Pages {
                 .orElseThrow(() -> notFound("incident " + id + " of " + slug));
         String ongoingFor = incident.isResolved() || incident.startedAt == null ? null
                 : Durations.format(nonNegative(Duration.between(incident.startedAt, clock.instant())));
-        return Templates.incident(incident, ongoingFor).render();
+        return Templates.incident(incident, ongoingFor, IncidentContext.of(incident, links)).render();
     }
 
     @GET

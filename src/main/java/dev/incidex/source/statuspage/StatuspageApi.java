@@ -92,7 +92,8 @@ final class StatuspageApi {
         for (JsonNode u : n.path("incident_updates")) {
             String raw = text(u, "status");
             Instant at = firstDate(u, "display_at", "created_at");
-            updates.add(new ObservedUpdate(text(u, "id"), IncidentStatus.fromWord(raw), raw, at, true, VendorText.ofVendorBody(text(u, "body"))));
+            updates.add(new ObservedUpdate(text(u, "id"), IncidentStatus.fromWord(raw), raw, at, true,
+                    VendorText.ofVendorBody(text(u, "body")), VendorDates.iso(text(u, "created_at"))));
             for (JsonNode c : u.path("affected_components")) {
                 if (text(c, "name") != null) {
                     components.add(text(c, "name"));

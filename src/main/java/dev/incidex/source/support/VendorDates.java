@@ -9,41 +9,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
+import dev.incidex.model.VendorCalendar;
 import java.util.Date;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns the date fragments vendors print (ISO instants, zone abbreviations, year-less days) into instants. */
 public final class VendorDates {
 
-    /*
-     * Abbreviations name a fixed offset (PDT is -07:00 whatever the date), so they map to offsets
-     * rather than regions; the JDK's own short names cover the rest, UTC is the last resort.
-     */
-    private static final Map<String, ZoneOffset> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC), Map.entry("Z", ZoneOffset.UTC),
-            Map.entry("WET", ZoneOffset.UTC), Map.entry("WEST", ZoneOffset.ofHours(1)), Map.entry("BST", ZoneOffset.ofHours(1)),
-            Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
-            Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)),
-            Map.entry("MSK", ZoneOffset.ofHours(3)), Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
-            Map.entry("SGT", ZoneOffset.ofHours(8)), Map.entry("HKT", ZoneOffset.ofHours(8)), Map.entry("AWST", ZoneOffset.ofHours(8)),
-            Map.entry("JST", ZoneOffset.ofHours(9)), Map.entry("KST", ZoneOffset.ofHours(9)),
-            Map.entry("ACST", ZoneOffset.ofHoursMinutes(9, 30)), Map.entry("ACDT", ZoneOffset.ofHoursMinutes(10, 30)),
-            Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)),
-            Map.entry("NZST", ZoneOffset.ofHours(12)), Map.entry("NZDT", ZoneOffset.ofHours(13)),
-            Map.entry("NST", ZoneOffset.ofHoursMinutes(-3, -30)), Map.entry("NDT", ZoneOffset.ofHoursMinutes(-2, -30)),
-            Map.entry("AST", ZoneOffset.ofHours(-4)), Map.entry("ADT", ZoneOffset.ofHours(-3)),
-            Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
-            Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
-            Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
-            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
-            Map.entry("AKST", ZoneOffset.ofHours(-9)), Map.entry("AKDT", ZoneOffset.ofHours(-8)),
-            Map.entry("HST", ZoneOffset.ofHours(-10)));
-
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     /*
      * A day and time as pages print them for people: month, day, an optional year, a 12- or 24-hour
@@ -182,7 +156,7 @@ public final class VendorDates {
         int hour = hour(m.group("hour"), m.group("ampm"));
         int minute = Integer.parseInt(m.group("minute"));
         if (m.group("year") != null) {
-            return at(Integer.parseInt(m.group("year")), month, day, hour, minute, in);
+            return VendorCalendar.at(Integer.parseInt(m.group("year")), month, day, hour, minute, in);
         }
         return reference == null ? null : beforeReference(month, day, hour, minute, in, reference);
     }
@@ -247,81 +221,27 @@ public final class VendorDates {
     /**
      * The zone a vendor printed: an abbreviation ({@code UTC}, {@code CET}, {@code PDT}), an offset
      * ({@code +02:00}, {@code GMT+1}) or a region. Anything unknown is UTC; this never throws.
+     * The words themselves are {@link VendorCalendar}', shared with the reading of stored text.
      */
     public static ZoneId zone(String text) {
-        if (text == null || text.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        String t = text.trim();
-        ZoneOffset known = ABBREVIATIONS.get(t.toUpperCase(Locale.ROOT));
-        if (known != null) {
-            return known;
-        }
-        try {
-            return ZoneId.of(t);
-        } catch (DateTimeException notAnId) {
-            try {
-                return ZoneId.from(ZONE_NAME.parse(t));
-            } catch (DateTimeException unknown) {
-                return ZoneOffset.UTC;
-            }
-        }
+        return VendorCalendar.zone(text);
     }
 
     /** A month as printed ({@code Mar}, {@code March}, {@code Sept}); null when it is not one. */
     public static Month month(String text) {
-        if (text == null || text.length() < 3) {
-            return null;
-        }
-        String prefix = text.substring(0, 3);
-        for (Month m : Month.values()) {
-            if (m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(prefix)) {
-                return m;
-            }
-        }
-        return null;
+        return VendorCalendar.month(text);
     }
 
     /**
      * A year-less day and time (Statuspage feeds print "Mar 30, 12:12 UTC") placed in the year of
-     * {@code reference}, the newest time the item is known to carry. A result more than a day after
-     * the reference belongs to the previous year: an incident that spans New Year.
+     * {@code reference}; see {@link VendorCalendar#beforeReference}.
      */
     public static Instant beforeReference(Month month, int day, int hour, int minute, ZoneId zone, Instant reference) {
-        int year = reference.atZone(zone).getYear();
-        Instant candidate = at(year, month, day, hour, minute, zone);
-        if (candidate != null && candidate.isAfter(reference.plusSeconds(86_400))) {
-            return at(year - 1, month, day, hour, minute, zone);
-        }
-        return candidate;
+        return VendorCalendar.beforeReference(month, day, hour, minute, zone, reference);
     }
 
-    /**
-     * A year-less day and time that may lie before or after {@code reference} (a maintenance window
-     * announced in advance): the year that puts it closest to the reference.
-     */
+    /** A year-less day and time nearest {@code reference}; see {@link VendorCalendar#nearReference}. */
     public static Instant nearReference(Month month, int day, int hour, int minute, ZoneId zone, Instant reference) {
-        int year = reference.atZone(zone).getYear();
-        Instant best = null;
-        for (int y = year - 1; y <= year + 1; y++) {
-            Instant candidate = at(y, month, day, hour, minute, zone);
-            if (candidate != null && (best == null || distance(candidate, reference) < distance(best, reference))) {
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private static long distance(Instant a, Instant b) {
-        return Math.abs(a.getEpochSecond() - b.getEpochSecond());
-    }
-
-    private static Instant at(int year, Month month, int day, int hour, int minute, ZoneId zone) {
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute).atZone(zone).toInstant();
-        } catch (DateTimeException impossible) {
-            // Feb 29 in a year without it, or a garbled day: no instant rather than a crash.
-            return null;
-        }
+        return VendorCalendar.nearReference(month, day, hour, minute, zone, reference);
     }
 }

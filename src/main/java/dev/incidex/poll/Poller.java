@@ -20,6 +20,8 @@ import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.UnreadableDocumentException;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +75,9 @@ public class Poller {
     IncidexConfig config;
 
     @Inject
+    ValueRegistry registry;
+
+    @Inject
     public Poller(SourceAdapters adapters) {
         this.adapters = adapters;
     }
@@ -112,10 +117,21 @@ public class Poller {
             int won = Source.update("nextPollAt = ?1 where id = ?2 and (nextPollAt is null or nextPollAt <= ?3)",
                     leaseEnd, source.id, now);
             if (won == 1) {
-                claimed.add(SourceTask.of(source));
+                claimed.add(SourceTask.of(source, this::ownAddress));
             }
         }
         return claimed;
+    }
+
+    /**
+     * Where this instance's HTTP server listens, known once it has started: the demo catalog's
+     * sources are paths on it, so the demo works on any port and never polls another program.
+     */
+    private URI ownAddress() {
+        if (!registry.containsKey(HttpServer.LOCAL_BASE_URI)) {
+            throw new IllegalStateException("the HTTP server has not started yet; sources on it are polled once it has");
+        }
+        return registry.get(HttpServer.LOCAL_BASE_URI);
     }
 
     /** Long enough for one poll of a source: its documents' fetches and the merge. */
@@ -130,7 +146,7 @@ public class Poller {
         if (source == null) {
             throw new IllegalArgumentException("no source " + sourceId);
         }
-        return SourceTask.of(source);
+        return SourceTask.of(source, this::ownAddress);
     }
 
     private PollReport poll(List<SourceTask> tasks) {

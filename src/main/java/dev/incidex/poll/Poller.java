@@ -77,6 +77,12 @@ public class Poller {
     @Inject
     ValueRegistry registry;
 
+    /** Failing sources in the last scheduled cycle; a summary is logged when this changes. */
+    private volatile int lastFailed;
+
+    /** Each failing source's last logged error, so a source failing the same way is logged once. */
+    private final Map<Long, String> loggedErrors = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     public Poller(SourceAdapters adapters) {
         this.adapters = adapters;
@@ -86,7 +92,11 @@ public class Poller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Poller.Disabled.class)
     void onSchedule() {
         PollReport report = pollDue();
-        if (report.sources() > 0) {
+        MergeResult m = report.merged();
+        boolean changed = m.created() + m.changed() + m.updatesAdded() > 0 || report.failed() != lastFailed;
+        lastFailed = report.failed();
+        // A cycle where nothing changed says nothing: a log line per tick drowns what matters.
+        if (report.sources() > 0 && changed) {
             Log.infof("polled %d sources (%d failing): %d documents parsed, %d incidents new, %d changed, %d updates added",
                     report.sources(), report.failed(), report.documentsParsed(), report.merged().created(),
                     report.merged().changed(), report.merged().updatesAdded());
@@ -242,9 +252,15 @@ public class Poller {
         if (errors.isEmpty()) {
             Set<String> asked = outcomes.stream().map(o -> o.url().toString()).collect(Collectors.toSet());
             bookkeeping.succeeded(task.id(), now, seen, cursor, asked);
+            if (loggedErrors.remove(task.id()) != null) {
+                Log.infof("source %s (%s) answers again", task.url(), task.vendorSlug());
+            }
         } else {
-            bookkeeping.failed(task.id(), now, String.join("; ", errors), retryAfter, seen);
-            Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), String.join("; ", errors));
+            String error = String.join("; ", errors);
+            bookkeeping.failed(task.id(), now, error, retryAfter, seen);
+            if (!error.equals(loggedErrors.put(task.id(), error))) {
+                Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), error);
+            }
         }
         return new PollReport(1, errors.isEmpty() ? 0 : 1, parsed, merged);
     }

@@ -46,6 +46,9 @@ public final class CatalogReader {
             new TreeSet<>(List.of("kind", "needs-kind", "url", "incident-id-pattern", "time-zone"));
     private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
+    /** A source URL under this path names a file Incidex serves itself (the offline demo). */
+    public static final String OWN_FILES = "/demo/";
+
     private final String origin;
     private final Set<String> knownKinds;
     private final List<Catalog.WaitingSource> waiting = new ArrayList<>();
@@ -314,6 +317,14 @@ public final class CatalogReader {
 
     private URI httpUrl(Node node, String what) {
         String text = scalar(node, what);
+        if (what.equals("url") && text.startsWith(OWN_FILES)) {
+            // The offline demo's vendors are files Incidex itself serves; resolved against wherever it listens.
+            try {
+                return new URI(null, null, text, null);
+            } catch (URISyntaxException e) {
+                throw error(node, what + " '" + text + "' is not a path");
+            }
+        }
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

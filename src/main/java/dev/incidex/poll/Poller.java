@@ -20,6 +20,8 @@ import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.UnreadableDocumentException;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +75,15 @@ public class Poller {
     IncidexConfig config;
 
     @Inject
+    ValueRegistry registry;
+
+    /** Failing sources in the last scheduled cycle; a summary is logged when this changes. */
+    private volatile int lastFailed;
+
+    /** Each failing source's last logged error, so a source failing the same way is logged once. */
+    private final Map<Long, String> loggedErrors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Inject
     public Poller(SourceAdapters adapters) {
         this.adapters = adapters;
     }
@@ -81,7 +92,11 @@ public class Poller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Poller.Disabled.class)
     void onSchedule() {
         PollReport report = pollDue();
-        if (report.sources() > 0) {
+        MergeResult m = report.merged();
+        boolean changed = m.created() + m.changed() + m.updatesAdded() > 0 || report.failed() != lastFailed;
+        lastFailed = report.failed();
+        // A cycle where nothing changed says nothing: a log line per tick drowns what matters.
+        if (report.sources() > 0 && changed) {
             Log.infof("polled %d sources (%d failing): %d documents parsed, %d incidents new, %d changed, %d updates added",
                     report.sources(), report.failed(), report.documentsParsed(), report.merged().created(),
                     report.merged().changed(), report.merged().updatesAdded());
@@ -112,10 +127,21 @@ public class Poller {
             int won = Source.update("nextPollAt = ?1 where id = ?2 and (nextPollAt is null or nextPollAt <= ?3)",
                     leaseEnd, source.id, now);
             if (won == 1) {
-                claimed.add(SourceTask.of(source));
+                claimed.add(SourceTask.of(source, this::ownAddress));
             }
         }
         return claimed;
+    }
+
+    /**
+     * Where this instance's HTTP server listens, known once it has started: the demo catalog's
+     * sources are paths on it, so the demo works on any port and never polls another program.
+     */
+    private URI ownAddress() {
+        if (!registry.containsKey(HttpServer.LOCAL_BASE_URI)) {
+            throw new IllegalStateException("the HTTP server has not started yet; sources on it are polled once it has");
+        }
+        return registry.get(HttpServer.LOCAL_BASE_URI);
     }
 
     /** Long enough for one poll of a source: its documents' fetches and the merge. */
@@ -130,7 +156,7 @@ public class Poller {
         if (source == null) {
             throw new IllegalArgumentException("no source " + sourceId);
         }
-        return SourceTask.of(source);
+        return SourceTask.of(source, this::ownAddress);
     }
 
     private PollReport poll(List<SourceTask> tasks) {
@@ -226,9 +252,15 @@ public class Poller {
         if (errors.isEmpty()) {
             Set<String> asked = outcomes.stream().map(o -> o.url().toString()).collect(Collectors.toSet());
             bookkeeping.succeeded(task.id(), now, seen, cursor, asked);
+            if (loggedErrors.remove(task.id()) != null) {
+                Log.infof("source %s (%s) answers again", task.url(), task.vendorSlug());
+            }
         } else {
-            bookkeeping.failed(task.id(), now, String.join("; ", errors), retryAfter, seen);
-            Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), String.join("; ", errors));
+            String error = String.join("; ", errors);
+            bookkeeping.failed(task.id(), now, error, retryAfter, seen);
+            if (!error.equals(loggedErrors.put(task.id(), error))) {
+                Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), error);
+            }
         }
         return new PollReport(1, errors.isEmpty() ? 0 : 1, parsed, merged);
     }

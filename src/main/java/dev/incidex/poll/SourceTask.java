@@ -7,6 +7,7 @@ import dev.incidex.source.SourceSettings;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +17,13 @@ import java.util.regex.Pattern;
 record SourceTask(long id, String vendorSlug, String kind, SourceSettings settings, Map<String, DocumentState> documents,
         boolean guarded) {
 
-    static SourceTask of(Source s) {
-        SourceSettings settings = new SourceSettings(s.uri(),
+    /** @param own where Incidex itself listens, for a source URL that is a path (the demo's recorded files) */
+    static SourceTask of(Source s, Supplier<URI> own) {
+        URI url = s.uri();
+        if (!url.isAbsolute()) {
+            url = own.get().resolve(url);
+        }
+        SourceSettings settings = new SourceSettings(url,
                 s.timeZone == null ? null : ZoneId.of(s.timeZone),
                 s.incidentIdPattern == null ? null : Pattern.compile(s.incidentIdPattern), s.cursor, s.vendor.slug);
         return new SourceTask(s.id, s.vendor.slug, s.kind, settings, Map.copyOf(s.documents),

@@ -206,6 +206,9 @@ class HistoryApiTest {
         bad("/api/vendors/no-such-vendor/incidents", 404, "no-such-vendor");
         bad("/api/vendors/no-such-vendor/incidents.csv", 404, "no-such-vendor");
         bad("/api/vendors/no-such-vendor", 404, "no-such-vendor");
+        bad(h + "?frm=2024-05-01", 400, "unknown query parameter frm (known: component, cursor, from, impact, limit, q, status, to)");
+        bad(h + ".csv?from=2024-05-01&frm=x&lmit=3", 400, "unknown query parameters frm, lmit");
+        bad("/api/vendors/queryco?verbose=1", 400, "unknown query parameter verbose (this endpoint takes none)");
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A hosted status-page platform read through its public feed, with Rome, as the {@code rss}/{@code atom} kinds
- * read any feed (status from each item's words, bracketed labels first). A catalog URL that is a bare page
- * (no path) gets the platform's feed path; one with a path is taken as the feed itself.
+ * read any feed (status from each item's words, bracketed labels first). A catalog URL that already names a
+ * feed ({@code …/atom.xml}, {@code …/feed}, {@code …/rss}) is read as it is; a page URL gets the platform's feed path.
  */
 abstract class HostedFeedAdapter extends FeedAdapter {
 
@@ -17,8 +17,8 @@ abstract class HostedFeedAdapter extends FeedAdapter {
 
     @Override
     public List<URI> documents(URI sourceUrl) {
-        String path = sourceUrl.getPath();
-        boolean bare = path == null || path.isEmpty() || path.equals("/");
-        return List.of(bare && feedPath() != null ? JsonDocuments.under(sourceUrl, feedPath()) : sourceUrl);
+        String path = sourceUrl.getPath() == null ? "" : sourceUrl.getPath().toLowerCase(java.util.Locale.ROOT);
+        boolean feed = path.matches(".*(\\.xml|\\.rss|\\.atom|/feed|/rss|/atom)/?$");
+        return List.of(!feed && feedPath() != null ? JsonDocuments.under(sourceUrl, feedPath()) : sourceUrl);
     }
 }

@@ -8,6 +8,7 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
+import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
@@ -46,7 +47,7 @@ public class HundAdapter implements SourceAdapter {
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
         List<ObservedIncident> result = new ArrayList<>();
-        for (SyndEntry entry : FeedAdapter.parse(document).getEntries()) {
+        for (SyndEntry entry : FeedEntries.parse(document).getEntries()) {
             result.add(issue(entry));
         }
         return result;
@@ -57,13 +58,13 @@ public class HundAdapter implements SourceAdapter {
         Matcher m = PREFIX.matcher(raw);
         String label = m.lookingAt() ? m.group(1).trim() : null;
         String title = m.lookingAt() ? raw.substring(m.end()).trim() : raw;
-        VendorText text = VendorText.ofHtml(FeedAdapter.body(entry));
+        VendorText text = VendorText.ofHtml(FeedEntries.body(entry));
         State state = state(label, title + "\n" + text.plain());
         Instant published = VendorDates.of(entry.getPublishedDate());
         Instant updated = VendorDates.of(entry.getUpdatedDate());
         Instant latest = updated != null ? updated : published;
-        String link = FeedAdapter.link(entry);
-        String key = link != null ? lastSegment(link) : entry.getUri() != null ? lastSegment(entry.getUri()) : FeedAdapter.hash(title, published);
+        String link = FeedEntries.link(entry);
+        String key = link != null ? lastSegment(link) : entry.getUri() != null ? lastSegment(entry.getUri()) : FeedEntries.hash(title, published);
         ObservedUpdate update = new ObservedUpdate(null, state.status(), label, latest, true, text);
         return new ObservedIncident(key, title, state.maintenance() ? Impact.MAINTENANCE : null, state.status(), label,
                 state.maintenance(), published, state.status().isClosed() ? latest : null, null, null, true, link, List.of(),

@@ -8,7 +8,7 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.feed.FeedAdapter;
+import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
@@ -108,7 +108,7 @@ public class AlgoliaAdapter implements SourceAdapter {
         ObservedUpdate newest = updates.get(updates.size() - 1);
         Instant started = entries.get(0).at();
         String title = entries.get(0).title();
-        return new ObservedIncident(FeedAdapter.hash(title, started), title, worst, newest.status(), newest.vendorStatus(), false,
+        return new ObservedIncident(FeedEntries.hash(title, started), title, worst, newest.status(), newest.vendorStatus(), false,
                 started, newest.status().isClosed() ? newest.at() : null, null, null, true, null, clusters, updates);
     }
 

@@ -164,8 +164,8 @@ public class AdobeAdapter implements SourceAdapter {
             return w.contains("progress") || w.equals("started") ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED;
         }
         IncidentStatus declared = IncidentStatus.fromWord(w);
-        IncidentStatus s = declared != null ? declared : StatusWords.infer(text);
-        return s.isClosed() || s.isMaintenance() ? IncidentStatus.MONITORING : s;
+        return declared != null && !declared.isClosed() && !declared.isMaintenance() ? declared
+                : StatusWords.inferWhileOpen(text, IncidentStatus.MONITORING);
     }
 
     /** Adobe's severities: major, minor, and potential (a notice). */

@@ -82,7 +82,7 @@ public class SalesforceAdapter implements SourceAdapter {
         for (int i = 0; i < updates.size(); i++) {
             ObservedUpdate u = updates.get(i);
             boolean last = i == updates.size() - 1;
-            IncidentStatus s = last && closed ? IncidentStatus.RESOLVED : open(StatusWords.infer(u.text().plain()));
+            IncidentStatus s = last && closed ? IncidentStatus.RESOLVED : StatusWords.inferWhileOpen(u.text().plain(), IncidentStatus.MONITORING);
             stated.add(new ObservedUpdate(u.vendorKey(), s, u.vendorStatus(), u.at(), true, u.text()));
         }
         IncidentStatus status = closed ? IncidentStatus.RESOLVED
@@ -124,10 +124,6 @@ public class SalesforceAdapter implements SourceAdapter {
         String url = id == null ? null : "https://status.salesforce.com/incidents/" + id;
         return new ObservedIncident(id, title, impact, status, vendorStatus, false, started, resolved, null, null, true, url,
                 List.copyOf(components), stated);
-    }
-
-    private static IncidentStatus open(IncidentStatus inferred) {
-        return inferred.isClosed() || inferred.isMaintenance() ? IncidentStatus.MONITORING : inferred;
     }
 
     /** An impact's {@code severity}: minor, major, critical. */

@@ -47,7 +47,19 @@ class FormatsEndToEndTest {
                 .serveFixture("/fmt-aws/public/currentevents", "aws-health-currentevents.utf16be.json", "application/json;charset=utf-16")
                 .serveFixture("/fmt-azure/status/feed/", "azure/azure-dateless-item.rss", RSS)
                 .serveFixture("/fmt-slack/api/v2.0.0/current", "slack-status-current.json", JSON)
-                .serveFixture("/fmt-slack/api/v2.0.0/history", "slack-status-history.json", JSON);
+                .serveFixture("/fmt-slack/api/v2.0.0/history", "slack-status-history.json", JSON)
+                .serveFixture("/fmt-salesforce/v1/incidents/active", "salesforce/trust-incidents.json", JSON)
+                .serveFixture("/fmt-salesforce/v1/incidents", "salesforce/trust-incidents.json", JSON)
+                .serveFixture("/fmt-heroku/api/v4/incidents", "heroku/v4-incidents.json", JSON)
+                .serveFixture("/fmt-okta/", "okta/status-page.html", "text/html; charset=utf-8")
+                .serveFixture("/fmt-zendesk/api/ssp/incidents.json", "zendesk/ssp-incidents.json", JSON)
+                .serveFixture("/fmt-adobe/adobestatus/StatusEvents", "adobe/status-events.json", JSON)
+                .serveFixture("/fmt-statuspal/api/v2/status_pages/cloudlake/summary", "statuspal/summary.json", JSON)
+                .serveFixture("/fmt-algolia/1/incidents", "algolia/incidents.json", JSON)
+                .serveFixture("/fmt-uptime/statuspage/ledgerly/ajax", "uptime/ajax.json", JSON)
+                .serveFixture("/fmt-uptime/statuspage/ledgerly/history", "uptime/history.json", JSON)
+                .serveFixture("/fmt-hund/state_feed/feed", "hund/state-feed.atom", "application/atom+xml")
+                .serveFixture("/fmt-stripe/current/atom.xml", "stripe/current-atom.xml", "application/atom+xml");
     }
 
     private List<Incident> pollAndList(String slug, int documents) {
@@ -162,5 +174,73 @@ class FormatsEndToEndTest {
         assertThat(again.startedAt).isNull();
         assertThat(again.sortAt).isEqualTo(first.sortAt).isEqualTo(first.detectedAt);
         assertThat(again.updates).isEmpty();
+    }
+
+    @Test
+    void salesforceActiveAndRecentIncidentsMeetOnTheId() {
+        List<Incident> all = pollAndList("fmt-salesforce", 2);
+        assertThat(all).extracting(i -> i.vendorKey).containsExactlyInAnyOrder("20004309", "20004999");
+        assertThat(byKey(all, "20004309").resolvedAt).isEqualTo(Instant.parse("2023-03-28T11:05:00Z"));
+    }
+
+    @Test
+    void herokuIncidentsArrive() {
+        List<Incident> all = pollAndList("fmt-heroku", 1);
+        assertThat(byKey(all, "2568").status).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(byKey(all, "2570").maintenance).isTrue();
+    }
+
+    @Test
+    void oktaIncidentsArriveFromTheEmbeddedJson() {
+        List<Incident> all = pollAndList("fmt-okta", 1);
+        assertThat(byKey(all, "a9C4z000001BZakEAG").startedAt).isEqualTo(Instant.parse("2023-03-28T22:17:00Z"));
+        assertThat(byKey(all, "a9C4z000001BZecEAG").resolvedAt).isNull();
+    }
+
+    @Test
+    void zendeskIncidentsArrive() {
+        List<Incident> all = pollAndList("fmt-zendesk", 1);
+        assertThat(byKey(all, "11214").components).hasSize(2);
+        assertThat(byKey(all, "11201").impact).isEqualTo(Impact.MAJOR);
+    }
+
+    @Test
+    void adobeEventsArrive() {
+        List<Incident> all = pollAndList("fmt-adobe", 1);
+        assertThat(all).extracting(i -> i.vendorKey).containsExactlyInAnyOrder("512233", "511870", "77120");
+        assertThat(byKey(all, "512233").updates).hasSize(2);
+    }
+
+    @Test
+    void statuspalSummaryArrives() {
+        List<Incident> all = pollAndList("fmt-statuspal", 1);
+        assertThat(byKey(all, "88231").startedAt).isEqualTo(Instant.parse("2023-03-30T09:45:00Z"));
+        assertThat(byKey(all, "88190").maintenance).isTrue();
+    }
+
+    @Test
+    void algoliaClusterLogArrives() {
+        List<Incident> all = pollAndList("fmt-algolia", 1);
+        assertThat(all).extracting(i -> i.title).containsExactlyInAnyOrder(
+                "Search API latency on US West clusters", "Indexing delays in EU");
+    }
+
+    @Test
+    void uptimeAjaxAndHistoryArrive() {
+        List<Incident> all = pollAndList("fmt-uptime", 2);
+        assertThat(all).extracting(i -> i.vendorKey).containsExactlyInAnyOrder("412033", "412040", "411870");
+    }
+
+    @Test
+    void hundStateFeedArrives() {
+        List<Incident> all = pollAndList("fmt-hund", 1);
+        assertThat(byKey(all, "6424f1a0c3b2a1009e8d7c01").status).isEqualTo(IncidentStatus.INVESTIGATING);
+        assertThat(byKey(all, "641f0a11c3b2a1009e8d7a10").maintenance).isTrue();
+    }
+
+    @Test
+    void stripeAtomFeedArrives() {
+        List<Incident> all = pollAndList("fmt-stripe", 1);
+        assertThat(all).hasSize(2);
     }
 }

@@ -42,8 +42,8 @@ public final class VendorDates {
     private VendorDates() {}
 
     /**
-     * An ISO-8601 timestamp as Statuspage writes it ({@code 2023-03-29T08:04:37.405-06:00}, {@code …Z});
-     * one without an offset is read as UTC. Null or blank gives null.
+     * An ISO-8601 timestamp as Statuspage writes it ({@code 2023-03-29T08:04:37.405-06:00}, {@code …Z}, or
+     * with a colon-less {@code +0000}); one without an offset is read as UTC. Null or blank gives null.
      */
     public static Instant iso(String text) {
         if (text == null || text.isBlank()) {
@@ -54,12 +54,17 @@ public final class VendorDates {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+                // Salesforce-built pages (Okta) write the offset without a colon: 2024-08-08T22:17:00.000+0000.
+                return t.matches(".*[+-]\\d{4}$") ? OffsetDateTime.parse(t, BASIC_OFFSET).toInstant()
+                        : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 throw new DateTimeParseException("not an ISO-8601 timestamp: " + t, t, 0, e);
             }
         }
     }
+
+    private static final DateTimeFormatter BASIC_OFFSET = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "+0000").toFormatter(Locale.ROOT);
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
     // JavaScript's Date.toString(): "Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)".

@@ -27,6 +27,12 @@ class VendorDatesFormatsTest {
     }
 
     @Test
+    void isoWithAColonLessOffsetAsSalesforceSitesWriteIt() {
+        assertThat(VendorDates.iso("2023-03-28T22:17:00.000+0000")).isEqualTo(Instant.parse("2023-03-28T22:17:00Z"));
+        assertThat(VendorDates.iso("2023-03-28T22:17:00-0700")).isEqualTo(Instant.parse("2023-03-29T05:17:00Z"));
+    }
+
+    @Test
     void blankIsNullAndGarbageThrows() {
         assertThat(VendorDates.local(" ", BERLIN)).isNull();
         assertThat(VendorDates.epochSeconds(null)).isNull();

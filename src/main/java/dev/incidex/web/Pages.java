@@ -209,12 +209,17 @@ public class Pages {
         return Response.seeOther(URI.create(back(referer))).header("Set-Cookie", cookie).build();
     }
 
-    /** Maintenances not yet completed: those under way first, then the upcoming ones, soonest first. */
+    /**
+     * Maintenances not yet completed: those under way first, then the upcoming ones, soonest first. One whose window
+     * has passed is neither: the vendor forgot to close it, and the front page does not call it upcoming.
+     */
     private List<Incident> openMaintenance() {
+        Instant now = clock.instant();
         HistoryFilter filter = new HistoryFilter(null, null, null, Set.of(),
                 EnumSet.of(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING), null, null);
         return queries.history(filter, null, 100).incidents().stream()
                 .filter(i -> i.maintenance && !i.isResolved())
+                .filter(i -> i.scheduledUntil == null || i.scheduledUntil.isAfter(now))
                 .sorted(Comparator.comparing((Incident i) -> i.status == IncidentStatus.SCHEDULED)
                         .thenComparing(i -> i.scheduledFor != null ? i.scheduledFor : i.sortAt))
                 .toList();

@@ -9,6 +9,8 @@ import dev.incidex.incident.Incident;
 import dev.incidex.incident.VendorState;
 import dev.incidex.incident.IncidentQueries;
 import dev.incidex.incident.VendorStats;
+import dev.incidex.incident.SearchSnippet;
+import dev.incidex.incident.SearchTerms;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import io.quarkus.qute.CheckedTemplate;
@@ -68,11 +70,13 @@ public class Pages {
         static native TemplateInstance front(List<Incident> ongoing, List<Incident> maintenance, List<Incident> resolved,
                 List<VendorSummary> vendors);
 
-        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history);
+        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history,
+                List<Upstream> upstream, List<Incident> open);
 
         static native TemplateInstance incident(Incident incident, String ongoingFor);
 
-        static native TemplateInstance search(String q, List<Incident> results, boolean searched, String nextUrl);
+        static native TemplateInstance search(String q, List<Incident> results, Map<Long, List<SearchSnippet.Part>> snippets,
+                List<String> ignored, boolean searched, String nextUrl, String feedQuery);
 
         static native TemplateInstance settings(Set<String> zones);
 
@@ -95,6 +99,9 @@ public class Pages {
             return new VendorSummary(vendor, ongoing, state, failing);
         }
     }
+
+    /** A vendor this one depends on, by name. */
+    public record Upstream(String slug, String name) {}
 
     /** The vendor page's figures at a glance. */
     public record Figures(Charts.MonthChart months, Charts.DayStrip days, long resolved, String meanToResolve,
@@ -158,11 +165,16 @@ public class Pages {
         VendorStats.ResolveTimes times = stats.resolveTimes(vendor.slug, now);
         Figures figures = new Figures(
                 Charts.months(vendor.name, stats.perMonth(vendor.slug, zone, now)),
-                Charts.days(vendor.name, stats.recentDays(vendor.slug, zone, now)),
+                Charts.days(vendor.name, stats.recentDays(vendor.slug, zone, now), watchedFrom(vendor, zone),
+                        failingFrom(vendor, zone)),
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
-        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history).render();
+        List<Upstream> upstream = vendor.upstreamSlugs().stream()
+                .map(up -> new Upstream(up, Vendor.findBySlug(up).map(v -> v.name).orElse(up))).toList();
+        List<Incident> open = queries.ongoing().stream().filter(i -> i.vendor.slug.equals(vendor.slug)).toList();
+        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history, upstream,
+                open).render();
     }
 
     @GET
@@ -181,13 +193,22 @@ public class Pages {
     public String search(@QueryParam("q") String q, @QueryParam("after") String after) {
         HistoryFilter filter = parse(null, new HistoryFilter.Params(null, null, List.of(), List.of(), null, q), ReaderZone.current());
         if (filter.text() == null) {
-            return Templates.search("", List.of(), false, null).render();
+            return Templates.search("", List.of(), Map.of(), List.of(), false, null, null).render();
         }
         HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
         String nextUrl = page.next() == null ? null
                 : "/search" + query(Stream.of(param("q", filter.text()), param("after", page.next().encode()))
                         .flatMap(List::stream).toList());
-        return Templates.search(filter.text(), page.incidents(), true, nextUrl).render();
+        Map<Long, List<String>> updates = queries.updateTexts(page.incidents().stream().map(i -> i.id).toList());
+        Map<Long, List<SearchSnippet.Part>> snippets = new java.util.HashMap<>();
+        for (Incident incident : page.incidents()) {
+            List<String> texts = new ArrayList<>();
+            texts.add(incident.title);
+            texts.addAll(updates.getOrDefault(incident.id, List.of()));
+            snippets.put(incident.id, SearchSnippet.of(filter.text(), texts));
+        }
+        return Templates.search(filter.text(), page.incidents(), snippets, SearchTerms.ignoredWords(filter.text()), true,
+                nextUrl, "q=" + URLEncoder.encode(filter.text(), StandardCharsets.UTF_8)).render();
     }
 
     @GET
@@ -207,6 +228,23 @@ public class Pages {
         String cookie = ReaderZone.COOKIE + "=" + chosen.getId() + "; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds()
                 + "; SameSite=Lax; HttpOnly";
         return Response.seeOther(URI.create(back(referer))).header("Set-Cookie", cookie).build();
+    }
+
+    /** The day Incidex first heard from the vendor: its first successful poll is after it was added. */
+    private static java.time.LocalDate watchedFrom(Vendor vendor, ZoneId zone) {
+        boolean everHeard = vendor.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
+        return everHeard && vendor.createdAt != null ? vendor.createdAt.atZone(zone).toLocalDate() : null;
+    }
+
+    /** The first day of the current failure when every enabled source is failing; null while one works. */
+    private static java.time.LocalDate failingFrom(Vendor vendor, ZoneId zone) {
+        List<dev.incidex.catalog.Source> enabled = vendor.sources.stream().filter(s -> s.enabled).toList();
+        if (enabled.isEmpty() || enabled.stream().anyMatch(s -> s.errorCount == 0)) {
+            return null;
+        }
+        return enabled.stream().map(s -> s.lastSuccessAt != null ? s.lastSuccessAt : vendor.createdAt)
+                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
+                .map(at -> at.atZone(zone).toLocalDate()).orElse(null);
     }
 
     /**

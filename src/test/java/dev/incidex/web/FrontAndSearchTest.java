@@ -103,7 +103,8 @@ class FrontAndSearchTest {
         assertThat(incident.select("header form.search input[name=q]")).hasSize(1);
 
         Document search = Jsoup.parse(given().get("/search?q=xy").then().statusCode(200).extract().asString());
-        assertThat(search.select("link[rel=alternate]").eachAttr("href")).containsExactly("/feeds/incidents.rss", "/feeds/incidents.atom");
+        assertThat(search.select("link[rel=alternate]").eachAttr("href")).containsExactly("/feeds/search.rss?q=xy", "/feeds/search.atom?q=xy");
+        assertThat(search.select("input[name=q]")).as("one search box on the search page").hasSize(1);
     }
 
     @Test
@@ -112,7 +113,23 @@ class FrontAndSearchTest {
         List<Element> rows = page.select(".result").stream().filter(r -> r.select("a.vendor").text().equals("FrontCo")).toList();
         assertThat(rows).extracting(r -> r.select("a.title").text()).containsExactlyElementsOf(
                 HISTORY.incidents.stream().filter(GeneratedHistory.Made::fluxCapacitor).map(GeneratedHistory.Made::title).toList());
-        assertThat(page.select("header input[name=q]").val()).isEqualTo("flux capacitor");
+        assertThat(page.select("input[name=q]")).as("one search box").hasSize(1);
+        assertThat(page.select("form.search-page input[name=q]").val()).isEqualTo("flux capacitor");
+        // Each result: its vendor, its state, its duration once resolved, and the matching text with the words marked.
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.select(".state").text()).isIn("Resolved", "Ongoing");
+            assertThat(r.select(".snippet mark").eachText()).contains("flux", "capacitor");
+        });
+        assertThat(rows.stream().filter(r -> r.select(".state").text().equals("Resolved")))
+                .allSatisfy(r -> assertThat(r.select(".duration").text()).matches("\\d+h \\d+m"));
+        Document withCommonWords = Jsoup.parse(given().get("/search?q=the flux of a capacitor").then().statusCode(200).extract().asString());
+        assertThat(withCommonWords.select(".ignored").text()).contains("“the”", "“of”", "“a”");
+        assertThat(withCommonWords.select(".result")).hasSameSizeAs(page.select(".result"));
+        String feed = given().get("/feeds/search.rss?q=flux capacitor").then().statusCode(200).extract().asString();
+        HISTORY.incidents.stream().filter(GeneratedHistory.Made::fluxCapacitor)
+                .forEach(m -> assertThat(feed).contains("FrontCo: " + m.title()));
+        assertThat(feed).doesNotContain(HISTORY.incidents.stream().filter(m -> !m.fluxCapacitor()).findFirst().orElseThrow().title() + "<");
+        given().get("/feeds/search.atom").then().statusCode(400);
         String href = rows.get(0).select("a.title").attr("href");
         assertThat(href).matches("/vendors/frontco/incidents/\\d+");
         Document incident = Jsoup.parse(given().get(href).then().statusCode(200).extract().asString());

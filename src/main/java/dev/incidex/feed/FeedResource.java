@@ -27,6 +27,9 @@ import java.util.Set;
 @Path("/")
 public class FeedResource {
 
+    /** How many matching incidents a search feed follows: the search page's first page. */
+    static final int SEARCH_INCIDENTS = 50;
+
     @Inject
     Feeds feeds;
 
@@ -70,6 +73,28 @@ public class FeedResource {
         FeedHead head = new FeedHead("Incidex: incidents (" + what + ")",
                 "Every update to incidents of " + what + ", newest first.", "/", Instant.EPOCH);
         return feeds.answer(uri, request, FeedFormat.fromExtension(format), head, selection, null);
+    }
+
+    /** A search as a feed: every update of the newest incidents the search finds, as the search page lists them. */
+    @GET
+    @Path("feeds/search.{format: rss|atom}")
+    public Response search(@PathParam("format") String format, @QueryParam("q") String q) {
+        HistoryFilter filter;
+        try {
+            filter = HistoryFilter.parse(null, new HistoryFilter.Params(null, null, List.of(), List.of(), null, q), java.time.ZoneOffset.UTC);
+        } catch (HistoryFilter.BadParameter e) {
+            throw badRequest(e.getMessage());
+        }
+        if (filter.text() == null) {
+            throw badRequest("'q' is missing: a search feed needs the words to search for, e.g. /feeds/search.rss?q=login");
+        }
+        Set<Long> ids = incidents.history(filter, null, SEARCH_INCIDENTS).incidents().stream().map(i -> i.id)
+                .collect(java.util.stream.Collectors.toSet());
+        FeedHead head = new FeedHead("Incidex: incidents matching “" + filter.text() + "”",
+                "Every update to the newest " + SEARCH_INCIDENTS + " incidents matching “" + filter.text() + "”, newest first.",
+                "/search?q=" + java.net.URLEncoder.encode(filter.text(), java.nio.charset.StandardCharsets.UTF_8), Instant.EPOCH);
+        return feeds.answer(uri, request, FeedFormat.fromExtension(format), head,
+                new Selection(false, Set.of(), Set.of(), null, true, ids), null);
     }
 
     @GET

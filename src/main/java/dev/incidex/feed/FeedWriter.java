@@ -65,7 +65,7 @@ public class FeedWriter {
         feed.setPublishedDate(Date.from(updated));
         List<SyndEntry> entries = new ArrayList<>();
         for (NumberedUpdate item : items) {
-            entries.add(entry(format, item, base));
+            entries.add(entry(format, item, base, selfPath));
         }
         feed.setEntries(entries);
         try {
@@ -75,13 +75,15 @@ public class FeedWriter {
         }
     }
 
-    private SyndEntry entry(FeedFormat format, NumberedUpdate item, URI base) {
+    private SyndEntry entry(FeedFormat format, NumberedUpdate item, URI base, String selfPath) {
         IncidentUpdate update = item.update();
         Incident incident = update.incident;
         SyndEntry entry = new SyndEntryImpl();
         entry.setTitle(title(update));
         entry.setLink(absolute(base, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id + "#update-" + item.position()));
-        entry.setUri(tag("update:" + update.id));
+        // A reader subscribed to several Incidex feeds drops an item whose id it has seen in another feed
+        // (Feedly, Thunderbird): the item id names the feed, and the update's own stable id is its category.
+        entry.setUri(itemId(selfPath, update.id));
         entry.setPublishedDate(Date.from(update.postedAt));
         entry.setUpdatedDate(Date.from(update.postedAt));
         entry.setAuthor(incident.vendor.name);
@@ -93,6 +95,9 @@ public class FeedWriter {
         if (incident.maintenance) {
             categories.add(category("Maintenance"));
         }
+        SyndCategory updateId = category(updateId(update.id));
+        updateId.setTaxonomyUri(tag("update"));
+        categories.add(updateId);
         entry.setCategories(categories.stream().distinct().toList());
         if (update.bodyHtml != null && !update.bodyHtml.isBlank()) {
             SyndContent body = new SyndContentImpl();
@@ -114,6 +119,16 @@ public class FeedWriter {
         String status = update.status.label();
         return "[" + status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1) + "] "
                 + update.incident.vendor.name + ": " + update.incident.title;
+    }
+
+    /** The item's id: unique per feed, the same in the feed's RSS and Atom. */
+    String itemId(String selfPath, long updateId) {
+        return tag("feed:" + withoutExtension(selfPath) + ":update:" + updateId);
+    }
+
+    /** The update's id, the same in every feed that carries it. */
+    String updateId(long updateId) {
+        return tag("update:" + updateId);
     }
 
     private String tag(String specific) {

@@ -30,4 +30,36 @@ public final class Durations {
         }
         return mins + "m";
     }
+
+    /** An incident open longer than this is probably one the vendor forgot to close. */
+    public static final Duration STALE = Duration.ofDays(14);
+
+    /**
+     * How long something has been going on, in its largest unit, the way a reader says it at a glance:
+     * "12 min", "3 h", "5 days", "4 months", "2 years". Floored, like {@link #format}.
+     */
+    public static String age(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("negative duration " + duration);
+        }
+        long minutes = duration.toMinutes();
+        long hours = duration.toHours();
+        long days = duration.toDays();
+        if (minutes < 1) {
+            return "<1 min";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (hours < 48) {
+            return hours + " h";
+        }
+        if (days < 60) {
+            return days + " days";
+        }
+        if (days < 730) {
+            return days / 30 + " months";
+        }
+        return days / 365 + " years";
+    }
 }

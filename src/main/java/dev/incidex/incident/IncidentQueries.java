@@ -4,6 +4,7 @@ import dev.incidex.catalog.Vendor;
 import dev.incidex.model.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,6 +92,20 @@ public class IncidentQueries {
         return rows.stream().filter(r -> byId.containsKey(((Number) r[0]).longValue()))
                 .map(r -> new NumberedUpdate(byId.get(((Number) r[0]).longValue()), ((Number) r[1]).intValue()))
                 .toList();
+    }
+
+    /** The plain text of these incidents' updates, oldest first per incident, in one query: search snippets. */
+    public java.util.Map<Long, List<String>> updateTexts(Collection<Long> ids) {
+        java.util.Map<Long, List<String>> texts = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return texts;
+        }
+        List<Object[]> rows = IncidentUpdate.getEntityManager().createQuery("select u.incident.id, u.bodyText from IncidentUpdate u"
+                + " where u.incident.id in :ids order by u.postedAt, u.id", Object[].class).setParameter("ids", ids).getResultList();
+        for (Object[] row : rows) {
+            texts.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
+        }
+        return texts;
     }
 
     /** These incidents with vendor and components, newest first; ids of no incident are left out. */

@@ -46,18 +46,30 @@ public final class SearchTerms {
     /** The searchable words of one text, in order, repeats kept. */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
+        for (String w : split(text)) {
+            if (!ignored(w)) {
+                words.add(w.length() > MAX_TERM_LENGTH ? cut(w) : w);
+            }
+        }
+        return words;
+    }
+
+    /** The words of a query that search leaves out (common words, single letters), for the page to say so. */
+    public static List<String> ignoredWords(String text) {
+        return split(text).stream().filter(SearchTerms::ignored).distinct().toList();
+    }
+
+    private static boolean ignored(String word) {
+        return word.codePointCount(0, word.length()) < 2 || STOP_WORDS.contains(word);
+    }
+
+    private static List<String> split(String text) {
         if (text == null || text.isBlank()) {
-            return words;
+            return List.of();
         }
         String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
                 .toLowerCase(Locale.ROOT);
-        for (String w : SEPARATORS.split(folded)) {
-            if (w.codePointCount(0, w.length()) < 2 || STOP_WORDS.contains(w)) {
-                continue;
-            }
-            words.add(w.length() > MAX_TERM_LENGTH ? cut(w) : w);
-        }
-        return words;
+        return java.util.Arrays.stream(SEPARATORS.split(folded)).filter(w -> !w.isEmpty()).toList();
     }
 
     /**

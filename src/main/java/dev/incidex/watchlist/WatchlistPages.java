@@ -10,6 +10,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -60,13 +61,23 @@ public class WatchlistPages {
                 List<Incident> incidents, String error);
 
         static native TemplateInstance deleted();
+
+        static native TemplateInstance saved(List<Watchlist> watchlists);
+    }
+
+    /** The watchlists made in this browser, remembered in a cookie of their tokens: no account needed to find them again. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response saved(@CookieParam(SAVED) String savedCookie) {
+        List<Watchlist> saved = savedTokens(savedCookie).stream().flatMap(t -> Watchlist.findByToken(t).stream()).toList();
+        return page(200, Templates.saved(saved));
     }
 
     @GET
     @Path("new")
     @Produces(MediaType.TEXT_HTML)
-    public Response newForm(@QueryParam("incident") List<String> incidents) {
-        WatchlistInput form = new WatchlistInput(null, List.of(), null, null, null, incidents);
+    public Response newForm(@QueryParam("incident") List<String> incidents, @QueryParam("vendor") List<String> vendors) {
+        WatchlistInput form = new WatchlistInput(null, vendors, null, null, null, incidents);
         List<Incident> tracked = tracked(form);
         if (tracked.size() < form.incidents().size()) {
             throw new NotFoundException("incident " + String.join(", ", form.incidents()) + " not found");
@@ -77,13 +88,15 @@ public class WatchlistPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response create(@FormParam("name") String name, @FormParam("vendor") List<String> vendors,
+    public Response create(@CookieParam(SAVED) String savedCookie, @FormParam("name") String name, @FormParam("vendor") List<String> vendors,
             @FormParam("components") String components, @FormParam("impact") String impact,
             @FormParam("maintenance") String maintenance, @FormParam("incident") List<String> incidents) {
         WatchlistInput form = new WatchlistInput(name, vendors, components, impact, maintenance, incidents);
         try {
             Watchlist created = watchlists.create(form);
-            return Response.seeOther(URI.create("/watchlists/" + created.token)).build();
+            List<String> saved = new java.util.ArrayList<>(savedTokens(savedCookie));
+            saved.add(created.token);
+            return Response.seeOther(URI.create("/watchlists/" + created.token)).header("Set-Cookie", savedCookie(saved)).build();
         } catch (WatchlistInput.Invalid e) {
             return page(400, Templates.create(form, Vendor.listByName(), tracked(form), e.getMessage()));
         }
@@ -141,6 +154,26 @@ public class WatchlistPages {
         Response answer = feeds.answer(uri, request, FeedFormat.fromExtension(format), head, watchlist.selection(),
                 watchlist.updatedAt);
         return Response.fromResponse(answer).header("Referrer-Policy", "no-referrer").build();
+    }
+
+    static final String SAVED = "watchlists";
+
+    /** At most this many watchlists are remembered per browser; the oldest are forgotten first. */
+    static final int SAVED_MAX = 50;
+
+    /** The tokens of a cookie that look like tokens; anything else in it is ignored. */
+    static List<String> savedTokens(String cookie) {
+        if (cookie == null || cookie.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(cookie.split("\\."))
+                .filter(t -> t.length() <= 64 && t.matches("[A-Za-z0-9_-]+")).distinct().toList();
+    }
+
+    private static String savedCookie(List<String> tokens) {
+        List<String> kept = tokens.subList(Math.max(0, tokens.size() - SAVED_MAX), tokens.size());
+        return SAVED + "=" + String.join(".", kept) + "; Path=/watchlists; Max-Age=" + java.time.Duration.ofDays(3650).toSeconds()
+                + "; SameSite=Lax; HttpOnly";
     }
 
     private static Watchlist find(String token) {

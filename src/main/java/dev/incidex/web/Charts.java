@@ -57,7 +57,14 @@ final class Charts {
         return new MonthChart(title, bars, WIDTH, HEIGHT, baseline, HEIGHT - 4);
     }
 
-    static DayStrip days(String vendorName, List<VendorStats.Day> days) {
+    /**
+     * @param watchedFrom the first day Incidex polled the vendor successfully, null if it never has: a quiet day
+     *        before it is not known to be quiet
+     * @param failingFrom the first day of the vendor's current source failure, null when a source works: quiet days
+     *        since then are not known to be quiet either
+     */
+    static DayStrip days(String vendorName, List<VendorStats.Day> days, java.time.LocalDate watchedFrom,
+            java.time.LocalDate failingFrom) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
         List<Cell> cells = new ArrayList<>();
         long withIncidents = 0;
@@ -65,7 +72,13 @@ final class Charts {
             VendorStats.Day day = days.get(d);
             String impact;
             String title;
-            if (!day.any()) {
+            if (!day.any() && (watchedFrom == null || day.date().isBefore(watchedFrom))) {
+                impact = "unwatched";
+                title = format.format(day.date()) + ": not watched by Incidex yet";
+            } else if (!day.any() && failingFrom != null && !day.date().isBefore(failingFrom)) {
+                impact = "failing";
+                title = format.format(day.date()) + ": the vendor's sources were failing";
+            } else if (!day.any()) {
                 impact = "quiet";
                 title = format.format(day.date()) + ": no incidents";
             } else {

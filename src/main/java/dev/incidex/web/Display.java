@@ -5,7 +5,10 @@ import dev.incidex.incident.Durations;
 import dev.incidex.incident.Incident;
 import dev.incidex.model.Impact;
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.arc.Arc;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -95,6 +98,32 @@ public class Display {
     /** "none", "minor", … for CSS classes of a day cell; "unknown" when the vendor never said. */
     static String impactCode(Impact impact) {
         return impact == null ? "unknown" : impact.code();
+    }
+
+    /**
+     * How long an open incident has been open, "for 3 h"; "for 2 years — stale?" past {@link Durations#STALE},
+     * when the vendor has most likely forgotten to close it. Empty once resolved or when its start is unknown.
+     */
+    static String openFor(Incident incident) {
+        if (incident.isResolved() || incident.startedAt == null) {
+            return "";
+        }
+        Duration open = Duration.between(incident.startedAt, now());
+        if (open.isNegative()) {
+            open = Duration.ZERO;
+        }
+        return "for " + Durations.age(open) + (stale(incident) ? " — stale?" : "");
+    }
+
+    /** Open for longer than {@link Durations#STALE}: a maintenance or incident the vendor forgot to close. */
+    static boolean stale(Incident incident) {
+        return !incident.isResolved() && incident.startedAt != null
+                && Duration.between(incident.startedAt, now()).compareTo(Durations.STALE) > 0;
+    }
+
+    /** Templates have no injection point: the injected clock, looked up, so tests can set the time. */
+    private static Instant now() {
+        return Arc.container().instance(InstantSource.class).get().instant();
     }
 
     private static String article(String word) {

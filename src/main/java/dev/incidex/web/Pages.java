@@ -11,6 +11,8 @@ import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentQueries;
 import dev.incidex.incident.VendorLag;
 import dev.incidex.incident.VendorStats;
+import dev.incidex.incident.SearchSnippet;
+import dev.incidex.incident.SearchTerms;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import io.quarkus.qute.CheckedTemplate;
@@ -77,11 +79,12 @@ public class Pages {
                 List<VendorSummary> vendors);
 
         static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history,
-                IncidentContext.VendorContext ties);
+                IncidentContext.VendorContext ties, List<Incident> open);
 
         static native TemplateInstance incident(Incident incident, String ongoingFor, IncidentContext more);
 
-        static native TemplateInstance search(String q, List<Incident> results, boolean searched, String nextUrl);
+        static native TemplateInstance search(String q, List<Incident> results, Map<Long, List<SearchSnippet.Part>> snippets,
+                List<String> ignored, boolean searched, String nextUrl, String feedQuery);
 
         static native TemplateInstance settings(Set<String> zones);
 
@@ -104,6 +107,8 @@ public class Pages {
             return new VendorSummary(vendor, ongoing, state, failing);
         }
     }
+
+    /** A vendor this one depends on, by name. */
 
     /** The vendor page's figures at a glance. */
     public record Figures(Charts.MonthChart months, Charts.DayStrip days, long resolved, String meanToResolve,
@@ -167,12 +172,14 @@ public class Pages {
         VendorStats.ResolveTimes times = stats.resolveTimes(vendor.slug, now);
         Figures figures = new Figures(
                 Charts.months(vendor.name, stats.perMonth(vendor.slug, zone, now)),
-                Charts.days(vendor.name, stats.recentDays(vendor.slug, zone, now)),
+                Charts.days(vendor.name, stats.recentDays(vendor.slug, zone, now), watchedFrom(vendor, zone),
+                        failingFrom(vendor, zone)),
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
+        List<Incident> open = queries.ongoing().stream().filter(i -> i.vendor.slug.equals(vendor.slug)).toList();
         return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history,
-                IncidentContext.VendorContext.of(vendor, links, lag)).render();
+                IncidentContext.VendorContext.of(vendor, links, lag), open).render();
     }
 
     @GET
@@ -191,13 +198,22 @@ public class Pages {
     public String search(@QueryParam("q") String q, @QueryParam("after") String after) {
         HistoryFilter filter = parse(null, new HistoryFilter.Params(null, null, List.of(), List.of(), null, q), ReaderZone.current());
         if (filter.text() == null) {
-            return Templates.search("", List.of(), false, null).render();
+            return Templates.search("", List.of(), Map.of(), List.of(), false, null, null).render();
         }
         HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
         String nextUrl = page.next() == null ? null
                 : "/search" + query(Stream.of(param("q", filter.text()), param("after", page.next().encode()))
                         .flatMap(List::stream).toList());
-        return Templates.search(filter.text(), page.incidents(), true, nextUrl).render();
+        Map<Long, List<String>> updates = queries.updateTexts(page.incidents().stream().map(i -> i.id).toList());
+        Map<Long, List<SearchSnippet.Part>> snippets = new java.util.HashMap<>();
+        for (Incident incident : page.incidents()) {
+            List<String> texts = new ArrayList<>();
+            texts.add(incident.title);
+            texts.addAll(updates.getOrDefault(incident.id, List.of()));
+            snippets.put(incident.id, SearchSnippet.of(filter.text(), texts));
+        }
+        return Templates.search(filter.text(), page.incidents(), snippets, SearchTerms.ignoredWords(filter.text()), true,
+                nextUrl, "q=" + URLEncoder.encode(filter.text(), StandardCharsets.UTF_8)).render();
     }
 
     @GET
@@ -219,12 +235,34 @@ public class Pages {
         return Response.seeOther(URI.create(back(referer))).header("Set-Cookie", cookie).build();
     }
 
-    /** Maintenances not yet completed: those under way first, then the upcoming ones, soonest first. */
+    /** The day Incidex first heard from the vendor: its first successful poll is after it was added. */
+    private static java.time.LocalDate watchedFrom(Vendor vendor, ZoneId zone) {
+        boolean everHeard = vendor.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
+        return everHeard && vendor.createdAt != null ? vendor.createdAt.atZone(zone).toLocalDate() : null;
+    }
+
+    /** The first day of the current failure when every enabled source is failing; null while one works. */
+    private static java.time.LocalDate failingFrom(Vendor vendor, ZoneId zone) {
+        List<dev.incidex.catalog.Source> enabled = vendor.sources.stream().filter(s -> s.enabled).toList();
+        if (enabled.isEmpty() || enabled.stream().anyMatch(s -> s.errorCount == 0)) {
+            return null;
+        }
+        return enabled.stream().map(s -> s.lastSuccessAt != null ? s.lastSuccessAt : vendor.createdAt)
+                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
+                .map(at -> at.atZone(zone).toLocalDate()).orElse(null);
+    }
+
+    /**
+     * Maintenances not yet completed: those under way first, then the upcoming ones, soonest first. One whose window
+     * has passed is neither: the vendor forgot to close it, and the front page does not call it upcoming.
+     */
     private List<Incident> openMaintenance() {
+        Instant now = clock.instant();
         HistoryFilter filter = new HistoryFilter(null, null, null, Set.of(),
                 EnumSet.of(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING), null, null);
         return queries.history(filter, null, 100).incidents().stream()
                 .filter(i -> i.maintenance && !i.isResolved())
+                .filter(i -> i.scheduledUntil == null || i.scheduledUntil.isAfter(now))
                 .sorted(Comparator.comparing((Incident i) -> i.status == IncidentStatus.SCHEDULED)
                         .thenComparing(i -> i.scheduledFor != null ? i.scheduledFor : i.sortAt))
                 .toList();

@@ -94,8 +94,8 @@ class FeedTest {
         assertThat(items.get(1).getLink().orElseThrow()).endsWith("/vendors/feedco/incidents/" + login.id + "#update-1");
         assertThat(items.get(2).getLink().orElseThrow()).endsWith("/vendors/feedco/incidents/" + dashboards.id + "#update-1");
         assertThat(items).extracting(i -> i.getGuid().orElseThrow()).containsExactly(
-                tag(update(login, "ua2")), tag(update(login, "ua1")), tag(update(dashboards, "ub1")),
-                tag(update(incident("feedco", "feedmmmmmmm3"), "um1")));
+                itemId(VENDOR_FEED, update(login, "ua2")), itemId(VENDOR_FEED, update(login, "ua1")),
+                itemId(VENDOR_FEED, update(dashboards, "ub1")), itemId(VENDOR_FEED, update(incident("feedco", "feedmmmmmmm3"), "um1")));
         assertThat(items).extracting(i -> instant(format, i)).containsExactly(
                 Instant.parse("2024-06-01T10:30:00Z"), Instant.parse("2024-06-01T10:00:00Z"),
                 Instant.parse("2024-06-01T09:40:00Z"), Instant.parse("2024-06-01T08:30:00Z"));
@@ -128,6 +128,24 @@ class FeedTest {
                 "[Investigating] FeedCo: Login failures");
         assertThat(titles("/feeds/incidents.atom?component=DASHBOARD")).containsExactly("[Resolved] FeedCo: Slow dashboards");
         assertThat(titles("/feeds/incidents.rss?vendor=feedfilterco&component=Dashboard")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FeedFormat.class)
+    @Order(3)
+    void aReaderOfSeveralFeedsSeesEachUpdateInEachFeedWithTheUpdatesOwnIdInside(FeedFormat format) {
+        long loginUpdate = update(incident("feedco", "feedaaaaaaa1"), "ua1");
+        String[] feeds = {"/vendors/feedco/feed.", "/feeds/incidents.", "/feeds/incidents.?vendor=feedco"};
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String feed : feeds) {
+            String path = feed.replace(".?", "." + format.extension() + "?");
+            path = path.endsWith(".") ? path + format.extension() : path;
+            Item item = IndependentReader.read(format, get(path).asByteArray()).stream()
+                    .filter(i -> i.getTitle().orElseThrow().equals("[Investigating] FeedCo: Login failures")).findFirst().orElseThrow();
+            assertThat(ids.add(item.getGuid().orElseThrow())).as("item id in " + path + " is its own").isTrue();
+            assertThat(item.getGuid().orElseThrow()).endsWith(":update:" + loginUpdate);
+            assertThat(item.getCategories()).as("the update's stable id in " + path).contains(updateId(loginUpdate));
+        }
     }
 
     @Test
@@ -212,7 +230,7 @@ class FeedTest {
                     .containsExactlyElementsOf(old.stream().map(i -> i.getTitle().orElseThrow()).toList());
             Item added = after.get(0);
             assertThat(old).extracting(i -> i.getGuid().orElseThrow()).doesNotContain(added.getGuid().orElseThrow());
-            assertThat(added.getGuid()).contains(tag(update(incident("feedco", "feedaaaaaaa1"), "ua3")));
+            assertThat(added.getGuid()).contains(itemId(path.replaceFirst("\\.$", ""), update(incident("feedco", "feedaaaaaaa1"), "ua3")));
             assertThat(added.getTitle()).contains("[Monitoring] FeedCo: Login failures");
             assertThat(added.getLink().orElseThrow()).endsWith("/vendors/feedco/incidents/" + login.id + "#update-3");
             assertThat(instant(format, added)).isEqualTo(Instant.parse("2024-06-01T11:15:00Z"));
@@ -235,7 +253,15 @@ class FeedTest {
         return at.toInstant();
     }
 
-    static String tag(long updateId) {
+    static final String VENDOR_FEED = "/vendors/feedco/feed";
+
+    /** An item's id: the feed (without its format) and the update. */
+    static String itemId(String feed, long updateId) {
+        return "tag:incidex.dev,2024:feed:" + feed + ":update:" + updateId;
+    }
+
+    /** The update's own id, the same in every feed. */
+    static String updateId(long updateId) {
         return "tag:incidex.dev,2024:update:" + updateId;
     }
 

@@ -33,4 +33,16 @@ class DurationsTest {
     void aNegativeDurationIsRefusedNotPrinted() {
         assertThatThrownBy(() -> Durations.format(Duration.ofMinutes(-5))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anAgeIsItsLargestUnitFloored() {
+        assertThat(Durations.age(Duration.ofSeconds(30))).isEqualTo("<1 min");
+        assertThat(Durations.age(Duration.ofMinutes(59).plusSeconds(59))).isEqualTo("59 min");
+        assertThat(Durations.age(Duration.ofHours(3).plusMinutes(59))).isEqualTo("3 h");
+        assertThat(Durations.age(Duration.ofHours(47))).isEqualTo("47 h");
+        assertThat(Durations.age(Duration.ofHours(48))).isEqualTo("2 days");
+        assertThat(Durations.age(Duration.ofDays(75))).isEqualTo("2 months");
+        assertThat(Durations.age(Duration.ofDays(800))).isEqualTo("2 years");
+        assertThatThrownBy(() -> Durations.age(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

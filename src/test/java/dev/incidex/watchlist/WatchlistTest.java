@@ -106,7 +106,7 @@ class WatchlistTest {
         for (FeedFormat format : FeedFormat.values()) {
             List<Item> items = feed(token, format);
             assertThat(items).extracting(i -> i.getTitle().orElseThrow()).containsExactly("[Investigating] WatchCo: Email delays");
-            assertThat(items.get(0).getGuid().orElseThrow()).startsWith("tag:incidex.dev,2024:update:");
+            assertThat(items.get(0).getGuid().orElseThrow()).startsWith("tag:incidex.dev,2024:feed:/watchlists/" + token + "/feed:update:");
             assertThat(items.get(0).getChannel().getTitle()).isEqualTo("Incidex: Mail watch");
         }
         String etag = given().get("/watchlists/" + token + "/feed.atom").then().statusCode(200).extract().header("ETag");

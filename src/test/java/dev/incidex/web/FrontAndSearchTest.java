@@ -42,7 +42,11 @@ class FrontAndSearchTest {
                 + maintenance("frm1", "Upgrade of the FrontCo dashboard", "scheduled", NOW.plus(Duration.ofDays(3)), null) + ","
                 + maintenance("frm2", "FrontCo network work", "in_progress", NOW.minus(Duration.ofHours(1)), null) + ","
                 + maintenance("frm3", "Finished FrontCo maintenance", "completed", NOW.minus(Duration.ofDays(3)),
-                        NOW.minus(Duration.ofDays(3)).plus(Duration.ofHours(1))) + "]}";
+                        NOW.minus(Duration.ofDays(3)).plus(Duration.ofHours(1))) + ","
+                // The vendor never closed these: one's window passed days ago, the other gave no end and runs for weeks.
+                + maintenance("frm4", "Passed FrontCo window", "scheduled", NOW.minus(Duration.ofDays(5)), null) + ","
+                + maintenance("frm5", "Forgotten FrontCo migration", "in_progress", NOW.minus(Duration.ofDays(40)), null)
+                        .replaceFirst("\"scheduled_until\":\"[^\"]+\"", "\"scheduled_until\":null") + "]}";
         VendorServerResource.server()
                 .serve("/frontco/api/v2/incidents.json", 200, "application/json", HISTORY.incidentsJson())
                 .serve("/frontco/api/v2/scheduled-maintenances.json", 200, "application/json", maintenances);
@@ -62,9 +66,14 @@ class FrontAndSearchTest {
         List<Element> maintenance = page.select("ul.maintenance .incident-row").stream()
                 .filter(r -> r.select("a.vendor").text().equals("FrontCo")).toList();
         assertThat(maintenance).extracting(r -> r.select("a.title").text())
-                .containsExactly("FrontCo network work", "Upgrade of the FrontCo dashboard");
-        assertThat(maintenance.get(0).select(".badge").text()).isEqualTo("in progress");
-        assertThat(maintenance.get(1).select(".window").text()).contains(" – ").endsWith("UTC");
+                .containsExactly("Forgotten FrontCo migration", "FrontCo network work", "Upgrade of the FrontCo dashboard");
+        assertThat(maintenance.get(0).select(".age").text()).isEqualTo("for 40 days — stale?");
+        assertThat(maintenance.get(1).select(".badge").text()).isEqualTo("in progress");
+        assertThat(maintenance.get(1).select(".age").text()).isEqualTo("for 1 h");
+        assertThat(maintenance.get(2).select(".age")).isEmpty();
+        assertThat(maintenance.get(2).select(".window").text()).contains(" – ").endsWith("UTC");
+        assertThat(page.select("ul.ongoing .incident-row").stream().filter(r -> r.select("a.vendor").text().equals("FrontCo"))
+                .map(r -> r.select(".age").text())).allSatisfy(age -> assertThat(age).matches("for \\d+ (h|days)"));
 
         assertThat(page.select("ul.resolved .incident-row a.title").eachText()).contains(HISTORY.incidents.get(2).title());
         Element vendor = page.select("ul.vendors li").stream().filter(li -> li.select("a").text().equals("FrontCo")).findFirst().orElseThrow();
@@ -94,7 +103,8 @@ class FrontAndSearchTest {
         assertThat(incident.select("header form.search input[name=q]")).hasSize(1);
 
         Document search = Jsoup.parse(given().get("/search?q=xy").then().statusCode(200).extract().asString());
-        assertThat(search.select("link[rel=alternate]").eachAttr("href")).containsExactly("/feeds/incidents.rss", "/feeds/incidents.atom");
+        assertThat(search.select("link[rel=alternate]").eachAttr("href")).containsExactly("/feeds/search.rss?q=xy", "/feeds/search.atom?q=xy");
+        assertThat(search.select("input[name=q]")).as("one search box on the search page").hasSize(1);
     }
 
     @Test
@@ -103,7 +113,23 @@ class FrontAndSearchTest {
         List<Element> rows = page.select(".result").stream().filter(r -> r.select("a.vendor").text().equals("FrontCo")).toList();
         assertThat(rows).extracting(r -> r.select("a.title").text()).containsExactlyElementsOf(
                 HISTORY.incidents.stream().filter(GeneratedHistory.Made::fluxCapacitor).map(GeneratedHistory.Made::title).toList());
-        assertThat(page.select("header input[name=q]").val()).isEqualTo("flux capacitor");
+        assertThat(page.select("input[name=q]")).as("one search box").hasSize(1);
+        assertThat(page.select("form.search-page input[name=q]").val()).isEqualTo("flux capacitor");
+        // Each result: its vendor, its state, its duration once resolved, and the matching text with the words marked.
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.select(".state").text()).isIn("Resolved", "Ongoing");
+            assertThat(r.select(".snippet mark").eachText()).contains("flux", "capacitor");
+        });
+        assertThat(rows.stream().filter(r -> r.select(".state").text().equals("Resolved")))
+                .allSatisfy(r -> assertThat(r.select(".duration").text()).matches("\\d+h \\d+m"));
+        Document withCommonWords = Jsoup.parse(given().get("/search?q=the flux of a capacitor").then().statusCode(200).extract().asString());
+        assertThat(withCommonWords.select(".ignored").text()).contains("“the”", "“of”", "“a”");
+        assertThat(withCommonWords.select(".result")).hasSameSizeAs(page.select(".result"));
+        String feed = given().get("/feeds/search.rss?q=flux capacitor").then().statusCode(200).extract().asString();
+        HISTORY.incidents.stream().filter(GeneratedHistory.Made::fluxCapacitor)
+                .forEach(m -> assertThat(feed).contains("FrontCo: " + m.title()));
+        assertThat(feed).doesNotContain(HISTORY.incidents.stream().filter(m -> !m.fluxCapacitor()).findFirst().orElseThrow().title() + "<");
+        given().get("/feeds/search.atom").then().statusCode(400);
         String href = rows.get(0).select("a.title").attr("href");
         assertThat(href).matches("/vendors/frontco/incidents/\\d+");
         Document incident = Jsoup.parse(given().get(href).then().statusCode(200).extract().asString());

@@ -87,8 +87,12 @@ class VendorFiguresTest {
     @Test
     void aVendorWithNoHistoryShowsDashesNotZeroDivisions() {
         Document page = Jsoup.parse(given().get("/vendors/microsoft-365").then().statusCode(200).extract().asString());
-        assertThat(page.select("dd.mttr").text()).isEqualTo("—");
+        assertThat(page.select("dd.mttr")).isEmpty();
+        assertThat(page.select("dd.resolved-count").text()).isEqualTo("No incidents in the last 365 days");
         assertThat(page.select("svg.month-chart title").first().text()).endsWith("(0 in all)");
+        // Never polled: not one day is known to be quiet.
+        assertThat(page.select("svg.day-strip rect.day")).hasSize(90)
+                .allSatisfy(cell -> assertThat(cell.className()).contains("day-unwatched"));
     }
 
     @Test
@@ -125,9 +129,10 @@ class VendorFiguresTest {
         for (int daysAgo : List.of(0, 1, 2)) {
             assertThat(cell(cells, daysAgo).className()).as("open incident, %d days ago", daysAgo).contains("day-major");
         }
-        assertThat(cell(cells, 5).className()).as("the maintenance day").contains("day-quiet");
-        assertThat(cell(cells, 3).select("title").text()).endsWith(": no incidents");
-        assertThat(page.select("ul.legend li")).hasSize(6);
+        // Incidex began watching today: earlier days without an imported incident are not known to be quiet.
+        assertThat(cell(cells, 5).className()).as("the maintenance day").contains("day-unwatched");
+        assertThat(cell(cells, 3).select("title").text()).endsWith(": not watched by Incidex yet");
+        assertThat(page.select("ul.legend li")).hasSize(8);
     }
 
     private static Element cell(List<Element> cells, int daysAgo) {

@@ -51,7 +51,7 @@ class VendorHistoryPageTest {
         List<Document> pages = walk("/vendors/filterco");
 
         assertThat(pages).hasSize(3);
-        assertThat(pages.get(0).select(".incident-row")).hasSize(50);
+        assertThat(pages.get(0).select("ul.history .incident-row")).hasSize(50);
         assertThat(pages.get(0).select("a.first")).isEmpty();
         assertThat(pages.get(1).select("a.first").attr("href")).isEqualTo("/vendors/filterco#history");
         assertThat(pages.get(2).select("a.next")).isEmpty();
@@ -71,7 +71,7 @@ class VendorHistoryPageTest {
     void impactFilterKeepsOnlyThoseImpacts() {
         List<Document> critical = walk("/vendors/filterco?impact=critical");
         assertThat(titles(critical)).containsExactlyElementsOf(expected(m -> m.impact().equals("critical")));
-        assertThat(critical.get(0).select(".incident-row .badge:first-of-type").eachText()).containsOnly("Critical");
+        assertThat(critical.get(0).select("ul.history .incident-row .badge").eachText()).containsOnly("Critical");
         assertThat(critical.get(0).select("input[name=impact][value=critical]").hasAttr("checked")).isTrue();
 
         List<Document> two = walk("/vendors/filterco?impact=minor&impact=major");
@@ -149,7 +149,7 @@ class VendorHistoryPageTest {
     }
 
     static List<String> titles(List<Document> pages) {
-        return pages.stream().flatMap(p -> p.select(".incident-row a.title").eachText().stream()).toList();
+        return pages.stream().flatMap(p -> p.select("ul.history .incident-row a.title").eachText().stream()).toList();
     }
 
     private static List<String> expected(Predicate<GeneratedHistory.Made> which) {

@@ -67,6 +67,7 @@ bare=$(python3 -c "print(f'{2 * $N / $rps:.2f}')")
 # ---- Incidex against the fleet ---------------------------------------------------------------
 start=$(date +%s.%N)
 INCIDEX_CATALOG="$WORK/catalog.yaml" INCIDEX_POLL_INTERVAL=${INTERVAL}s QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=120S \
+  QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=3600S \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/db/incidex;DB_CLOSE_ON_EXIT=FALSE" QUARKUS_HTTP_PORT=$((PORT + 10)) \
   java $HEAP -jar "$APP/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 app=$!

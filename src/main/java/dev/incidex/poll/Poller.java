@@ -171,9 +171,12 @@ public class Poller {
      */
     Round claimDue() {
         Round round = new Round(timings);
+        // Claims wait for a quarter of the batch to be free, so a busy instance makes a few large
+        // claims rather than one per finished source.
+        int chunk = Math.max(1, config.poll().batch() / 4);
         while (true) {
-            room.acquireUninterruptibly();
-            int want = 1 + room.drainPermits();
+            room.acquireUninterruptibly(chunk);
+            int want = chunk + room.drainPermits();
             Instant now = clock.instant();
             long started = System.nanoTime();
             List<SourceTask> tasks;

@@ -31,7 +31,7 @@ class SourceClaimTest {
 
     @Test
     void aDueSourceIsClaimedByOneCallerOnlyUntilItsLeaseEnds() {
-        long id = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find("vendor.slug", "claimco").singleResult().id);
+        long id = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find("vendor.slug = ?1 and enabled = true", "claimco").singleResult().id);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusSeconds(3600 * 24 * 365); // everything is due then
 
         // Two pollers asking at once, as two instances would.
@@ -62,7 +62,7 @@ class SourceClaimTest {
 
     @Test
     void aWriteWithAnEndedLeaseIsRefused() {
-        long id = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find("vendor.slug", "claimco").singleResult().id);
+        long id = QuarkusTransaction.requiringNew().call(() -> Source.<Source>find("vendor.slug = ?1 and enabled = true", "claimco").singleResult().id);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Claim stale = leases.claimOne(id, now, now.plusSeconds(1));
         Claim current = leases.claimOne(id, now.plusSeconds(2), now.plusSeconds(60));

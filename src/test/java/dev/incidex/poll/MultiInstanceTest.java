@@ -168,6 +168,9 @@ class MultiInstanceTest {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", URL + "?currentSchema=" + schema);
             env.put("QUARKUS_DATASOURCE_USERNAME", USER);
             env.put("QUARKUS_FLYWAY_SCHEMAS", schema);
+            // A busy CI machine: start-up must not give up on its first connection or its catalog transaction.
+            env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
+            env.put("QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "600S");
             env.put("QUARKUS_HTTP_PORT", "0");
             env.put("INCIDEX_CATALOG", work.resolve("catalog.yaml").toString());
             env.put("INCIDEX_POLL_INTERVAL", INTERVAL.toSeconds() + "s");

@@ -204,6 +204,17 @@ public class Poller {
         return round;
     }
 
+    /** A source's settings as a poll would use them, without claiming it (for its one-time history import). */
+    SourceTask task(long sourceId) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Source s = Source.<Source>find("select s from Source s join fetch s.vendor left join fetch s.documents"
+                    + " where s.id = ?1", sourceId).firstResultOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
+            return SourceTask.of(s, new Claim(s.id, now, 0), now);
+        });
+    }
+
     /** The claimed sources' settings, read in one query. */
     private List<SourceTask> tasks(List<Claim> claims, Instant claimedAt) {
         Map<Long, Claim> byId = claims.stream().collect(Collectors.toMap(Claim::sourceId, Function.identity()));

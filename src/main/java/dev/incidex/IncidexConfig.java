@@ -97,7 +97,10 @@ public interface IncidexConfig {
         @WithDefault("2m")
         Duration interval();
 
-        /** How often the scheduler looks for sources that are due. */
+        /**
+         * How often the scheduler looks for sources that are due. A source's next poll is counted
+         * from when it was due, not from when its last poll finished, so its period stays the interval.
+         */
         @WithDefault("10s")
         Duration tick();
 
@@ -106,8 +109,19 @@ public interface IncidexConfig {
         Duration firstDelay();
 
         /** How many documents are fetched at once. */
-        @WithDefault("8")
+        @WithDefault("32")
         int parallelism();
+
+        /**
+         * How many due sources one statement claims, and the most this instance holds claimed and
+         * unfinished at once; the memory polling needs is bounded by it, not by the number of sources.
+         */
+        @WithDefault("500")
+        int batch();
+
+        /** How many threads read changed documents and merge what they report (the CPU-bound part). */
+        @WithDefault("2")
+        int mergeThreads();
 
         /** The longest a failing source waits before its next attempt. */
         @WithDefault("1h")

@@ -78,11 +78,22 @@ public final class CatalogReader {
         return new CatalogReader(origin, knownKinds).read(yaml);
     }
 
+    /**
+     * SnakeYAML refuses documents over 3 MiB by default, which a catalog of some 20 000 vendors
+     * exceeds. A catalog is the operator's own file, so its size is theirs to choose and the limit
+     * is lifted (memory is the bound: 100 000 vendors take some 100 MB while read).
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
+    }
+
     private Catalog read(Reader yaml) {
         Node root;
         try {
             // compose() stops at the node graph: no constructor runs, so no tag can instantiate a type.
-            root = new Yaml(new LoaderOptions()).compose(yaml);
+            root = new Yaml(loaderOptions()).compose(yaml);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             // SnakeYAML splits its sentences: "expected a single document" (context) "but found another" (problem).

@@ -6,7 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -69,15 +70,46 @@ public class CatalogSync {
         }
     }
 
-    @Transactional
+    /** Vendors written per transaction: a catalog of any size is applied in memory bounded by this. */
+    private static final int CHUNK = 1000;
+
+    /**
+     * Makes the stored vendors match {@code catalog}, {@value #CHUNK} vendors per transaction. When
+     * several instances start at once on an empty database, a chunk another instance wrote first
+     * fails on its unique slug and is simply applied again over what that instance stored.
+     */
     public void apply(Catalog catalog) {
-        Map<String, Vendor> stored = new HashMap<>();
-        for (Vendor v : Vendor.<Vendor>listAll()) {
-            stored.put(v.slug, v);
+        List<CatalogVendor> entries = catalog.vendors();
+        for (int from = 0; from < entries.size(); from += CHUNK) {
+            List<CatalogVendor> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyChunk(chunk));
+            } catch (PersistenceException e) {
+                Log.infof("catalog vendors %s… were being stored by another instance; applying them again",
+                        chunk.get(0).slug());
+                QuarkusTransaction.requiringNew().run(() -> applyChunk(chunk));
+            }
         }
         Set<String> listed = new HashSet<>();
-        for (CatalogVendor entry : catalog.vendors()) {
-            listed.add(entry.slug());
+        entries.forEach(v -> listed.add(v.slug()));
+        List<Long> gone = QuarkusTransaction.requiringNew().call(() -> Vendor.<Vendor>list("origin", Vendor.ORIGIN_CATALOG)
+                .stream().filter(v -> v.inCatalog && !listed.contains(v.slug)).map(v -> v.id).toList());
+        for (int from = 0; from < gone.size(); from += CHUNK) {
+            List<Long> chunk = gone.subList(from, Math.min(gone.size(), from + CHUNK));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Vendor.update("inCatalog = false where id in ?1", chunk);
+                Source.update("enabled = false where vendor.id in ?1", chunk);
+            });
+        }
+    }
+
+    private void applyChunk(List<CatalogVendor> chunk) {
+        Map<String, Vendor> stored = new HashMap<>();
+        List<String> slugs = chunk.stream().map(CatalogVendor::slug).toList();
+        for (Vendor v : Vendor.<Vendor>list("select distinct v from Vendor v left join fetch v.sources where v.slug in ?1", slugs)) {
+            stored.put(v.slug, v);
+        }
+        for (CatalogVendor entry : chunk) {
             Vendor vendor = stored.get(entry.slug());
             if (vendor != null && !Vendor.ORIGIN_CATALOG.equals(vendor.origin)) {
                 // A user added a vendor under this slug first; theirs stays as it is.
@@ -96,12 +128,6 @@ public class CatalogSync {
             vendor.inCatalog = true;
             vendor.persist();
             syncSources(vendor, entry.sources());
-        }
-        for (Vendor vendor : stored.values()) {
-            if (Vendor.ORIGIN_CATALOG.equals(vendor.origin) && !listed.contains(vendor.slug)) {
-                vendor.inCatalog = false;
-                vendor.sources.forEach(s -> s.enabled = false);
-            }
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,9 +23,11 @@ import java.util.Map;
 /**
  * One place a vendor publishes its status (a Statuspage, a feed), with its polling state: when it
  * was last polled, its last error and when it is due again. Like miniflux's feed row, the
- * scheduling state lives here.
+ * scheduling state lives here. Updates write only the columns that changed, so saving a source's
+ * settings never puts back a next poll that another instance's claim has moved since.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "source")
 public class Source extends PanacheEntityBase {
 

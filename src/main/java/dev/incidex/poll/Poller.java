@@ -7,11 +7,15 @@ import dev.incidex.fetch.AddressPolicy;
 import dev.incidex.fetch.FetchOutcome;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
+import dev.incidex.fetch.FetchOutcome.Problem;
 import dev.incidex.fetch.Authorization;
 import dev.incidex.fetch.Fetcher;
 import dev.incidex.fetch.Validators;
 import dev.incidex.incident.IncidentMerger;
 import dev.incidex.incident.MergeResult;
+import dev.incidex.poll.SourceLeases.Claim;
+import dev.incidex.poll.SourceLeases.LeaseLostException;
+import dev.incidex.poll.SourceLeases.Unchanged;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.SourceAdapter;
@@ -19,14 +23,16 @@ import dev.incidex.source.SourceAdapters;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.UnreadableDocumentException;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,23 +42,36 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Polls the sources that are due: fetches their documents concurrently (bounded), hands changed
- * ones to their format's adapter, merges what they observed and records each source's health.
+ * Polls the sources that are due: claims them in batches, fetches their documents concurrently
+ * (bounded), hands changed ones to their format's adapter, merges what they observed and records
+ * each source's health. Work streams: each source is completed as soon as its own documents are in,
+ * never waiting for another source, and at most {@code incidex.poll.batch} sources are claimed and
+ * unfinished at once, so memory is bounded by the batch, not by the number of sources. A poll that
+ * changed nothing (304s, or the same bytes) is recorded with others in one batched statement.
  * A failure never deletes or closes anything already stored.
  */
 @ApplicationScoped
 public class Poller {
+
+    /** Unchanged polls recorded together: one statement and one transaction for this many sources. */
+    private static final int UNCHANGED_BATCH = 200;
 
     private final SourceAdapters adapters;
 
@@ -69,10 +88,21 @@ public class Poller {
     SourceBookkeeping bookkeeping;
 
     @Inject
+    SourceLeases leases;
+
+    @Inject
     InstantSource clock;
 
     @Inject
     IncidexConfig config;
+
+    /** Sources claimed by the scheduler and not yet finished; bounds memory. */
+    private Semaphore room;
+    private FetchQueue fetches;
+    private ExecutorService completions;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<PendingUnchanged> unchanged = new ArrayList<>();
+    private final Timings timings = new Timings();
 
     @Inject
     ValueRegistry registry;
@@ -88,49 +118,105 @@ public class Poller {
         this.adapters = adapters;
     }
 
+    @PostConstruct
+    void start() {
+        room = new Semaphore(Math.max(1, config.poll().batch()));
+        fetches = new FetchQueue(Math.max(1, config.poll().parallelism()));
+        AtomicInteger n = new AtomicInteger();
+        completions = Executors.newFixedThreadPool(Math.max(1, config.poll().mergeThreads()), r -> {
+            Thread t = new Thread(r, "incidex-merge-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        fetches.shutdown();
+        completions.shutdown();
+        try {
+            completions.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flushUnchanged();
+    }
+
     @Scheduled(every = "${incidex.poll.tick}", delayed = "${incidex.poll.first-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Poller.Disabled.class)
     void onSchedule() {
-        PollReport report = pollDue();
-        MergeResult m = report.merged();
-        boolean changed = m.created() + m.changed() + m.updatesAdded() > 0 || report.failed() != lastFailed;
-        lastFailed = report.failed();
-        // A cycle where nothing changed says nothing: a log line per tick drowns what matters.
-        if (report.sources() > 0 && changed) {
-            Log.infof("polled %d sources (%d failing): %d documents parsed, %d incidents new, %d changed, %d updates added",
-                    report.sources(), report.failed(), report.documentsParsed(), report.merged().created(),
-                    report.merged().changed(), report.merged().updatesAdded());
-        }
+        flushUnchanged();
+        // Claims what is due and returns; the sources finish on their own, each as soon as it can.
+        Round round = claimDue();
+        round.done.thenAccept(report -> {
+            MergeResult m = report.merged();
+            boolean changed = m.created() + m.changed() + m.updatesAdded() > 0 || report.failed() != lastFailed;
+            lastFailed = report.failed();
+            // A cycle where nothing changed says nothing: a log line per tick drowns what matters.
+            if (report.sources() > 0 && changed) {
+                Log.infof("polled %d sources (%d failing): %d documents parsed, %d incidents new, %d changed, %d updates added"
+                        + " in %d ms (claiming %d ms, fetching %d ms, merging %d ms, bookkeeping %d ms)",
+                        report.sources(), report.failed(), report.documentsParsed(), report.merged().created(),
+                        report.merged().changed(), report.merged().updatesAdded(), round.millis(), round.spent(Timings.CLAIM),
+                        round.spent(Timings.FETCH), round.spent(Timings.MERGE), round.spent(Timings.BOOKKEEPING));
+            }
+        });
     }
 
-    /** Polls every enabled source whose next poll is due. */
+    /** Polls every enabled source whose next poll is due, and waits until each is recorded. */
     public PollReport pollDue() {
-        return poll(dueSources(clock.instant()));
+        return claimDue().done.join();
     }
 
     /** Polls one source now, due or not (after a vendor is added, or from a test). */
     public PollReport pollSource(long sourceId) {
-        return poll(List.of(task(sourceId)));
+        Instant now = clock.instant();
+        Claim claim = leases.claimOne(sourceId, now, now.plus(lease()));
+        Round round = new Round(timings);
+        dispatch(round, tasks(List.of(claim), now), false);
+        if (round.claimed()) {
+            flushUnchanged();
+        }
+        return round.done.join();
     }
 
     /**
-     * The due sources this instance claims. Several instances may share one PostgreSQL: each moves a
-     * due source's next poll past a lease with a conditional update, and only the one whose update
-     * hit the row polls it (the others' updates wait for the row and then no longer match). If this
-     * instance dies mid-poll, another takes the source once the lease ends.
+     * Claims due sources batch by batch while there is room, starting each as it is claimed, until
+     * none is due. Blocks only while {@code incidex.poll.batch} sources are already unfinished.
      */
-    @Transactional
-    List<SourceTask> dueSources(Instant now) {
-        Instant leaseEnd = now.plus(lease());
-        List<SourceTask> claimed = new ArrayList<>();
-        for (Source source : Source.due(now)) {
-            int won = Source.update("nextPollAt = ?1 where id = ?2 and (nextPollAt is null or nextPollAt <= ?3)",
-                    leaseEnd, source.id, now);
-            if (won == 1) {
-                claimed.add(SourceTask.of(source, this::ownAddress));
+    Round claimDue() {
+        Round round = new Round(timings);
+        // Claims wait for a quarter of the batch to be free, so a busy instance makes a few large
+        // claims rather than one per finished source.
+        int chunk = Math.max(1, config.poll().batch() / 4);
+        while (true) {
+            room.acquireUninterruptibly(chunk);
+            int want = chunk + room.drainPermits();
+            Instant now = clock.instant();
+            long started = System.nanoTime();
+            List<SourceTask> tasks;
+            int claimed;
+            try {
+                List<Claim> claims = leases.claim(now, now.plus(lease()), want);
+                claimed = claims.size();
+                tasks = claims.isEmpty() ? List.of() : tasks(claims, now);
+            } catch (RuntimeException e) {
+                room.release(want);
+                Log.warnf(e, "could not claim due sources");
+                break;
+            } finally {
+                timings.add(Timings.CLAIM, System.nanoTime() - started);
+            }
+            room.release(want - tasks.size());
+            dispatch(round, tasks, true);
+            if (claimed < want) {
+                break;
             }
         }
-        return claimed;
+        if (round.claimed()) {
+            flushUnchanged();
+        }
+        return round;
     }
 
     /**
@@ -144,63 +230,112 @@ public class Poller {
         return registry.get(HttpServer.LOCAL_BASE_URI);
     }
 
-    /** Long enough for one poll of a source: its documents' fetches and the merge. */
-    private Duration lease() {
-        Duration fetches = config.fetch().timeout().multipliedBy(3);
-        return fetches.compareTo(config.poll().interval()) > 0 ? fetches : config.poll().interval();
-    }
-
-    @Transactional
+    /** A source's settings as a poll would use them, without claiming it (for its one-time history import). */
     SourceTask task(long sourceId) {
-        Source source = Source.findById(sourceId);
-        if (source == null) {
-            throw new IllegalArgumentException("no source " + sourceId);
-        }
-        return SourceTask.of(source, this::ownAddress);
-    }
-
-    private PollReport poll(List<SourceTask> tasks) {
-        Semaphore permits = new Semaphore(Math.max(1, config.poll().parallelism()));
-        Map<SourceTask, List<CompletableFuture<FetchOutcome>>> inFlight = new LinkedHashMap<>();
-        PollReport report = PollReport.EMPTY;
-        for (SourceTask task : tasks) {
-            SourceAdapter adapter = adapters.forKind(task.kind()).orElse(null);
-            List<CompletableFuture<FetchOutcome>> fetches = new ArrayList<>();
-            if (adapter != null) {
-                List<URI> documents;
-                Authorization authorization;
-                try {
-                    documents = adapter.documents(task.settings());
-                    authorization = adapter.authorization(task.settings());
-                } catch (SourceConfigurationException e) {
-                    // Nothing is sent for a source that cannot be asked properly (a missing token, say).
-                    bookkeeping.failed(task.id(), clock.instant(), e.getMessage(), null, Map.of());
-                    report = report.plus(new PollReport(1, 1, 0, MergeResult.NOTHING));
-                    continue;
-                }
-                for (URI document : documents) {
-                    permits.acquireUninterruptibly();
-                    DocumentState known = task.documents().get(document.toString());
-                    Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
-                    var fetch = fetcher.fetch(document, validators, authorization, task.guarded() ? addressPolicy : null);
-                    fetches.add(fetch.toCompletableFuture().whenComplete((o, e) -> permits.release()));
-                }
-            }
-            inFlight.put(task, fetches);
-        }
-        for (Map.Entry<SourceTask, List<CompletableFuture<FetchOutcome>>> e : inFlight.entrySet()) {
-            report = report.plus(complete(e.getKey(), e.getValue().stream().map(CompletableFuture::join).toList()));
-        }
-        return report;
-    }
-
-    private PollReport complete(SourceTask task, List<FetchOutcome> outcomes) {
         Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Source s = Source.<Source>find("select s from Source s join fetch s.vendor left join fetch s.documents"
+                    + " where s.id = ?1", sourceId).firstResultOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
+            return SourceTask.of(s, new Claim(s.id, now, 0), now, this::ownAddress);
+        });
+    }
+
+    /** The claimed sources' settings, read in one query. */
+    private List<SourceTask> tasks(List<Claim> claims, Instant claimedAt) {
+        Map<Long, Claim> byId = claims.stream().collect(Collectors.toMap(Claim::sourceId, Function.identity()));
+        return QuarkusTransaction.requiringNew().call(() -> Source.<Source>list(
+                "select distinct s from Source s join fetch s.vendor left join fetch s.documents where s.id in ?1",
+                byId.keySet()).stream().map(s -> SourceTask.of(s, byId.get(s.id), claimedAt, this::ownAddress)).toList());
+    }
+
+    /** Long enough for one poll of a source: waiting for its turn, its documents' fetches and the merge. */
+    private Duration lease() {
+        Duration fetch = config.fetch().timeout().multipliedBy(3);
+        return fetch.compareTo(config.poll().interval()) > 0 ? fetch : config.poll().interval();
+    }
+
+    private void dispatch(Round round, List<SourceTask> tasks, boolean holdsRoom) {
+        for (SourceTask task : tasks) {
+            round.started();
+            inFlight.incrementAndGet();
+            poll(task, round).whenComplete((ignored, error) -> {
+                if (holdsRoom) {
+                    room.release();
+                }
+                boolean idle = inFlight.decrementAndGet() == 0;
+                if (round.finishedWork() | idle) {
+                    flushUnchanged();
+                }
+            });
+        }
+    }
+
+    /**
+     * One source's poll: its fetches queue with everyone's, and it is completed on a merge thread as
+     * soon as its own documents are in. Completes when its work is done (an unchanged source may still
+     * wait for its batched record); reports to {@code round} exactly once.
+     */
+    private CompletableFuture<Void> poll(SourceTask task, Round round) {
         SourceAdapter adapter = adapters.forKind(task.kind()).orElse(null);
         if (adapter == null) {
-            bookkeeping.failed(task.id(), now, "no adapter reads sources of kind '" + task.kind() + "'", null, Map.of());
-            return new PollReport(1, 1, 0, MergeResult.NOTHING);
+            return CompletableFuture.runAsync(() -> round.add(recordFailure(task,
+                    "no adapter reads sources of kind '" + task.kind() + "'")), completions);
         }
+        List<URI> documents;
+        Authorization authorization;
+        try {
+            documents = adapter.documents(task.settings());
+            authorization = adapter.authorization(task.settings());
+        } catch (SourceConfigurationException e) {
+            // Nothing is sent for a source that cannot be asked properly (a missing token, say).
+            return CompletableFuture.runAsync(() -> round.add(recordFailure(task, e.getMessage())), completions);
+        }
+        List<CompletableFuture<FetchOutcome>> outcomes = new ArrayList<>();
+        for (URI document : documents) {
+            DocumentState known = task.documents().get(document.toString());
+            Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
+            outcomes.add(fetches.submit(() -> fetcher.fetch(document, validators, authorization, task.guarded() ? addressPolicy : null))
+                    .exceptionally(e -> new Failed(document, Problem.NETWORK, "could not fetch " + document + ": " + e, null)));
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+            PollReport report = completeSafely(task, adapter, outcomes.stream().map(CompletableFuture::join).toList(), round);
+            if (report != null) {
+                round.add(report);
+            }
+        }, completions);
+    }
+
+    /** Completes one source; whatever goes wrong is recorded on that source alone. Null: queued as unchanged. */
+    private PollReport completeSafely(SourceTask task, SourceAdapter adapter, List<FetchOutcome> outcomes, Round round) {
+        try {
+            return complete(task, adapter, outcomes, round);
+        } catch (LeaseLostException e) {
+            Log.infof("source %s (%s): %s; its poll is not recorded", task.url(), task.vendorSlug(), e.getMessage());
+            return new PollReport(1, 0, 0, MergeResult.NOTHING);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not complete the poll of %s (%s)", task.url(), task.vendorSlug());
+            return recordFailure(task, "could not record this poll: " + describe(e));
+        }
+    }
+
+    private PollReport recordFailure(SourceTask task, String error) {
+        long started = System.nanoTime();
+        try {
+            bookkeeping.failed(task.id(), task.token(), clock.instant(), error, null, Map.of());
+        } catch (LeaseLostException e) {
+            return new PollReport(1, 0, 0, MergeResult.NOTHING);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "could not record the failure of %s (%s): %s", task.url(), task.vendorSlug(), error);
+        } finally {
+            timings.add(Timings.BOOKKEEPING, System.nanoTime() - started);
+        }
+        return new PollReport(1, 1, 0, MergeResult.NOTHING);
+    }
+
+    private PollReport complete(SourceTask task, SourceAdapter adapter, List<FetchOutcome> outcomes, Round round) {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
         String cursor = task.settings().cursor();
         Map<String, DocumentState> seen = new HashMap<>();
         List<ObservedIncident> observed = new ArrayList<>();
@@ -239,30 +374,99 @@ public class Poller {
             }
             // NotModified: the document is as it was, nothing to do
         }
+        Set<String> asked = outcomes.stream().map(o -> o.url().toString()).collect(Collectors.toSet());
+        Instant nextPoll = nextPoll(task, now);
+        if (errors.isEmpty() && observed.isEmpty() && Objects.equals(cursor, task.settings().cursor())
+                && asked.containsAll(task.documents().keySet())
+                && seen.entrySet().stream().allMatch(e -> e.getValue().equals(task.documents().get(e.getKey())))) {
+            timings.add(Timings.MERGE, System.nanoTime() - started);
+            queueUnchanged(new Unchanged(task.id(), task.token(), now, nextPoll), round);
+            return null;
+        }
         MergeResult merged = MergeResult.NOTHING;
         if (!observed.isEmpty()) {
             try {
-                merged = merger.merge(task.id(), observed);
+                merged = QuarkusTransaction.requiringNew().call(() -> {
+                    leases.fence(task.id(), task.token());
+                    return merger.merge(task.id(), observed);
+                });
+            } catch (LeaseLostException ex) {
+                throw ex;
             } catch (RuntimeException ex) {
                 Log.warnf(ex, "could not store what %s reported", task.url());
                 errors.add("could not store incidents: " + describe(ex));
                 seen.clear(); // parse again next time rather than skip a body we never stored
             }
         }
-        if (errors.isEmpty()) {
-            Set<String> asked = outcomes.stream().map(o -> o.url().toString()).collect(Collectors.toSet());
-            bookkeeping.succeeded(task.id(), now, seen, cursor, asked);
-            if (loggedErrors.remove(task.id()) != null) {
-                Log.infof("source %s (%s) answers again", task.url(), task.vendorSlug());
+        timings.add(Timings.MERGE, System.nanoTime() - started);
+        started = System.nanoTime();
+        try {
+            if (errors.isEmpty()) {
+                bookkeeping.succeeded(task.id(), task.token(), now, nextPoll, seen, cursor, asked);
+                if (loggedErrors.remove(task.id()) != null) {
+                    Log.infof("source %s (%s) answers again", task.url(), task.vendorSlug());
+                }
+            } else {
+                String error = String.join("; ", errors);
+                bookkeeping.failed(task.id(), task.token(), now, error, retryAfter, seen);
+                // A source failing the same way every cycle is said once, not once per cycle.
+                if (!error.equals(loggedErrors.put(task.id(), error))) {
+                    Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), error);
+                }
             }
-        } else {
-            String error = String.join("; ", errors);
-            bookkeeping.failed(task.id(), now, error, retryAfter, seen);
-            if (!error.equals(loggedErrors.put(task.id(), error))) {
-                Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), error);
-            }
+        } finally {
+            timings.add(Timings.BOOKKEEPING, System.nanoTime() - started);
         }
         return new PollReport(1, errors.isEmpty() ? 0 : 1, parsed, merged);
+    }
+
+    /**
+     * Counted from when the source was due, not from when this poll finished, so waiting for a tick
+     * and the poll's own time do not add up into drift. A source far behind (the app was down) is
+     * not polled again at once but an interval from now.
+     */
+    private Instant nextPoll(SourceTask task, Instant now) {
+        Instant next = task.due().plus(config.poll().interval());
+        return next.isAfter(now) ? next : now.plus(config.poll().interval());
+    }
+
+    private void queueUnchanged(Unchanged poll, Round round) {
+        boolean full;
+        synchronized (unchanged) {
+            unchanged.add(new PendingUnchanged(poll, round));
+            full = unchanged.size() >= UNCHANGED_BATCH;
+        }
+        if (full) {
+            flushUnchanged();
+        }
+    }
+
+    /** Records the queued unchanged polls in one statement. */
+    private void flushUnchanged() {
+        List<PendingUnchanged> batch;
+        synchronized (unchanged) {
+            if (unchanged.isEmpty()) {
+                return;
+            }
+            batch = List.copyOf(unchanged);
+            unchanged.clear();
+        }
+        long started = System.nanoTime();
+        boolean recorded = false;
+        try {
+            int refused = leases.recordUnchanged(batch.stream().map(PendingUnchanged::poll).toList());
+            if (refused > 0) {
+                Log.infof("%d unchanged polls not recorded: their sources were claimed again after their leases ended", refused);
+            }
+            recorded = true;
+        } catch (RuntimeException e) {
+            // The sources stay claimed until their leases end, and are then polled again.
+            Log.warnf(e, "could not record %d unchanged polls", batch.size());
+        } finally {
+            timings.add(Timings.BOOKKEEPING, System.nanoTime() - started);
+        }
+        PollReport each = new PollReport(1, recorded ? 0 : 1, 0, MergeResult.NOTHING);
+        batch.forEach(p -> p.round().add(each));
     }
 
     private static String describe(Exception ex) {
@@ -274,6 +478,169 @@ public class Poller {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private record PendingUnchanged(Unchanged poll, Round round) {}
+
+    /** Where polling time goes, summed over all threads (for the round's log line and the bench). */
+    static final class Timings {
+        static final int CLAIM = 0;
+        static final int FETCH = 1;
+        static final int MERGE = 2;
+        static final int BOOKKEEPING = 3;
+
+        private final LongAdder[] nanos = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+
+        void add(int kind, long spent) {
+            nanos[kind].add(spent);
+        }
+
+        long[] snapshot() {
+            long[] now = new long[nanos.length];
+            for (int i = 0; i < now.length; i++) {
+                now[i] = nanos[i].sum();
+            }
+            return now;
+        }
+    }
+
+    /**
+     * The sources one claiming pass started, and what they did. Its report is complete once claiming
+     * has ended and every source it started is recorded.
+     */
+    static final class Round {
+        final CompletableFuture<PollReport> done = new CompletableFuture<>();
+        private final AtomicInteger unreported = new AtomicInteger(1); // 1 while claiming
+        private final AtomicInteger working = new AtomicInteger(1);
+        private final Timings timings;
+        private final long[] before;
+        private final long startedNanos = System.nanoTime();
+        private long[] after;
+        private long finishedNanos;
+        private PollReport report = PollReport.EMPTY;
+
+        Round(Timings timings) {
+            this.timings = timings;
+            this.before = timings.snapshot();
+        }
+
+        void started() {
+            unreported.incrementAndGet();
+            working.incrementAndGet();
+        }
+
+        /** A source's work is done (an unchanged one may still wait to be recorded); true when none is left. */
+        boolean finishedWork() {
+            return working.decrementAndGet() == 0;
+        }
+
+        /** Claiming has ended; true when no source of this round still works. */
+        boolean claimed() {
+            boolean idle = finishedWork();
+            reported();
+            return idle;
+        }
+
+        void add(PollReport r) {
+            synchronized (this) {
+                report = report.plus(r);
+            }
+            reported();
+        }
+
+        private void reported() {
+            if (unreported.decrementAndGet() == 0) {
+                PollReport r;
+                synchronized (this) {
+                    after = timings.snapshot();
+                    finishedNanos = System.nanoTime();
+                    r = report;
+                }
+                done.complete(r);
+            }
+        }
+
+        synchronized long millis() {
+            return (finishedNanos - startedNanos) / 1_000_000;
+        }
+
+        synchronized long spent(int kind) {
+            return (after[kind] - before[kind]) / 1_000_000;
+        }
+    }
+
+    /**
+     * Documents being fetched, at most {@code incidex.poll.parallelism} at once, the rest waiting in
+     * line. Requests are started on threads of their own, so one that blocks (resolving an added
+     * vendor's host for the address guard) does not hold up the others' completions.
+     */
+    final class FetchQueue {
+        private final int max;
+        private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+        private final ExecutorService starters;
+        private int running;
+
+        FetchQueue(int max) {
+            this.max = max;
+            AtomicInteger n = new AtomicInteger();
+            this.starters = Executors.newFixedThreadPool(Math.min(max, 4), r -> {
+                Thread t = new Thread(r, "incidex-fetch-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        CompletableFuture<FetchOutcome> submit(java.util.function.Supplier<java.util.concurrent.CompletionStage<FetchOutcome>> fetch) {
+            CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+            Runnable start = () -> {
+                long started = System.nanoTime();
+                java.util.concurrent.CompletionStage<FetchOutcome> stage;
+                try {
+                    stage = fetch.get();
+                } catch (RuntimeException e) {
+                    stage = CompletableFuture.failedFuture(e);
+                }
+                stage.whenComplete((outcome, error) -> {
+                    timings.add(Timings.FETCH, System.nanoTime() - started);
+                    next();
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(outcome);
+                    }
+                });
+            };
+            boolean now;
+            synchronized (this) {
+                now = running < max;
+                if (now) {
+                    running++;
+                } else {
+                    waiting.add(start);
+                }
+            }
+            if (now) {
+                starters.execute(start);
+            }
+            return result;
+        }
+
+        private void next() {
+            Runnable next;
+            synchronized (this) {
+                next = waiting.poll();
+                if (next == null) {
+                    running--;
+                }
+            }
+            if (next != null) {
+                starters.execute(next);
+            }
+        }
+
+        void shutdown() {
+            starters.shutdownNow();
         }
     }
 

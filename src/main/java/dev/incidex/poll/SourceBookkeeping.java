@@ -11,28 +11,33 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes a poll's outcome onto the source's row: health, last error, backoff, validators. */
+/**
+ * Writes a poll's outcome onto the source's row: health, last error, backoff, validators. Every
+ * write carries the lease token the poll was claimed with and is refused (a
+ * {@link SourceLeases.LeaseLostException}) when another poll has claimed the source since.
+ */
 @ApplicationScoped
 public class SourceBookkeeping {
 
     @Inject
     IncidexConfig config;
 
-    /** A good poll: the error count resets and the validators of each changed document are kept. */
-    @Transactional
-    public void succeeded(long sourceId, Instant now, Map<String, DocumentState> documents) {
-        succeeded(sourceId, now, documents, null, null);
-    }
+    @Inject
+    SourceLeases leases;
 
     /**
-     * A good poll that also moves the source's cursor, and forgets the validators of documents no
-     * longer asked for ({@code since_id} URLs change with every new post).
+     * A good poll: the error count resets, the cursor moves, the validators of each changed document
+     * are kept, and those of documents no longer asked for ({@code since_id} URLs change with every
+     * new post) are forgotten.
      *
+     * @param nextPoll when the source is due again
      * @param cursor the new cursor; null keeps the stored one
      * @param asked the URLs this poll asked for, or null to keep every stored document state
      */
     @Transactional
-    public void succeeded(long sourceId, Instant now, Map<String, DocumentState> documents, String cursor, Set<String> asked) {
+    public void succeeded(long sourceId, long token, Instant now, Instant nextPoll, Map<String, DocumentState> documents,
+            String cursor, Set<String> asked) {
+        leases.fence(sourceId, token);
         Source source = Source.findById(sourceId);
         if (cursor != null && !cursor.equals(source.cursor)) {
             source.cursor = cursor;
@@ -44,7 +49,7 @@ public class SourceBookkeeping {
         source.lastSuccessAt = now;
         source.lastError = null;
         source.errorCount = 0;
-        source.nextPollAt = now.plus(config.poll().interval());
+        source.nextPollAt = nextPoll;
         keepValidators(source, documents);
     }
 
@@ -59,7 +64,9 @@ public class SourceBookkeeping {
 
     /** A failed poll: nothing the source reported before is touched, only its health. */
     @Transactional
-    public void failed(long sourceId, Instant now, String error, Duration retryAfter, Map<String, DocumentState> documents) {
+    public void failed(long sourceId, long token, Instant now, String error, Duration retryAfter,
+            Map<String, DocumentState> documents) {
+        leases.fence(sourceId, token);
         Source source = Source.findById(sourceId);
         source.lastPolledAt = now;
         source.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;

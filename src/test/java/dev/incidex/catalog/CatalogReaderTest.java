@@ -537,4 +537,29 @@ class CatalogReaderTest {
                 vendors: []
                 """, 2, "invalid YAML", "single document");
     }
+
+    /** 100 000 vendors: some 14 MB of YAML, over the parser's default 3 MiB limit. */
+    private static String fleet(int vendors, String lastKind) {
+        StringBuilder yaml = new StringBuilder(vendors * 150).append("vendors:\n");
+        for (int i = 0; i < vendors; i++) {
+            yaml.append("  - slug: vendor-").append(i).append("\n    name: Vendor ").append(i)
+                    .append("\n    sources:\n      - kind: ").append(i == vendors - 1 ? lastKind : "statuspage")
+                    .append("\n        url: http://127.0.0.1:8081/v").append(i).append("\n");
+        }
+        return yaml.toString();
+    }
+
+    @Test
+    void aCatalogOfAHundredThousandVendorsLoads() {
+        Catalog catalog = read(fleet(100_000, "statuspage"));
+
+        assertEquals(100_000, catalog.vendors().size());
+        assertEquals("vendor-99999", catalog.vendors().get(99_999).slug());
+    }
+
+    @Test
+    void aHundredThousandVendorsKeepLineNumberedErrors() {
+        // The last vendor's kind is on line 1 + 99 999 * 5 + 4.
+        assertFails(fleet(100_000, "statuspag"), 1 + 99_999 * 5 + 4, "unknown source kind 'statuspag'");
+    }
 }

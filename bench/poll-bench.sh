@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Polling benchmark: a local fleet of N Statuspage vendors served by nginx with ETags, 5 % of them
+# changed every interval, polled by a built Incidex; side by side with a bare wrk pass over the same
+# URLs answering 304. Needs Debian's nginx and wrk (apt-get install nginx wrk), python3 and a JDK.
+#
+#   ./mvnw -DskipTests package                 # builds target/quarkus-app (the H2 default)
+#   bench/poll-bench.sh 1000                   # N sources; prints one table row
+#
+# Settings (environment): APP (default target/quarkus-app), INTERVAL (60), CYCLES after the first
+# (2), HEAP (-Xmx512m), PORT for nginx (18080), TIMEOUT for the first cycle in seconds (1800). Figures and how each is measured: docs/bench.md.
+set -euo pipefail
+N=${1:?usage: poll-bench.sh N}
+cd "$(dirname "$0")/.."
+APP=${APP:-target/quarkus-app}
+INTERVAL=${INTERVAL:-60}
+CYCLES=${CYCLES:-2}
+HEAP=${HEAP:--Xmx512m}
+PORT=${PORT:-18080}
+WORK=$(mktemp -d /tmp/incidex-poll-bench.XXXXXX)
+chmod 755 "$WORK"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -n "${KEEP:-}" ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# ---- the fleet: N vendors, each with incidents.json and scheduled-maintenances.json ----------
+python3 bench/poll-fleet.py init "$WORK" "$N" "$PORT"
+
+cat >"$WORK/nginx.conf" <<EOF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  log_format t '\$msec \$uri \$status';
+  access_log $WORK/access.log t buffer=256k flush=1s;
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  open_file_cache max=200000 inactive=300s;
+  default_type application/json;
+  server { listen 127.0.0.1:$PORT; root $WORK/www; etag on; }
+}
+EOF
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+
+# ---- the bare pass: wrk asking every URL with its current ETag (all 304) ---------------------
+cat >"$WORK/pass.lua" <<'EOF'
+local paths = {}
+for line in io.lines(os.getenv("URLS")) do
+  local p, e = line:match("(%S+) (.+)")
+  paths[#paths + 1] = {p, e}
+end
+local i = math.random(#paths)
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i][1], {["If-None-Match"] = paths[i][2]})
+end
+EOF
+python3 bench/poll-fleet.py etags "$WORK" "$N" >"$WORK/urls.txt"
+rps=$(URLS="$WORK/urls.txt" wrk -t2 -c32 -d10s -s "$WORK/pass.lua" "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {print $2}')
+bare=$(python3 -c "print(f'{2 * $N / $rps:.2f}')")
+: >"$WORK/access.log"
+
+# ---- Incidex against the fleet ---------------------------------------------------------------
+start=$(date +%s.%N)
+INCIDEX_CATALOG="$WORK/catalog.yaml" INCIDEX_POLL_INTERVAL=${INTERVAL}s QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=120S \
+  QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=3600S \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/db/incidex;DB_CLOSE_ON_EXIT=FALSE" QUARKUS_HTTP_PORT=$((PORT + 10)) \
+  java $HEAP -jar "$APP/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+app=$!
+pids+=("$app")
+(while kill -0 "$app" 2>/dev/null; do jstat -gc "$app" 2>/dev/null | tail -1; sleep 1; done) >"$WORK/heap.log" &
+pids+=("$!")
+
+# The first cycle ends when every source has been polled once.
+python3 bench/poll-fleet.py wait-first "$WORK" "$N" "$start" "${TIMEOUT:-1800}" >"$WORK/first.txt" || true
+# Then 5 % of the vendors change every interval, for CYCLES intervals.
+python3 bench/poll-fleet.py churn "$WORK" "$N" "$INTERVAL" "$CYCLES"
+sleep 2
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+sleep 1.5 # nginx flushes its log every second
+
+python3 bench/poll-fleet.py report "$WORK" "$N" "$INTERVAL" "$bare" "$rps"

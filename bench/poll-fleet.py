@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""The fleet of bench/poll-bench.sh: writes N Statuspage vendors for nginx, changes 5 % of them per
+cycle, and reads the figures back from nginx's access log, the app's log and jstat samples."""
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+
+BASE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def incidents(i, updates):
+    started = BASE + timedelta(minutes=i % 100000)
+    ups = []
+    for u in range(updates):
+        at = started + timedelta(minutes=5 * u)
+        ups.append({"id": f"u{i}x{u}", "status": "investigating" if u == 0 else "monitoring",
+                    "body": f"Update {u} on the bench outage of vendor {i}.",
+                    "created_at": at.isoformat(), "updated_at": at.isoformat(), "display_at": at.isoformat()})
+    ups.reverse()
+    return {"page": {"id": f"p{i}", "name": f"Vendor {i}", "url": f"https://status.v{i}.example"},
+            "incidents": [{"id": f"inc{i}", "name": f"Bench outage {i}", "status": "investigating",
+                           "impact": "minor", "created_at": started.isoformat(), "updated_at": started.isoformat(),
+                           "started_at": started.isoformat(), "resolved_at": None,
+                           "shortlink": f"https://stspg.io/{i}", "incident_updates": ups, "components": []}]}
+
+
+def write(work, i, updates):
+    d = os.path.join(work, "www", f"v{i}", "api", "v2")
+    with open(os.path.join(d, "incidents.json"), "w") as f:
+        json.dump(incidents(i, updates), f)
+
+
+def init(work, n, port):
+    n = int(n)
+    with open(os.path.join(work, "catalog.yaml"), "w") as cat:
+        cat.write("vendors:\n")
+        for i in range(n):
+            d = os.path.join(work, "www", f"v{i}", "api", "v2")
+            os.makedirs(d)
+            write(work, i, 1)
+            with open(os.path.join(d, "scheduled-maintenances.json"), "w") as f:
+                json.dump({"page": {"id": f"p{i}"}, "scheduled_maintenances": []}, f)
+            cat.write(f"  - slug: v{i}\n    name: Vendor {i}\n    sources:\n"
+                      f"      - kind: statuspage\n        url: http://127.0.0.1:{port}/v{i}\n")
+
+
+def etags(work, n):
+    for i in range(int(n)):
+        for doc in ("incidents.json", "scheduled-maintenances.json"):
+            path = f"/v{i}/api/v2/{doc}"
+            st = os.stat(os.path.join(work, "www") + path)
+            print(f'{path} "{int(st.st_mtime):x}-{st.st_size:x}"')
+
+
+LOG_TIME = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})")
+
+
+def log_time(line):
+    m = LOG_TIME.match(line)
+    return datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp() if m else None
+
+
+def rounds(work):
+    """(time, sources, timings dict or None) for each 'polled' line of the app's log, and when it started."""
+    started, out = None, []
+    with open(os.path.join(work, "app.log"), errors="replace") as f:
+        for line in f:
+            if started is None and "started in" in line:
+                started = log_time(line)
+            m = re.search(r"polled (\d+) sources", line)
+            if m:
+                t = re.search(r"claiming (\d+) ms, fetching (\d+) ms, merging (\d+) ms, bookkeeping (\d+) ms", line)
+                out.append((log_time(line), int(m.group(1)), [int(x) for x in t.groups()] if t else None))
+    return started, out
+
+
+def wait_first(work, n, start, timeout):
+    n, deadline = int(n), float(start) + float(timeout)
+    while time.time() < deadline:
+        started, rs = rounds(work)
+        total = 0
+        for t, k, _ in rs:
+            total += k
+            if total >= n:
+                print(t)
+                return
+        time.sleep(0.5)
+    print("never")
+    sys.exit(1)
+
+
+def churn(work, n, interval, cycles):
+    n, rnd = int(n), random.Random(13)
+    for c in range(int(cycles)):
+        t = time.time()
+        for i in rnd.sample(range(n), max(1, n // 20)):
+            write(work, i, 2 + c)
+        time.sleep(max(0.0, float(interval) - (time.time() - t)))
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(p * len(xs)))]
+
+
+def report(work, n, interval, bare, rps):
+    n, interval, bare = int(n), float(interval), float(bare)
+    started, rs = rounds(work)
+    first_line = open(os.path.join(work, "first.txt")).read().strip()
+    first = "never" if first_line in ("", "never") or started is None else f"{float(first_line) - (started + 1.0):.1f} s"
+    # claiming / fetching / merging: the app's own sums over the rounds of the first cycle
+    claim = fetch = merge = "—"
+    if rs and rs[0][2] is not None and first != "never":
+        done = float(first_line)
+        parts = [r[2] for r in rs if r[0] <= done]
+        claim = f"{sum(p[0] for p in parts) / 1000:.1f} s"
+        fetch = f"{sum(p[1] for p in parts) / 1000 / 32:.1f} s"
+        merge = f"{sum(p[2] + p[3] for p in parts) / 1000 / 2:.1f} s"
+    steady_from = float(first_line) if first != "never" else float("inf")
+    times, per_uri = [], {}
+    with open(os.path.join(work, "access.log")) as f:
+        for line in f:
+            t, uri, status = line.split()
+            times.append(float(t))
+            if uri.endswith("incidents.json"):
+                per_uri.setdefault(uri, []).append(float(t))
+    # Periods once the first cycle is over: between two fetches of one source that both came after it.
+    periods = [b - a for ts in per_uri.values() for a, b in zip(ts, ts[1:]) if a >= steady_from]
+    period = f"median {statistics.median(periods):.0f} s, p90 {pct(periods, 0.9):.0f} s" if periods else "none"
+    # A steady cycle: the requests of the last whole interval, in bursts (a gap over 1 s ends one).
+    ratio = "—"
+    if times:
+        times.sort()
+        end = times[-1] - 1.0
+        window = [t for t in times if end - interval <= t <= end]
+        busy, a, b = 0.0, None, None
+        for t in window:
+            if a is None:
+                a = b = t
+            elif t - b > 1.0:
+                busy += b - a
+                a = b = t
+            else:
+                b = t
+        if a is not None:
+            busy += b - a
+        if window and first != "never":
+            ratio = f"{busy / (bare * len(window) / (2 * n)):.1f}× ({busy:.1f} s for {len(window)} requests)"
+    heap = 0.0
+    with open(os.path.join(work, "heap.log")) as f:
+        for line in f:
+            c = line.split()
+            try:
+                heap = max(heap, (float(c[2]) + float(c[3]) + float(c[5]) + float(c[7])) / 1024)
+            except (ValueError, IndexError):
+                pass
+    fetched = sum(len(ts) for ts in per_uri.values())
+    if first == "never":
+        first = f"not done: {len(per_uri)} of {n} sources fetched"
+    print(f"| {n:,} | {first} | {claim} | {fetch} | {merge} | {ratio} | {period} | {heap:.0f} MB |")
+    print(f"bare 304 pass over {2 * n} URLs: {bare:.2f} s ({rps} req/s); incidents.json fetched {fetched} times"
+          f" by {len(per_uri)} of {n} sources", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    cmd, args = sys.argv[1], sys.argv[2:]
+    {"init": init, "etags": etags, "wait-first": wait_first, "churn": churn, "report": report}[cmd](*args)

@@ -1,0 +1,263 @@
+package dev.incidex.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several Incidex processes sharing one PostgreSQL schema poll 1 000 sources on a local server that
+ * counts requests: each due source is fetched once per interval across all instances, nothing is
+ * stored twice, and when one instance is killed the others take over its sources.
+ *
+ * <p>Runs the PostgreSQL build of the app ({@code target/pg-app}, built here if missing, as
+ * {@code deploy/smoke-postgresql.sh} builds it) against the database of {@link
+ * dev.incidex.incident.MigrationsOnPostgresTest}. About a minute and a half per test.
+ */
+@Tag("multi-instance")
+@Tag("postgresql")
+class MultiInstanceTest {
+
+    private static final int SOURCES = 1000;
+    private static final int CYCLES = 10;
+    private static final Duration INTERVAL = Duration.ofSeconds(6);
+    private static final String URL = System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getProperty("incidex.test.postgres.user", "postgres");
+
+    private final String schema = "incidex_multi_" + ProcessHandle.current().pid();
+    private final AtomicIntegerArray fetches = new AtomicIntegerArray(SOURCES);
+    private final Map<Integer, List<Long>> fetchTimes = new ConcurrentHashMap<>();
+    private final List<Process> instances = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private Path work;
+
+    @BeforeEach
+    void start() throws Exception {
+        work = Files.createTempDirectory("incidex-multi");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::answer);
+        server.start();
+        StringBuilder catalog = new StringBuilder("vendors:\n");
+        for (int i = 0; i < SOURCES; i++) {
+            catalog.append("  - slug: v").append(i).append("\n    name: Vendor ").append(i)
+                    .append("\n    sources:\n      - kind: statuspage\n        url: http://127.0.0.1:")
+                    .append(server.getAddress().getPort()).append("/v").append(i).append('\n');
+        }
+        Files.writeString(work.resolve("catalog.yaml"), catalog);
+        sql("create schema " + schema);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Process p : instances) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+        sql("drop schema if exists " + schema + " cascade");
+    }
+
+    @Test
+    void twoInstancesFetchEachSourceOncePerCycle() throws Exception {
+        launch(2);
+
+        awaitCycles(CYCLES, null);
+
+        assertThat(counts()).as("fetches per source").containsOnlyKeys(CYCLES);
+        assertNothingStoredTwiceOrLost();
+    }
+
+    @Test
+    void fourInstancesWithOneKilledMidwayFinishTheCycles() throws Exception {
+        launch(4);
+
+        awaitCycles(CYCLES, () -> instances.get(0).destroyForcibly());
+
+        // A source whose poll the killed instance had claimed but not yet sent is taken over when the
+        // lease ends, one interval later, so it may be one cycle behind; none is polled twice in a cycle.
+        assertThat(counts().keySet()).as("fetches per source").allMatch(n -> n == CYCLES || n == CYCLES + 1);
+        assertNoSourceFetchedTwiceInOneCycle();
+        assertNothingStoredTwiceOrLost();
+    }
+
+    /** Answers a vendor's Statuspage documents; the incident gains an update every third fetch. */
+    private void answer(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/"); // "", "v12", "api", "v2", "incidents.json"
+        int vendor = Integer.parseInt(path[1].substring(1));
+        String body;
+        String etag;
+        if (path[4].equals("incidents.json")) {
+            int before = fetches.getAndIncrement(vendor);
+            fetchTimes.computeIfAbsent(vendor, v -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+            int updates = 1 + before / 3;
+            etag = "\"" + updates + "\"";
+            body = incidents(vendor, updates);
+        } else {
+            etag = "\"m\"";
+            body = "{\"scheduled_maintenances\":[]}";
+        }
+        exchange.getResponseHeaders().set("ETag", etag);
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String incidents(int vendor, int updates) {
+        StringBuilder ups = new StringBuilder();
+        for (int u = updates - 1; u >= 0; u--) {
+            String at = "2026-01-01T%02d:%02d:00Z".formatted(u / 60, u % 60);
+            ups.append(ups.isEmpty() ? "" : ",").append("{\"id\":\"u").append(vendor).append('x').append(u)
+                    .append("\",\"status\":\"").append(u == 0 ? "investigating" : "monitoring")
+                    .append("\",\"body\":\"Update ").append(u).append("\",\"created_at\":\"").append(at)
+                    .append("\",\"display_at\":\"").append(at).append("\"}");
+        }
+        return "{\"incidents\":[{\"id\":\"inc" + vendor + "\",\"name\":\"Outage " + vendor + "\",\"status\":\"monitoring\","
+                + "\"impact\":\"minor\",\"created_at\":\"2026-01-01T00:00:00Z\",\"started_at\":\"2026-01-01T00:00:00Z\","
+                + "\"resolved_at\":null,\"incident_updates\":[" + ups + "],\"components\":[]}]}";
+    }
+
+    private void launch(int count) throws Exception {
+        Path jar = Path.of("target/pg-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            Process build = new ProcessBuilder(new File("mvnw").getAbsolutePath(), "-B", "-q", "-o", "-DskipTests", "package",
+                    "-Dquarkus.datasource.db-kind=postgresql", "-Dquarkus.package.output-directory=pg-app")
+                    .inheritIO().start();
+            assertThat(build.waitFor()).as("building the PostgreSQL app").isZero();
+        }
+        for (int i = 0; i < count; i++) {
+            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toAbsolutePath().toString());
+            Map<String, String> env = pb.environment();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", URL + "?currentSchema=" + schema);
+            env.put("QUARKUS_DATASOURCE_USERNAME", USER);
+            env.put("QUARKUS_FLYWAY_SCHEMAS", schema);
+            // A busy CI machine: start-up must not give up on its first connection or its catalog transaction.
+            env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
+            env.put("QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "600S");
+            env.put("QUARKUS_HTTP_PORT", "0");
+            env.put("INCIDEX_CATALOG", work.resolve("catalog.yaml").toString());
+            env.put("INCIDEX_POLL_INTERVAL", INTERVAL.toSeconds() + "s");
+            env.put("INCIDEX_POLL_TICK", "0.5s");
+            env.put("INCIDEX_POLL_FIRST_DELAY", "0s");
+            env.put("INCIDEX_FETCH_TIMEOUT", "1s");
+            pb.redirectErrorStream(true).redirectOutput(work.resolve("instance-" + i + ".log").toFile());
+            instances.add(pb.start());
+        }
+    }
+
+    /** Waits until every source was fetched {@code cycles} times, running {@code midway} halfway, then stops every instance. */
+    private void awaitCycles(int cycles, Runnable midway) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        boolean killed = midway == null;
+        while (min() < cycles) {
+            if (!killed && min() >= cycles / 2) {
+                midway.run();
+                killed = true;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("sources fetched " + counts() + " after 10 minutes; logs in " + work);
+            }
+            Thread.sleep(20);
+        }
+        // Let the last polls be recorded, well before any source's next one is due.
+        Thread.sleep(INTERVAL.toMillis() / 4);
+        for (Process p : instances) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private int min() {
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < SOURCES; i++) {
+            min = Math.min(min, fetches.get(i));
+        }
+        return min;
+    }
+
+    /** How many sources were fetched how many times. */
+    private Map<Integer, Integer> counts() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < SOURCES; i++) {
+            counts.merge(fetches.get(i), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private void assertNoSourceFetchedTwiceInOneCycle() {
+        long half = INTERVAL.toNanos() / 2;
+        List<String> twice = new ArrayList<>();
+        fetchTimes.forEach((vendor, times) -> {
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] - sorted[i - 1] < half) {
+                    twice.add("v" + vendor + " " + Arrays.toString(sorted));
+                }
+            }
+        });
+        assertThat(twice).as("sources fetched twice within half an interval").isEmpty();
+    }
+
+    private void assertNothingStoredTwiceOrLost() throws SQLException {
+        assertThat(query("select count(*) from " + schema + ".incident")).isEqualTo(SOURCES);
+        assertThat(query("select count(*) from (select vendor_id, vendor_key from " + schema
+                + ".incident group by vendor_id, vendor_key having count(*) > 1) d")).as("duplicate incidents").isZero();
+        assertThat(query("select count(*) from (select incident_id, posted_at, status from " + schema
+                + ".incident_update group by incident_id, posted_at, status having count(*) > 1) d")).as("duplicate updates").isZero();
+        // Every incident has the updates of the last document its source served.
+        int expected = 1 + (CYCLES - 1) / 3;
+        assertThat(query("select count(*) from (select incident_id from " + schema
+                + ".incident_update group by incident_id having count(*) < " + expected + ") d")).as("incidents missing updates")
+                .isZero();
+    }
+
+    private long query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void sql(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -84,6 +84,9 @@ public class Poller {
     private final Map<Long, String> loggedErrors = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
+    PollMetrics metrics;
+
+    @Inject
     public Poller(SourceAdapters adapters) {
         this.adapters = adapters;
     }
@@ -242,7 +245,7 @@ public class Poller {
         MergeResult merged = MergeResult.NOTHING;
         if (!observed.isEmpty()) {
             try {
-                merged = merger.merge(task.id(), observed);
+                merged = metrics.merging(() -> merger.merge(task.id(), observed));
             } catch (RuntimeException ex) {
                 Log.warnf(ex, "could not store what %s reported", task.url());
                 errors.add("could not store incidents: " + describe(ex));
@@ -262,6 +265,7 @@ public class Poller {
                 Log.infof("source %s (%s) failing: %s", task.url(), task.vendorSlug(), error);
             }
         }
+        metrics.polled(errors.isEmpty());
         return new PollReport(1, errors.isEmpty() ? 0 : 1, parsed, merged);
     }
 

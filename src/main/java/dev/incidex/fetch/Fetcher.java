@@ -48,16 +48,22 @@ public class Fetcher {
     private final HttpClient noRedirects;
     private final IncidexConfig.Fetch config;
     private final InstantSource clock;
+    private final FetchMetrics metrics;
 
     @Inject
-    public Fetcher(IncidexConfig config, InstantSource clock) {
-        this(config.fetch(), clock);
+    public Fetcher(IncidexConfig config, InstantSource clock, FetchMetrics metrics) {
+        this(config.fetch(), clock, metrics);
     }
 
     /** With the fetch settings alone, for tests of this stage. */
     Fetcher(IncidexConfig.Fetch config, InstantSource clock) {
+        this(config, clock, FetchMetrics.unregistered());
+    }
+
+    private Fetcher(IncidexConfig.Fetch config, InstantSource clock, FetchMetrics metrics) {
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(this.config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -97,6 +103,11 @@ public class Fetcher {
      * to get one is a {@link Failed}), and checking every hop against {@code policy} when set.
      */
     public CompletionStage<FetchOutcome> fetch(URI url, Validators previous, Authorization authorization, AddressPolicy policy) {
+        return metrics.record(() -> request(url, previous, authorization, policy));
+    }
+
+    private CompletableFuture<FetchOutcome> request(URI url, Validators previous, Authorization authorization,
+            AddressPolicy policy) {
         if (authorization == null) {
             return hop(url, url, previous, null, policy, 0, 0);
         }
@@ -111,7 +122,7 @@ public class Fetcher {
                     String why = cause instanceof OAuthClientCredentials.TokenException ? cause.getMessage()
                             : ((Failed) failure(grant.tokenUrl(), cause)).message();
                     return new Failed(url, Problem.HTTP_STATUS, "could not get an access token: " + why, null);
-                });
+                }).toCompletableFuture();
     }
 
     /**

@@ -144,6 +144,11 @@ public class IncidentQueries {
         return Incident.count("from Incident i where i.vendor = :vendor and " + OPEN, Map.of("vendor", vendor, "closed", IncidentStatus.CLOSED));
     }
 
+    /** Open incidents across every vendor. */
+    public long ongoingCount() {
+        return Incident.count("from Incident i where " + OPEN, Map.of("closed", IncidentStatus.CLOSED));
+    }
+
     /** Open incidents per vendor slug, for lists of every vendor in one query. */
     public Map<String, Long> openCounts() {
         List<Object[]> rows = Incident.getEntityManager().createQuery(

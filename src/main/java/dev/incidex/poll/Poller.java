@@ -114,6 +114,9 @@ public class Poller {
     private final Map<Long, String> loggedErrors = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
+    PollMetrics metrics;
+
+    @Inject
     public Poller(SourceAdapters adapters) {
         this.adapters = adapters;
     }
@@ -388,7 +391,7 @@ public class Poller {
             try {
                 merged = QuarkusTransaction.requiringNew().call(() -> {
                     leases.fence(task.id(), task.token());
-                    return merger.merge(task.id(), observed);
+                    return metrics.merging(() -> merger.merge(task.id(), observed));
                 });
             } catch (LeaseLostException ex) {
                 throw ex;
@@ -417,6 +420,7 @@ public class Poller {
         } finally {
             timings.add(Timings.BOOKKEEPING, System.nanoTime() - started);
         }
+        metrics.polled(errors.isEmpty());
         return new PollReport(1, errors.isEmpty() ? 0 : 1, parsed, merged);
     }
 

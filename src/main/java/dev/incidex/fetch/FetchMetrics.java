@@ -1,0 +1,54 @@
+package dev.incidex.fetch;
+
+import dev.incidex.fetch.FetchOutcome.Failed;
+import dev.incidex.fetch.FetchOutcome.Fetched;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * What the fetches cost, at {@code /q/metrics}: {@code incidex_fetches_total} by outcome (fetched, not_modified,
+ * failed) and problem — the 304 ratio is not_modified over all —, {@code incidex_fetch_seconds} by outcome, and
+ * {@code incidex_fetch_bytes} of the bodies received.
+ */
+@ApplicationScoped
+public class FetchMetrics {
+
+    private final MeterRegistry registry;
+    private final DistributionSummary bytes;
+
+    @Inject
+    public FetchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.bytes = DistributionSummary.builder("incidex.fetch.bytes").baseUnit("bytes")
+                .description("Size of the documents received with a 200").register(registry);
+    }
+
+    /** For a fetcher built outside the application (tests of the fetch stage): counts go nowhere. */
+    static FetchMetrics unregistered() {
+        return new FetchMetrics(new SimpleMeterRegistry());
+    }
+
+    /** Counts and times one fetch, from the request to its outcome (redirects and token requests included). */
+    CompletableFuture<FetchOutcome> record(Supplier<CompletableFuture<FetchOutcome>> fetch) {
+        Timer.Sample started = Timer.start(registry);
+        return fetch.get().whenComplete((outcome, error) -> {
+            String name = outcome instanceof Fetched ? "fetched" : outcome instanceof Failed ? "failed"
+                    : outcome == null ? "error" : "not_modified";
+            String problem = outcome instanceof Failed f ? f.problem().name().toLowerCase() : "none";
+            started.stop(Timer.builder("incidex.fetch").description("Time from request to outcome of one document")
+                    .tag("outcome", name).register(registry));
+            Counter.builder("incidex.fetches").description("Documents requested, by outcome")
+                    .tag("outcome", name).tag("problem", problem).register(registry).increment();
+            if (outcome instanceof Fetched f) {
+                bytes.record(f.body().length);
+            }
+        });
+    }
+}

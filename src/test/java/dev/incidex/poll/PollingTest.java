@@ -76,7 +76,7 @@ class PollingTest {
         Document page = Jsoup.parse(given().get("/vendors/flaky").then().statusCode(200).extract().asString());
         assertThat(page.select("tr.source .health").text()).isEqualTo("failing");
         assertThat(page.select("tr.source .error").text()).contains("incidents.json").contains("2 in a row");
-        assertThat(page.select(".incident-row a").text()).isEqualTo("Database failover");
+        assertThat(page.select("ul.history .incident-row a.title").text()).isEqualTo("Database failover");
 
         server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Database failover"));
         polls.pollVendor("flaky");

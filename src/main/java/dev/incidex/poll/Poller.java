@@ -384,6 +384,7 @@ public class Poller {
                 && seen.entrySet().stream().allMatch(e -> e.getValue().equals(task.documents().get(e.getKey())))) {
             timings.add(Timings.MERGE, System.nanoTime() - started);
             queueUnchanged(new Unchanged(task.id(), task.token(), now, nextPoll), round);
+            metrics.polled(true);
             return null;
         }
         MergeResult merged = MergeResult.NOTHING;

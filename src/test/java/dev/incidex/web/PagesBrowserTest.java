@@ -121,7 +121,7 @@ class PagesBrowserTest {
         Browser.navigate(browser, browser.findElement(By.cssSelector("form.watch button")));
         assertThat(browser.findElement(By.cssSelector("input[name=vendor][value=pageco]")).isSelected()).isTrue();
         // Every vendor is offered, one a line (the test catalog has about fifty; the built-in one over three hundred).
-        long vendors = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(dev.incidex.catalog.Vendor::count);
+        long vendors = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> dev.incidex.catalog.Vendor.count());
         assertThat(browser.findElements(By.cssSelector("ul.vendor-choices li"))).hasSize((int) vendors);
         bothWidths("watchlist-new");
         browser.findElement(By.id("name")).sendKeys("PageCo watch");

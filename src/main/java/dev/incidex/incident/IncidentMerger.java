@@ -7,7 +7,9 @@ import dev.incidex.model.Timeline;
 import dev.incidex.model.ObservedUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import dev.incidex.DatabaseFaults;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -40,14 +42,99 @@ public class IncidentMerger {
     @Inject
     References references;
 
-    @Transactional
+    /**
+     * Merges what one source observed. Each record is first repaired or refused ({@link RecordCheck});
+     * the records are then stored in one transaction, and should that fail on something no check
+     * foresaw, one transaction each, so a record the database refuses costs only itself: it becomes a
+     * warning in the result, for the source to show. Only an unreachable database fails the whole merge.
+     */
     public MergeResult merge(long sourceId, List<ObservedIncident> observed) {
-        Source source = Source.findById(sourceId);
-        MergeResult result = MergeResult.NOTHING;
+        return merge(sourceId, observed, () -> {});
+    }
+
+    /**
+     * Like {@link #merge(long, List)}, running {@code inEachTransaction} first in every transaction the
+     * merge opens (the poller fences its lease on the source there, so a late poll writes nothing);
+     * whatever it throws ends the merge as it is.
+     */
+    public MergeResult merge(long sourceId, List<ObservedIncident> observed, Runnable inEachTransaction) {
+        Instant now = clock.instant();
+        List<ObservedIncident> records = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (ObservedIncident o : observed) {
-            result = result.plus(mergeOne(source, o));
+            RecordCheck.Checked checked = RecordCheck.check(o, now);
+            warnings.addAll(checked.warnings());
+            if (!checked.skipped()) {
+                records.add(checked.incident());
+            }
         }
-        return result;
+        if (records.isEmpty()) {
+            return MergeResult.NOTHING.withWarnings(warnings);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                fence(inEachTransaction);
+                Source source = Source.findById(sourceId);
+                MergeResult result = MergeResult.NOTHING;
+                for (ObservedIncident o : records) {
+                    result = result.plus(mergeOne(source, o));
+                }
+                return result;
+            }).withWarnings(warnings);
+        } catch (Fenced f) {
+            throw f.cause;
+        } catch (RuntimeException batch) {
+            if (DatabaseFaults.unreachable(batch)) {
+                throw batch;
+            }
+            Log.infof("merging %d records of source %d one by one: %s", records.size(), sourceId, reason(batch));
+        }
+        MergeResult result = MergeResult.NOTHING;
+        for (ObservedIncident o : records) {
+            try {
+                result = result.plus(QuarkusTransaction.requiringNew().call(() -> {
+                    fence(inEachTransaction);
+                    return mergeOne(Source.findById(sourceId), o);
+                }));
+            } catch (Fenced f) {
+                throw f.cause;
+            } catch (RuntimeException one) {
+                if (DatabaseFaults.unreachable(one)) {
+                    throw one;
+                }
+                Log.warnf(one, "source %d: incident '%s' could not be stored", sourceId, o.vendorKey());
+                warnings.add("incident '" + RecordCheck.quote(o.vendorKey()) + "' could not be stored: " + reason(one));
+            }
+        }
+        return result.withWarnings(warnings);
+    }
+
+    /** What the caller's check threw, carried past the merge's own handling of failed records. */
+    private static final class Fenced extends RuntimeException {
+        final RuntimeException cause;
+
+        Fenced(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private static void fence(Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            throw new Fenced(e);
+        }
+    }
+
+    /** The innermost cause in a few words: what the database said about the record. */
+    private static String reason(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return RecordCheck.cut(dev.incidex.model.VendorText.printable(message).replaceAll("\\s+", " ").strip(), 200);
     }
 
     private MergeResult mergeOne(Source source, ObservedIncident o) {

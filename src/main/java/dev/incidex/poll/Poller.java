@@ -299,7 +299,9 @@ public class Poller {
         for (URI document : documents) {
             DocumentState known = task.documents().get(document.toString());
             Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
-            outcomes.add(fetches.submit(() -> fetcher.fetch(document, validators, authorization, task.guarded() ? addressPolicy : null))
+            // A catalog source's server is the operator's choice; where it redirects is not.
+            AddressPolicy policy = task.guarded() ? addressPolicy : addressPolicy.trustingOrigin(document);
+            outcomes.add(fetches.submit(() -> fetcher.fetch(document, validators, authorization, policy))
                     .exceptionally(e -> new Failed(document, Problem.NETWORK, "could not fetch " + document + ": " + e, null)));
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {

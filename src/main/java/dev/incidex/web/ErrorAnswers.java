@@ -2,7 +2,6 @@ package dev.incidex.web;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,11 +21,11 @@ public final class ErrorAnswers {
     }
 
     /** The error for a request to {@code path}; the message must already quote client input with {@link dev.incidex.UserInput}. */
-    public static Response of(String path, int status, String message, ZoneId zone) {
+    public static Response of(String path, int status, String message) {
         if (isApi(path)) {
             return json(status, message).build();
         }
-        String html = Pages.Templates.badRequest(message, zone).render();
+        String html = Pages.Templates.badRequest(message).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html).build();
     }
 

@@ -7,7 +7,6 @@ import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -25,19 +24,12 @@ public final class ErrorMappers {
         return request == null ? "" : request.path();
     }
 
-    static java.time.ZoneId zone(HttpHeaders headers) {
-        return ReaderZone.fromCookie(BadPageRequestMapper.cookie(headers));
-    }
-
     /** The framework's own 4xx (and any WebApplicationException thrown without a body). */
     @Provider
     public static class Framework implements ExceptionMapper<WebApplicationException> {
 
         @Context
         HttpServerRequest request;
-
-        @Context
-        HttpHeaders headers;
 
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -47,7 +39,7 @@ public final class ErrorMappers {
                 return original;
             }
             if (status >= 500) {
-                return unexpected(e, request, headers);
+                return unexpected(e, request);
             }
             String message = switch (status) {
                 case 405 -> "Method " + request.method() + " is not allowed here"
@@ -59,7 +51,7 @@ public final class ErrorMappers {
                 default -> e.getMessage() == null || e.getMessage().startsWith("HTTP " + status) ? "The request cannot be answered (HTTP "
                         + status + ")." : UserInput.quote(e.getMessage());
             };
-            Response answer = ErrorAnswers.of(path(request), status, message, zone(headers));
+            Response answer = ErrorAnswers.of(path(request), status, message);
             return original.getHeaderString("Allow") == null ? answer
                     : Response.fromResponse(answer).header("Allow", original.getHeaderString("Allow")).build();
         }
@@ -72,16 +64,13 @@ public final class ErrorMappers {
         @Context
         HttpServerRequest request;
 
-        @Context
-        HttpHeaders headers;
-
         @Override
         public Response toResponse(JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             String what = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
                     ? " ('" + mismatch.getPath().get(0).getFieldName() + "' has the wrong type)" : "";
             return ErrorAnswers.of(path(request), 400, "The body is not the JSON expected" + what + where
-                    + ". Send {\"url\": \"https://status.example.com\"}.", zone(headers));
+                    + ". Send {\"url\": \"https://status.example.com\"}.");
         }
     }
 
@@ -92,21 +81,22 @@ public final class ErrorMappers {
         @Context
         HttpServerRequest request;
 
-        @Context
-        HttpHeaders headers;
-
         @Override
         public Response toResponse(Exception e) {
-            return unexpected(e, request, headers);
+            return unexpected(e, request);
         }
     }
 
-    static Response unexpected(Exception e, HttpServerRequest request, HttpHeaders headers) {
+    static Response unexpected(Exception e, HttpServerRequest request) {
+        // RESTEasy's form reader says so only in words: more fields than quarkus.http.limits.max-form-fields.
+        if (e.getMessage() != null && e.getMessage().startsWith("Param limit of")) {
+            return ErrorAnswers.of(path(request), 400, "The form has too many fields.");
+        }
         if (DatabaseFaults.unreachable(e)) {
             Log.warnf("database unreachable while answering %s: %s", path(request), e.toString());
             return ErrorAnswers.unavailable(path(request));
         }
         Log.errorf(e, "unexpected error answering %s", path(request));
-        return ErrorAnswers.of(path(request), 500, "Something went wrong on our side. It has been logged.", zone(headers));
+        return ErrorAnswers.of(path(request), 500, "Something went wrong on our side. It has been logged.");
     }
 }

@@ -63,8 +63,10 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("could not start the proxied " + kind + " database", e);
         }
-        // The database being away must show within seconds, not after the pool's long test timeout.
+        // The database being away must show within seconds, not after the pool's long test timeout; and
+        // pooled connections that broke with it are found and replaced within seconds once it is back.
         config.put("quarkus.datasource.jdbc.acquisition-timeout", "5s");
+        config.put("quarkus.datasource.jdbc.background-validation-interval", "2s");
         return config;
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import dev.incidex.DatabaseFaults;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -137,9 +138,19 @@ public class IncidentMerger {
         return RecordCheck.cut(dev.incidex.model.VendorText.printable(message).replaceAll("\\s+", " ").strip(), 200);
     }
 
-    private MergeResult mergeOne(Source source, ObservedIncident o) {
+    private MergeResult mergeOne(Source source, ObservedIncident observed) {
         Instant now = clock.instant();
+        ObservedIncident o = observed;
         Incident incident = Incident.findByVendorKey(source.vendor, o.vendorKey()).orElse(null);
+        if (incident == null && o.keyMayChurn()) {
+            incident = sameTitle(source, o);
+            if (incident != null) {
+                o = churned(incident, o);
+                if (o == null) {
+                    return MergeResult.NOTHING; // the same item under a new GUID, link or date: nothing new
+                }
+            }
+        }
         if (incident == null && o.posts() != null) {
             incident = continued(source, o);
             if (incident == null && !o.posts().mayOpen()) {
@@ -305,6 +316,47 @@ public class IncidentMerger {
                 .firstResultOptional().map(u -> u.incident)
                 .filter(i -> i.resolvedAt == null && (i.status == null || !i.status.isClosed()))
                 .orElse(null);
+    }
+
+    /** How far apart two records of one title with different texts may be and still be one incident. */
+    static final Duration CHURN_WINDOW = Duration.ofDays(1);
+
+    /**
+     * The stored incident a record whose key may churn is, by its title (case and spacing aside): the
+     * source's newest incident of that title that holds one of the record's texts (the item seen again,
+     * however its date churned), or had an update within {@link #CHURN_WINDOW} of the record's time.
+     */
+    private static Incident sameTitle(Source source, ObservedIncident o) {
+        List<Incident> candidates = Incident.<Incident>find("source = ?1 and lower(title) = ?2 order by sortAt desc, id desc",
+                source, o.title().toLowerCase(java.util.Locale.ROOT)).page(0, 5).list();
+        Instant at = o.updates().stream().map(ObservedUpdate::at).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .orElse(o.startedAt());
+        for (Incident candidate : candidates) {
+            boolean seenText = o.updates().stream().anyMatch(u -> candidate.updates.stream().anyMatch(s -> sameWords(s.bodyText, u.text().plain())));
+            Instant latest = candidate.updates.isEmpty() ? candidate.sortAt : candidate.updates.get(candidate.updates.size() - 1).postedAt;
+            boolean near = at == null || latest == null || Duration.between(latest, at).abs().compareTo(CHURN_WINDOW) <= 0;
+            if (seenText || near) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A record found by its title, as the merge should see it: its updates whose text the incident
+     * already holds are the same updates seen again, whatever date they now carry, and its start is
+     * the incident's; null when nothing new is left.
+     */
+    private static ObservedIncident churned(Incident incident, ObservedIncident o) {
+        List<ObservedUpdate> fresh = o.updates().stream()
+                .filter(u -> incident.updates.stream().noneMatch(s -> sameWords(s.bodyText, u.text().plain())))
+                .toList();
+        if (fresh.isEmpty()) {
+            return null;
+        }
+        return new ObservedIncident(incident.vendorKey, o.title(), o.impact(), o.status(), o.vendorStatus(), o.maintenance(),
+                null, o.resolvedAt(), o.scheduledFor(), o.scheduledUntil(), o.exactTimes(), o.url(), o.components(), fresh,
+                o.posts(), o.warnings(), true);
     }
 
     /** An incident told in posts starts with its first update and ends with its newest, when that one closes it. */

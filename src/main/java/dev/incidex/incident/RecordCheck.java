@@ -145,7 +145,8 @@ final class RecordCheck {
 
         ObservedIncident repaired = new ObservedIncident(key, title, o.impact(), o.status(),
                 cut(o.vendorStatus() == null ? null : VendorText.printable(o.vendorStatus()), MAX_VENDOR_STATUS), o.maintenance(),
-                times[0], times[1], times[2], times[3], o.exactTimes(), url, List.copyOf(components), updates, o.posts(), List.of());
+                times[0], times[1], times[2], times[3], o.exactTimes(), url, List.copyOf(components), updates, o.posts(), List.of(),
+                o.keyMayChurn());
         return new Checked(repaired, warnings);
     }
 

@@ -25,6 +25,9 @@ import java.util.List;
  * @param posts set when the incident was assembled from an account's posts, null otherwise
  * @param warnings what the adapter had to drop or guess while reading this record, shown on the
  *     source; a record without a {@code vendorKey} cannot be stored, and its warnings say why
+ * @param keyMayChurn true when the format gives no id that is sure to stay put (a generic feed item,
+ *     whose GUID, link and date some vendors change on every poll): the merge then also knows the
+ *     record by its title, so churn never makes a second incident
  */
 public record ObservedIncident(
         String vendorKey,
@@ -42,7 +45,8 @@ public record ObservedIncident(
         List<String> components,
         List<ObservedUpdate> updates,
         Posts posts,
-        List<String> warnings) {
+        List<String> warnings,
+        boolean keyMayChurn) {
 
     public ObservedIncident {
         components = components == null ? List.of() : List.copyOf(components);
@@ -63,7 +67,7 @@ public record ObservedIncident(
             boolean maintenance, Instant startedAt, Instant resolvedAt, Instant scheduledFor, Instant scheduledUntil,
             boolean exactTimes, String url, List<String> components, List<ObservedUpdate> updates, Posts posts) {
         this(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt, scheduledFor,
-                scheduledUntil, exactTimes, url, components, updates, posts, List.of());
+                scheduledUntil, exactTimes, url, components, updates, posts, List.of(), false);
     }
 
     /** An incident read from a status page or feed: it names itself by its key, with its own times. */
@@ -80,7 +84,7 @@ public record ObservedIncident(
      */
     public static ObservedIncident skipped(String why) {
         return new ObservedIncident(null, null, null, null, null, false, null, null, null, null, false, null, null, null,
-                null, List.of(why));
+                null, List.of(why), false);
     }
 
     /** This record with one more warning. */
@@ -88,7 +92,13 @@ public record ObservedIncident(
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new ObservedIncident(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
-                scheduledFor, scheduledUntil, exactTimes, url, components, updates, posts, all);
+                scheduledFor, scheduledUntil, exactTimes, url, components, updates, posts, all, keyMayChurn);
+    }
+
+    /** This record, known to the merge by its title as well as by its key (see {@code keyMayChurn}). */
+    public ObservedIncident withChurningKey() {
+        return new ObservedIncident(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
+                scheduledFor, scheduledUntil, exactTimes, url, components, updates, posts, warnings, true);
     }
 
     /**

@@ -40,7 +40,7 @@ class BadRecordsTest {
     void theGoodRecordsAreStoredAndEachBadOneIsRepairedOrSkippedWithAWarning() {
         String longKey = "k".repeat(300);
         String longTitle = "Very long title ".repeat(100);
-        new StatuspageIncidents()
+        StatuspageIncidents served = new StatuspageIncidents()
                 .add(spec("good-1", "Login failures", "investigating", T))
                 .add(spec("unknown-status", "Queue stuck", "exploding", T.plusSeconds(60)))
                 .add(spec("good-2", "Slow API", "identified", T.plusSeconds(120)))
@@ -49,14 +49,18 @@ class BadRecordsTest {
                 .add(spec("long-title", longTitle, "investigating", T.plusSeconds(300)))
                 .add(spec("far-future", "Pinned to the top forever", "investigating", Instant.parse("2999-01-01T00:00:00Z")))
                 .add(spec("good-3", "Webhooks delayed", "monitoring", T.plusSeconds(360)))
-                .serveAs("badrecords");
+                .add(spec("bad-date", "A date no rule reads", "investigating", T.plusSeconds(420)));
+        served.serveAs("badrecords");
+        // The last record's dates become text no date reader takes.
+        VendorServerResource.server().serve("/badrecords/api/v2/incidents.json", 200, "application/json",
+                served.json().replace("\"" + T.plusSeconds(420) + "\"", "\"the day before yesterday\""));
 
         PollReport first = polls.pollVendor("badrecords");
 
         assertThat(first.failed()).isZero();
         Map<String, Incident> stored = incidents();
         assertThat(stored.keySet()).contains("good-1", "good-2", "good-3", "unknown-status", "no-name", "long-title")
-                .doesNotContain("far-future").hasSize(7);
+                .doesNotContain("far-future", "bad-date").hasSize(7);
         Incident unknownStatus = stored.get("unknown-status");
         assertThat(unknownStatus.updates).singleElement().satisfies(u -> {
             assertThat(u.status).isEqualTo(IncidentStatus.INVESTIGATING);
@@ -71,7 +75,7 @@ class BadRecordsTest {
         assertThat(source.health()).isEqualTo(Source.Health.OK);
         assertThat(source.lastWarning).contains("'exploding' is not one Incidex knows")
                 .contains("longer than 200 characters").contains("has no title").contains("longer than 1000 characters")
-                .contains("and 3 more");
+                .contains("and 4 more");
         given().get("/api/vendors/badrecords").then().statusCode(200)
                 .body("sources[0].health", org.hamcrest.Matchers.equalTo("ok"))
                 .body("sources[0].lastWarning", org.hamcrest.Matchers.containsString("exploding"));

@@ -108,7 +108,7 @@ class ReaderSafetyTest {
     }
 
     @Test
-    void charactersXmlForbidsNeverBreakAFeed() {
+    void charactersXmlForbidsAndUnwritableDatesNeverBreakAFeed() {
         // Through the merge: a vendor's title and text with a control character, a non-character and a lone surrogate.
         String incidents = """
                 {"page":{"id":"p","name":"Ctrl","url":"https://status.ctrl.test"},
@@ -149,6 +149,16 @@ class ReaderSafetyTest {
             u.bodyHtml = "Old\u0002 text \ud800 here";
             u.bodyText = "Old\u0002 text \ud800 here";
             u.persist();
+            // A five-digit year, as a misread epoch number once stored: no RFC date can carry it.
+            IncidentUpdate far = new IncidentUpdate();
+            far.incident = old;
+            far.source = source;
+            far.status = IncidentStatus.INVESTIGATING;
+            far.postedAt = Instant.parse("+12345-01-01T00:00:00Z");
+            far.firstSeenAt = u.postedAt;
+            far.bodyHtml = "From a misread date.";
+            far.bodyText = "From a misread date.";
+            far.persist();
         });
         for (String path : List.of("/feeds/incidents.rss", "/feeds/incidents.atom", "/vendors/ctrlchars/feed.rss",
                 "/vendors/ctrlchars/feed.atom")) {

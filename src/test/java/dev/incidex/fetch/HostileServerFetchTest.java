@@ -82,6 +82,8 @@ class HostileServerFetchTest {
         server.awaitLetGo(Duration.ofSeconds(5));
         // What the kernel's socket buffers took before the close, not the 200 MiB (before: all of it was read).
         assertThat(server.bytesSent()).isLessThan(declared / 10);
+        System.out.printf("figure: a body declared at %d bytes: refused after %d ms, %d bytes sent before the close%n",
+                declared, Duration.ofNanos(System.nanoTime() - start).toMillis(), server.bytesSent());
     }
 
     @Test
@@ -116,6 +118,8 @@ class HostileServerFetchTest {
         // Before: the exchange went on reading after the timeout (300 s seen); now the server's next writes fail.
         Duration letGo = server.awaitLetGo(Duration.ofSeconds(10));
         assertThat(letGo).isLessThan(TIMEOUT.plusSeconds(3));
+        System.out.printf("figure: timed out after %d ms (timeout %d ms); the server saw the connection closed %d ms after it opened%n",
+                took.toMillis(), TIMEOUT.toMillis(), letGo.toMillis());
     }
 
     private FetchOutcome fetch() {

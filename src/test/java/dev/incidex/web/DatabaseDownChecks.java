@@ -23,7 +23,10 @@ public abstract class DatabaseDownChecks {
         ProxiedDatabase.proxy().cut();
         try {
             for (String path : List.of("/", "/vendors", "/vendors/cycle-good", "/feeds/incidents.rss", "/search?q=outage")) {
+                long start = System.nanoTime();
                 Response r = given().redirects().follow(false).get(path);
+                System.out.printf("figure: database down: %s answered %d in %d ms%n", path, r.statusCode(),
+                        Duration.ofNanos(System.nanoTime() - start).toMillis());
                 assertThat(r.statusCode()).as(path).isEqualTo(503);
                 assertThat(r.header("Retry-After")).as(path).isNotBlank();
                 assertThat(r.contentType()).as(path).startsWith("text/html");

@@ -66,12 +66,34 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String what = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                    ? " ('" + mismatch.getPath().get(0).getFieldName() + "' has the wrong type)" : "";
-            return ErrorAnswers.of(path(request), 400, "The body is not the JSON expected" + what + where
-                    + ". Send {\"url\": \"https://status.example.com\"}.");
+            return badJson(e, request);
         }
+    }
+
+    /**
+     * JSON of the wrong shape ({@code {"url": {…}}}, an array): in the app's shape too, not in the
+     * details the framework's own mapper for this case would give.
+     */
+    @Provider
+    @jakarta.annotation.Priority(1)
+    public static class WrongJson implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
+
+        @Context
+        HttpServerRequest request;
+
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            return badJson(e, request);
+        }
+    }
+
+    static Response badJson(JsonProcessingException e, HttpServerRequest request) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String field = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                ? mismatch.getPath().get(0).getFieldName() : null;
+        String what = field == null ? "" : " (" + UserInput.quote(field) + " has the wrong type)";
+        return ErrorAnswers.of(path(request), 400, "The body is not the JSON expected" + what + where
+                + ". Send {\"url\": \"https://status.example.com\"}.");
     }
 
     /** Anything else: 503 when the database cannot be reached, else a 500 that is logged, not shown. */

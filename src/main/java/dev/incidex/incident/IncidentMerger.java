@@ -344,8 +344,8 @@ public class IncidentMerger {
 
     /**
      * A record found by its title, as the merge should see it: its updates whose text the incident
-     * already holds are the same updates seen again, whatever date they now carry, and its start is
-     * the incident's; null when nothing new is left.
+     * already holds are the same updates seen again, whatever date they now carry, and it starts when
+     * the incident did; null when nothing new is left.
      */
     private static ObservedIncident churned(Incident incident, ObservedIncident o) {
         List<ObservedUpdate> fresh = o.updates().stream()
@@ -354,9 +354,10 @@ public class IncidentMerger {
         if (fresh.isEmpty()) {
             return null;
         }
+        // The start is the incident's: a date that churns says nothing about when it began.
         return new ObservedIncident(incident.vendorKey, o.title(), o.impact(), o.status(), o.vendorStatus(), o.maintenance(),
-                null, o.resolvedAt(), o.scheduledFor(), o.scheduledUntil(), o.exactTimes(), o.url(), o.components(), fresh,
-                o.posts(), o.warnings(), true);
+                incident.startedAt, o.resolvedAt(), o.scheduledFor(), o.scheduledUntil(), o.exactTimes(), o.url(), o.components(),
+                fresh, o.posts(), o.warnings(), true);
     }
 
     /** An incident told in posts starts with its first update and ends with its newest, when that one closes it. */

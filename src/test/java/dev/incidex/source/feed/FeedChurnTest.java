@@ -46,7 +46,10 @@ class FeedChurnTest {
         serve(item("ELEVATED API error rates", "The error rates are back to normal. This is resolved.", "urn:churn:resolved",
                 "https://status.churn.test/item?ts=resolved", first.plusSeconds(3600)));
         polls.pollVendor("churnco");
-        assertThat(incidents()).singleElement().satisfies(i -> assertThat(i.updates).hasSize(2));
+        assertThat(incidents()).singleElement().satisfies(i -> {
+            assertThat(i.updates).hasSize(2);
+            assertThat(i.startedAt).isEqualTo(first);
+        });
 
         // Another title is another incident; an item dated in year 2999 is skipped with a warning.
         serve(item("Webhook delays", "Webhooks are delayed.", "urn:other", "https://status.churn.test/other", first.plusSeconds(7200))

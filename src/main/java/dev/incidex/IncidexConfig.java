@@ -88,6 +88,55 @@ public interface IncidexConfig {
 
     Feed feed();
 
+    AddVendor addVendor();
+
+    RateLimits rateLimits();
+
+    /** Adding vendors by URL (the form on /vendors and POST /api/vendors); see docs/add-vendor.md. */
+    interface AddVendor {
+        /**
+         * The operator token that adding a vendor requires when Incidex listens beyond loopback
+         * ({@code quarkus.http.host} other than localhost): sent as {@code Authorization: Bearer …} to
+         * the API, typed into the form's token field. Unset on such an instance: adding is off.
+         * Reading (pages, feeds, API) never needs it. Env INCIDEX_ADD_VENDOR_TOKEN.
+         */
+        Optional<String> token();
+
+        /** The most time detecting one URL's platform may take, all requests together. */
+        @WithDefault("20s")
+        Duration budget();
+
+        /** How long a request waits for detection before answering 202 with a link to follow. */
+        @WithDefault("5s")
+        Duration answerWithin();
+
+        /** Detections run at once; the rest queue. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** Detections that may wait for a turn; beyond that, adding answers 503 until one finishes. */
+        @WithDefault("8")
+        int queue();
+    }
+
+    /**
+     * Per-client limits on what costs Incidex work or storage. A client is its address (behind a proxy,
+     * set quarkus.http.proxy.proxy-address-forwarding so it is the client's, not the proxy's).
+     */
+    interface RateLimits {
+        /** Vendors one client may try to add per hour (form and API together). */
+        @WithDefault("20")
+        int addVendorPerHour();
+
+        /** Watchlists one client may create per hour. */
+        @WithDefault("30")
+        int watchlistsPerHour();
+
+        /** Clients remembered at once; the least recently seen is forgotten first. */
+        @WithDefault("10000")
+        int clients();
+    }
+
     interface Poll {
         /** Whether the scheduler polls at all; tests and read-only replicas turn it off. */
         @WithDefault("true")
@@ -148,13 +197,22 @@ public interface IncidexConfig {
         /**
          * Whether URLs users add (and the sources made from them) may point at loopback, private,
          * link-local or other internal addresses. Off: Incidex refuses them, so nobody can make it
-         * probe the network it runs in. Catalog sources are trusted and never checked.
+         * probe the network it runs in. Catalog sources' own URLs are trusted and never checked; the
+         * redirects they answer with are (see {@link #allowedNetworks()}).
          */
         @WithDefault("false")
         boolean allowPrivateAddresses();
 
         /** Host names users may add even though they resolve to internal addresses (an intranet status page). */
         Optional<java.util.List<String>> allowedHosts();
+
+        /**
+         * Internal address ranges, in CIDR notation ({@code 10.20.0.0/16,fd00::/8}), that may be fetched
+         * all the same: by URLs users add, and by redirects from catalog sources. A catalog source's own
+         * server is always trusted; where it redirects is checked like a URL a user gave, so a vendor
+         * cannot point Incidex at a metadata service or the operator's network unless listed here.
+         */
+        Optional<java.util.List<String>> allowedNetworks();
 
         /** Most redirects followed for a user-added URL; each hop's address is checked. */
         @WithDefault("5")

@@ -47,7 +47,7 @@ public class IncidentApi {
         try {
             parsed = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "incident id must be a number, got '" + id + "'");
+            throw ApiError.of(Response.Status.BAD_REQUEST, "incident id must be a number, got " + dev.incidex.UserInput.quote(id));
         }
         return queries.incident(parsed)
                 .map(i -> IncidentJson.of(i, uri.getBaseUri(), links.of(i)))

@@ -1,14 +1,16 @@
 package dev.incidex.api;
 
+import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.discovery.DiscoveryException;
-import dev.incidex.discovery.VendorRegistration;
+import dev.incidex.discovery.VendorAdditions;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,7 +48,10 @@ public class VendorApi {
     IncidentQueries queries;
 
     @Inject
-    VendorRegistration registration;
+    VendorAdditions additions;
+
+    @Inject
+    IncidexConfig config;
 
     @Context
     UriInfo uri;
@@ -67,30 +72,67 @@ public class VendorApi {
     @Operation(summary = "Add a vendor by its status page, feed or social profile URL",
             description = "Detects the platform (Statuspage, incident.io, Instatus, Cachet, a feed linked from the page, a social"
                     + " profile), saves the vendor and its sources, polls them at once and, for a Statuspage, imports its older"
-                    + " history. Loopback, private, link-local and metadata addresses are refused unless the operator allows them.")
+                    + " history. Loopback, private, link-local and metadata addresses are refused unless the operator allows them."
+                    + " Detection has a time budget (incidex.add-vendor.budget); when it takes longer than incidex.add-vendor.answer-within the"
+                    + " answer is 202 with a Location to follow. When Incidex listens beyond loopback, send the operator token as"
+                    + " `Authorization: Bearer …`. Limited per client (incidex.rate-limits.add-vendor-per-hour).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddVendor.class)))
     @APIResponse(responseCode = "201", description = "The new vendor; Location is its page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorJson.class)))
+    @APIResponse(responseCode = "202", description = "Still detecting; Location (and `check`) is the addition to follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdditionApi.AdditionJson.class)))
     @APIResponse(responseCode = "400", description = "No URL, a malformed one, or a refused address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "401", description = "The operator token is missing or wrong",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "403", description = "Adding vendors is off: Incidex listens beyond loopback without an operator token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     @APIResponse(responseCode = "409", description = "A vendor already has this source",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Conflict.class)))
     @APIResponse(responseCode = "422", description = "No status page, feed or profile was recognised; the message lists what was tried",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    public Response add(AddVendor body) {
-        if (body == null || body.url() == null || body.url().isBlank()) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "send {\"url\": \"…\"} with a status page, feed or social profile URL");
-        }
-        VendorRegistration.Added added;
+    @APIResponse(responseCode = "429", description = "This client added too many vendors lately; Retry-After says when to try again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "503", description = "Too many vendors are being added right now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response add(AddVendor body, @HeaderParam("Authorization") @Parameter(hidden = true) String authorization) {
+        VendorAdditions.Addition addition;
         try {
-            added = registration.add(body.url());
+            additions.authorize(bearer(authorization));
+            if (body == null || body.url() == null || body.url().isBlank()) {
+                throw ApiError.of(Response.Status.BAD_REQUEST, "send {\"url\": \"…\"} with a status page, feed or social profile URL");
+            }
+            VendorAdditions.Addition started = additions.start(body.url());
+            addition = additions.await(started.id(), config.addVendor().answerWithin());
         } catch (DiscoveryException e) {
             throw error(e);
         }
-        Vendor v = Vendor.findBySlug(added.slug()).orElseThrow();
-        return Response.created(uri.getBaseUri().resolve("vendors/" + v.slug))
-                .entity(VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
-                .build();
+        return answer(addition, uri);
+    }
+
+    /** 201 with the vendor once added, the failure's own status, or 202 with the addition to follow. */
+    private Response answer(VendorAdditions.Addition addition, UriInfo uri) {
+        return switch (addition.state()) {
+            case ADDED -> {
+                Vendor v = Vendor.findBySlug(addition.slug()).orElseThrow();
+                yield Response.created(uri.getBaseUri().resolve("vendors/" + v.slug))
+                        .entity(VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
+                        .build();
+            }
+            case FAILED -> throw error(new DiscoveryException(addition.status(), addition.error(),
+                    addition.status() == 409 ? addition.slug() : null));
+            case PENDING -> Response.accepted(AdditionApi.AdditionJson.of(addition, uri.getBaseUri()))
+                    .location(uri.getBaseUri().resolve("api/additions/" + addition.id()))
+                    .build();
+        };
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String a = authorization.strip();
+        return a.regionMatches(true, 0, "Bearer ", 0, 7) ? a.substring(7) : a;
     }
 
     @GET
@@ -149,17 +191,21 @@ public class VendorApi {
     }
 
     private static Vendor vendorOr404(String slug) {
-        return Vendor.findBySlug(slug).orElseThrow(() -> ApiError.notFound("no vendor '" + slug + "'"));
+        return Vendor.findBySlug(slug).orElseThrow(() -> ApiError.notFound("no vendor " + dev.incidex.UserInput.quote(slug)));
     }
 
-    private static WebApplicationException error(DiscoveryException e) {
+    static WebApplicationException error(DiscoveryException e) {
         // A conflict names the vendor that has the source; 422 has no Response.Status constant, so
         // the body is built here rather than by ApiError.of.
         Object body = e.existingSlug() != null ? new Conflict(e.status(), e.getMessage(), e.existingSlug())
                 : new ApiError.Body(e.status(), e.getMessage());
-        return new WebApplicationException(e.getMessage(), Response.status(e.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body)
-                .build());
+        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (e.status() == 401) {
+            answer.header("WWW-Authenticate", "Bearer realm=\"incidex\"");
+        }
+        if (e.status() == 503) {
+            answer.header("Retry-After", "60");
+        }
+        return new WebApplicationException(e.getMessage(), answer.build());
     }
 }

@@ -14,14 +14,15 @@ public record VendorJson(
 
     /**
      * One source and how it is doing: ok, failing (with the error) or unknown; {@code movedTo} is where its documents
-     * now answer from after a permanent redirect to another host, else null.
+     * now answer from after a permanent redirect to another host, else null; {@code lastWarning} says which records of
+     * its documents had to be repaired or skipped.
      */
     public record SourceJson(String kind, String url, String health, Instant lastPolledAt, Instant lastSuccessAt,
-            String lastError, int consecutiveErrors, String movedTo) {
+            String lastError, int consecutiveErrors, String movedTo, String lastWarning) {
 
         static SourceJson of(Source s) {
             return new SourceJson(s.kind, s.url, s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastPolledAt,
-                    s.lastSuccessAt, s.lastError, s.errorCount, s.movedTo);
+                    s.lastSuccessAt, s.lastError, s.errorCount, s.movedTo, s.lastWarning);
         }
     }
 

@@ -69,6 +69,13 @@ public class Source extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /**
+     * What the last poll that read the documents had to repair or skip, record by record, or null.
+     * The source is still healthy: its other records were stored.
+     */
+    @Column(name = "last_warning")
+    public String lastWarning;
+
     /** Consecutive failures; drives the backoff. */
     @Column(name = "error_count")
     public int errorCount;

@@ -2,6 +2,7 @@ package dev.incidex.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidex.UserInput;
 import dev.incidex.fetch.AddressPolicy;
 import dev.incidex.fetch.FetchOutcome;
 import dev.incidex.fetch.FetchOutcome.Failed;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,22 +74,31 @@ public class VendorDiscovery {
         try {
             URI uri = new URI(text);
             if (uri.getRawAuthority() == null) {
-                throw new DiscoveryException(400, "'" + input.strip() + "' is not a URL");
+                throw new DiscoveryException(400, UserInput.quote(input.strip()) + " is not a URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new DiscoveryException(400, "'" + input.strip() + "' is not a URL: " + e.getReason());
+            throw new DiscoveryException(400, UserInput.quote(input.strip()) + " is not a URL: " + e.getReason());
         }
     }
 
+    /** How long detection may take when no budget is given. */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
+
     public Found discover(String input) {
-        URI url = parse(input);
-        policy.refusal(url).ifPresent(message -> {
-            throw new DiscoveryException(400, message);
-        });
-        if (url.getHost() == null) {
-            throw new DiscoveryException(400, "'" + input.strip() + "' has no usable host name");
-        }
+        return discover(input, DEFAULT_BUDGET);
+    }
+
+    /**
+     * What the URL is, found within {@code budget} all told: each request gets only what is left of
+     * it, so a host that answers one byte a second costs the budget, not a request's worth per probe.
+     *
+     * @throws DiscoveryException 400 for a bad or refused URL, 422 when nothing was recognised, 504 when
+     *     the budget ran out first
+     */
+    public Found discover(String input, Duration budget) {
+        URI url = check(input);
+        long deadline = System.nanoTime() + budget.toNanos();
         Optional<Found> social = social(url);
         if (social.isPresent()) {
             return social.get();
@@ -96,12 +107,12 @@ public class VendorDiscovery {
         List<String> tried = new ArrayList<>();
 
         tried.add(base + "/api/v2/summary.json");
-        JsonNode summary = fetchJson(base + "/api/v2/summary.json");
+        JsonNode summary = fetchJson(base + "/api/v2/summary.json", deadline);
         if (summary != null && summary.path("page").hasNonNull("id") && summary.path("status").hasNonNull("indicator")) {
             String name = text(summary.path("page"), "name");
             String zone = text(summary.path("page"), "time_zone");
             tried.add(base + "/api/v1/summary");
-            JsonNode widget = fetchJson(base + "/api/v1/summary");
+            JsonNode widget = fetchJson(base + "/api/v1/summary", deadline);
             // incident.io serves a Statuspage-compatible API too; its own widget API tells them apart.
             if (widget != null && widget.isObject() && (widget.has("ongoing_incidents") || widget.has("page_title"))) {
                 return found(name, url, "incidentio", List.of(new FoundSource("incidentio", base)), zone);
@@ -110,28 +121,28 @@ public class VendorDiscovery {
         }
 
         tried.add(base + "/summary.json");
-        JsonNode instatus = fetchJson(base + "/summary.json");
+        JsonNode instatus = fetchJson(base + "/summary.json", deadline);
         if (instatus != null && INSTATUS_STATES.contains(text(instatus.path("page"), "status"))) {
             return found(text(instatus.path("page"), "name"), url, "instatus", List.of(new FoundSource("instatus", base)), null);
         }
 
         tried.add(base + "/api/v1/ping");
-        Fetched ping = fetch(base + "/api/v1/ping");
+        Fetched ping = fetch(base + "/api/v1/ping", deadline);
         boolean cachet = ping != null && new String(ping.body(), StandardCharsets.UTF_8).contains("Pong!");
         if (!cachet) {
             tried.add(base + "/api/v1/incidents");
-            JsonNode incidents = fetchJson(base + "/api/v1/incidents");
+            JsonNode incidents = fetchJson(base + "/api/v1/incidents", deadline);
             cachet = incidents != null && incidents.path("meta").has("pagination") && incidents.path("data").isArray();
         }
         if (cachet) {
-            Fetched home = fetch(base);
+            Fetched home = fetch(base, deadline);
             String name = home == null ? null : htmlTitle(home);
             return found(name, url, "cachet", List.of(new FoundSource("cachet", base)), null);
         }
 
         String asGiven = withoutFragment(url);
         tried.add(asGiven);
-        Fetched page = fetch(asGiven);
+        Fetched page = fetch(asGiven, deadline);
         if (page != null) {
             String body = new String(page.body(), StandardCharsets.UTF_8);
             String kind = feedKind(page.contentType(), body);
@@ -154,8 +165,24 @@ public class VendorDiscovery {
                 }
             }
         }
-        throw new DiscoveryException(422, "no status page found at " + url + ": tried " + String.join(", ", tried)
+        List<String> paths = tried.stream().map(t -> t.startsWith(base) && t.length() > base.length() ? t.substring(base.length()) : "the URL itself").toList();
+        throw new DiscoveryException(422, "no status page found at " + UserInput.quote(url.toString()) + ": tried " + String.join(", ", paths)
                 + " (Statuspage, incident.io, Instatus and Cachet APIs, a feed, or a page linking a feed)");
+    }
+
+    /** The URL the input names, when it is one that may be fetched; checked before anything is sent. */
+    public URI check(String input) {
+        URI url = parse(input);
+        policy.refusal(url).ifPresent(message -> {
+            throw new DiscoveryException(400, message);
+        });
+        if (url.getHost() == null) {
+            throw new DiscoveryException(400, UserInput.quote(input.strip()) + " has no usable host name");
+        }
+        if (url.getHost().length() > 253) {
+            throw new DiscoveryException(400, "the host name is " + url.getHost().length() + " characters long; DNS names have at most 253");
+        }
+        return url;
     }
 
     private Optional<Found> social(URI url) {
@@ -231,8 +258,8 @@ public class VendorDiscovery {
         return Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8)).title();
     }
 
-    private JsonNode fetchJson(String url) {
-        Fetched f = fetch(url);
+    private JsonNode fetchJson(String url, long deadline) {
+        Fetched f = fetch(url, deadline);
         if (f == null) {
             return null;
         }
@@ -245,8 +272,14 @@ public class VendorDiscovery {
     }
 
     /** The document, or null when it could not be had; an address the policy refuses ends discovery. */
-    private Fetched fetch(String url) {
-        FetchOutcome outcome = fetcher.fetchGuarded(URI.create(url), Validators.NONE, policy).toCompletableFuture().join();
+    private Fetched fetch(String url, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new DiscoveryException(504, "detection took longer than its budget: " + UserInput.quote(url)
+                    + " and the addresses before it did not answer in time");
+        }
+        FetchOutcome outcome = fetcher.fetchGuarded(URI.create(url), Validators.NONE, policy, Duration.ofNanos(left))
+                .toCompletableFuture().join();
         if (outcome instanceof Failed f && f.problem() == Problem.REFUSED_ADDRESS) {
             throw new DiscoveryException(400, f.message());
         }

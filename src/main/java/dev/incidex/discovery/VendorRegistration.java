@@ -50,7 +50,12 @@ public class VendorRegistration {
      *     source, 422 when nothing recognisable was found
      */
     public Added add(String input) {
-        Found found = discovery.discover(input);
+        return add(input, VendorDiscovery.DEFAULT_BUDGET);
+    }
+
+    /** Like {@link #add(String)}, detecting the platform within {@code budget}. */
+    public Added add(String input, java.time.Duration budget) {
+        Found found = discovery.discover(input, budget);
         Saved saved = save(found);
         try {
             // Answer with the new sources' health when their servers are quick; never hold the request long.
@@ -77,7 +82,9 @@ public class VendorRegistration {
         }
         Vendor vendor = new Vendor();
         vendor.slug = uniqueSlug(found.name());
-        vendor.name = found.name().length() > 200 ? found.name().substring(0, 200) : found.name();
+        // The name comes from the vendor's page: characters no page or database takes are dropped.
+        String name = dev.incidex.model.VendorText.printable(found.name()).replaceAll("\\s+", " ").strip();
+        vendor.name = name.isEmpty() ? "Unnamed vendor" : name.length() > 200 ? name.substring(0, 200) : name;
         vendor.origin = Vendor.ORIGIN_USER;
         vendor.inCatalog = false;
         vendor.createdAt = clock.instant();

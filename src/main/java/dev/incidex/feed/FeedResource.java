@@ -59,7 +59,7 @@ public class FeedResource {
         }
         for (String slug : slugs) {
             if (Vendor.findBySlug(slug).isEmpty()) {
-                throw badRequest("unknown vendor '" + slug + "'");
+                throw badRequest("unknown vendor " + dev.incidex.UserInput.quote(slug));
             }
         }
         Selection selection = Selection.filter(slugs, Set.copyOf(components), minimum, withMaintenance);

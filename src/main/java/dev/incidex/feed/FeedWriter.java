@@ -18,6 +18,7 @@ import dev.incidex.IncidexConfig;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentUpdate;
 import dev.incidex.incident.NumberedUpdate;
+import dev.incidex.model.VendorText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -31,7 +32,9 @@ import java.util.Locale;
 /**
  * Writes RSS 2.0 and Atom 1.0 with Rome: one item per incident update, identified by a {@code tag:}
  * URI made from the update's database id, so a re-poll shows nothing twice and a new update shows
- * as new. The only class that writes feeds. Its output depends only on its input (never on "now"),
+ * as new. The only class that writes feeds. Items dated outside years 1000 to 9999 are left out: RFC
+ * 822 and RFC 3339 dates have four-digit years, and one unwritable date must not cost the whole feed.
+ * Its output depends only on its input (never on "now"),
  * so an unchanged feed is byte-for-byte the same and its ETag stays put.
  */
 @ApplicationScoped
@@ -49,8 +52,8 @@ public class FeedWriter {
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
         feed.setLanguage("en");
-        feed.setTitle(head.title());
-        feed.setDescription(head.description());
+        feed.setTitle(xml(head.title()));
+        feed.setDescription(xml(head.description()));
         feed.setLink(absolute(base, head.pagePath()));
         feed.setUri(tag("feed:" + withoutExtension(selfPath)));
         feed.setLinks(List.of(link("alternate", "text/html", absolute(base, head.pagePath())),
@@ -61,11 +64,14 @@ public class FeedWriter {
             incidex.setName("Incidex");
             feed.setAuthors(List.of(incidex));
         }
-        Instant updated = items.isEmpty() ? head.emptyUpdated() : items.get(0).update().postedAt;
+        Instant updated = items.stream().map(i -> i.update().postedAt).filter(FeedWriter::writable).findFirst()
+                .orElse(writable(head.emptyUpdated()) ? head.emptyUpdated() : Instant.EPOCH);
         feed.setPublishedDate(Date.from(updated));
         List<SyndEntry> entries = new ArrayList<>();
         for (NumberedUpdate item : items) {
-            entries.add(entry(format, item, base, selfPath));
+            if (writable(item.update().postedAt)) {
+                entries.add(entry(format, item, base, selfPath));
+            }
         }
         feed.setEntries(entries);
         try {
@@ -79,14 +85,14 @@ public class FeedWriter {
         IncidentUpdate update = item.update();
         Incident incident = update.incident;
         SyndEntry entry = new SyndEntryImpl();
-        entry.setTitle(title(update));
+        entry.setTitle(xml(title(update)));
         entry.setLink(absolute(base, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id + "#update-" + item.position()));
         // A reader subscribed to several Incidex feeds drops an item whose id it has seen in another feed
         // (Feedly, Thunderbird): the item id names the feed, and the update's own stable id is its category.
         entry.setUri(itemId(selfPath, update.id));
         entry.setPublishedDate(Date.from(update.postedAt));
         entry.setUpdatedDate(Date.from(update.postedAt));
-        entry.setAuthor(incident.vendor.name);
+        entry.setAuthor(xml(incident.vendor.name));
         List<SyndCategory> categories = new ArrayList<>();
         categories.add(category(incident.vendor.name));
         if (incident.impact != null) {
@@ -103,16 +109,24 @@ public class FeedWriter {
             SyndContent body = new SyndContentImpl();
             if (format == FeedFormat.ATOM) {
                 body.setType("html");
-                body.setValue(update.bodyHtml);
+                body.setValue(xml(update.bodyHtml));
                 entry.setContents(List.of(body));
             } else {
                 body.setType("text/html");
-                body.setValue(update.bodyHtml);
+                body.setValue(xml(update.bodyHtml));
                 entry.setDescription(body);
             }
         }
         return entry;
     }
+
+    /** Whether both date formats can write this time: a year of four digits, in the common era. */
+    static boolean writable(Instant at) {
+        return at != null && !at.isBefore(FIRST_WRITABLE) && at.isBefore(PAST_WRITABLE);
+    }
+
+    private static final Instant FIRST_WRITABLE = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant PAST_WRITABLE = Instant.parse("+10000-01-01T00:00:00Z");
 
     /** "[Resolved] INKY: Informational Update for Users of Office 365". */
     static String title(IncidentUpdate update) {
@@ -129,6 +143,14 @@ public class FeedWriter {
     /** The update's id, the same in every feed that carries it. */
     String updateId(long updateId) {
         return tag("update:" + updateId);
+    }
+
+    /**
+     * Text as XML may carry it: rows stored before the merge dropped the characters XML forbids may
+     * still hold them, and one such character would make the whole feed fail to write.
+     */
+    private static String xml(String text) {
+        return VendorText.printable(text);
     }
 
     private String tag(String specific) {
@@ -154,7 +176,7 @@ public class FeedWriter {
 
     private static SyndCategory category(String name) {
         SyndCategory category = new SyndCategoryImpl();
-        category.setName(name);
+        category.setName(xml(name));
         return category;
     }
 }

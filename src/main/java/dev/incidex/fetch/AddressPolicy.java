@@ -37,17 +37,43 @@ public class AddressPolicy {
 
     private final boolean allowPrivate;
     private final Set<String> allowedHosts;
+    private final List<Network> allowedNetworks;
     private final Resolver resolver;
+    /** The origin (scheme, host, port) trusted as is: a catalog source's own server. Null: none. */
+    private final URI trustedOrigin;
 
     @Inject
     public AddressPolicy(IncidexConfig config) {
-        this(config.fetch().allowPrivateAddresses(), config.fetch().allowedHosts().orElse(List.of()), InetAddress::getAllByName);
+        this(config.fetch().allowPrivateAddresses(), config.fetch().allowedHosts().orElse(List.of()),
+                config.fetch().allowedNetworks().orElse(List.of()), InetAddress::getAllByName);
     }
 
     public AddressPolicy(boolean allowPrivate, List<String> allowedHosts, Resolver resolver) {
+        this(allowPrivate, allowedHosts, List.of(), resolver);
+    }
+
+    /** @param allowedNetworks address ranges in CIDR notation ({@code 10.20.0.0/16}) that may be fetched though internal */
+    public AddressPolicy(boolean allowPrivate, List<String> allowedHosts, List<String> allowedNetworks, Resolver resolver) {
+        this(allowPrivate, allowedHosts.stream().map(AddressPolicy::normalHost).collect(java.util.stream.Collectors.toSet()),
+                allowedNetworks.stream().map(Network::parse).toList(), resolver, null);
+    }
+
+    private AddressPolicy(boolean allowPrivate, Set<String> allowedHosts, List<Network> allowedNetworks, Resolver resolver,
+            URI trustedOrigin) {
         this.allowPrivate = allowPrivate;
-        this.allowedHosts = allowedHosts.stream().map(AddressPolicy::normalHost).collect(java.util.stream.Collectors.toSet());
+        this.allowedHosts = allowedHosts;
+        this.allowedNetworks = allowedNetworks;
         this.resolver = resolver;
+        this.trustedOrigin = trustedOrigin;
+    }
+
+    /**
+     * This policy, but trusting the server of {@code catalogUrl} as is: the operator chose that URL,
+     * not where its server redirects. A redirect elsewhere is checked like any untrusted URL, so a
+     * vendor cannot send Incidex to a metadata service or a port on the operator's own network.
+     */
+    public AddressPolicy trustingOrigin(URI catalogUrl) {
+        return new AddressPolicy(allowPrivate, allowedHosts, allowedNetworks, resolver, catalogUrl);
     }
 
     /**
@@ -55,6 +81,9 @@ public class AddressPolicy {
      * refused here: the fetch itself then fails with "unknown host".
      */
     public Optional<String> refusal(URI url) {
+        if (trustedOrigin != null && sameServer(trustedOrigin, url)) {
+            return Optional.empty();
+        }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("only http and https URLs are allowed, not " + (scheme.isEmpty() ? "a URL without a scheme" : scheme + ":"));
@@ -84,7 +113,7 @@ public class AddressPolicy {
         }
         InetAddress literal = literal(host);
         if (literal != null) {
-            return forbidden(literal).map(kind -> "address " + host
+            return forbiddenHere(literal).map(kind -> "address " + host
                     + (host.equals(literal.getHostAddress()) ? "" : " (" + literal.getHostAddress() + ")")
                     + " is " + kind + " and not allowed");
         }
@@ -95,12 +124,83 @@ public class AddressPolicy {
             return Optional.empty();
         }
         for (InetAddress address : addresses) {
-            Optional<String> kind = forbidden(address);
+            Optional<String> kind = forbiddenHere(address);
             if (kind.isPresent()) {
                 return Optional.of("host " + host + " resolves to " + address.getHostAddress() + ", " + kind.get() + ", which is not allowed");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code url} is served by the trusted URL's own server: the same port, and the same host
+     * or a host name that resolves to one of its addresses (a vendor moving its page to another name
+     * on the same machine). A redirect anywhere else is checked like any untrusted URL.
+     */
+    private boolean sameServer(URI trusted, URI url) {
+        if (Fetcher.sameOrigin(trusted, url)) {
+            return true;
+        }
+        if (trusted.getHost() == null || url.getHost() == null || port(trusted) != port(url)) {
+            return false;
+        }
+        try {
+            java.util.Set<InetAddress> mine = java.util.Set.of(addresses(trusted.getHost()));
+            return Arrays.stream(addresses(url.getHost())).anyMatch(mine::contains);
+        } catch (UnknownHostException | IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    private InetAddress[] addresses(String host) throws UnknownHostException {
+        InetAddress literal = literal(normalHost(host));
+        return literal != null ? new InetAddress[] {literal} : resolver.resolve(normalHost(host));
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** {@link #forbidden}, unless the operator allowed the address's range. */
+    private Optional<String> forbiddenHere(InetAddress address) {
+        return allowedNetworks.stream().anyMatch(n -> n.contains(address)) ? Optional.empty() : forbidden(address);
+    }
+
+    /** An address range in CIDR notation. */
+    record Network(byte[] prefix, int bits) {
+
+        static Network parse(String cidr) {
+            String[] parts = cidr.strip().split("/", 2);
+            InetAddress base = literal(normalHost(parts[0]));
+            if (base == null) {
+                throw new IllegalArgumentException("incidex.fetch.allowed-networks: '" + cidr + "' is not an address range like 10.20.0.0/16");
+            }
+            int max = base.getAddress().length * 8;
+            int bits;
+            try {
+                bits = parts.length == 1 ? max : Integer.parseInt(parts[1].strip());
+            } catch (NumberFormatException e) {
+                bits = -1;
+            }
+            if (bits < 0 || bits > max) {
+                throw new IllegalArgumentException("incidex.fetch.allowed-networks: '" + cidr + "' has no prefix length from 0 to " + max);
+            }
+            return new Network(base.getAddress(), bits);
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] a = address.getAddress();
+            if (a.length != prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((a[i / 8] & mask) != (prefix[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Lower case, without IPv6 brackets and trailing dots ({@code localhost.} is {@code localhost}). */

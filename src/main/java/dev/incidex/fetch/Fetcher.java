@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 
@@ -97,6 +98,12 @@ public class Fetcher {
         return fetch(url, previous, null, policy);
     }
 
+    /** Like {@link #fetchGuarded(URI, Validators, AddressPolicy)} within {@code timeout} when that is shorter than the usual. */
+    public CompletionStage<FetchOutcome> fetchGuarded(URI url, Validators previous, AddressPolicy policy, Duration timeout) {
+        Duration within = timeout.compareTo(config.timeout()) < 0 ? timeout : config.timeout();
+        return hop(url, url, previous, null, policy, 0, 0, deadline(within));
+    }
+
     /**
      * A conditional GET, proving who is asking when {@code authorization} is set (with a
      * client-credentials grant the token is obtained or taken from the cache first, and a failure
@@ -109,14 +116,14 @@ public class Fetcher {
     private CompletableFuture<FetchOutcome> request(URI url, Validators previous, Authorization authorization,
             AddressPolicy policy) {
         if (authorization == null) {
-            return hop(url, url, previous, null, policy, 0, 0);
+            return hop(url, url, previous, null, policy, 0, 0, deadline(config.timeout()));
         }
         if (authorization instanceof Authorization.Bearer bearer) {
-            return hop(url, url, previous, bearer.token(), policy, 0, 0);
+            return hop(url, url, previous, bearer.token(), policy, 0, 0, deadline(config.timeout()));
         }
         Authorization.ClientCredentials grant = (Authorization.ClientCredentials) authorization;
         return oauth.token(grant)
-                .thenCompose(token -> hop(url, url, previous, token, policy, 0, 0))
+                .thenCompose(token -> hop(url, url, previous, token, policy, 0, 0, deadline(config.timeout())))
                 .exceptionally(error -> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     String why = cause instanceof OAuthClientCredentials.TokenException ? cause.getMessage()
@@ -125,53 +132,108 @@ public class Fetcher {
                 }).toCompletableFuture();
     }
 
+    /** When the whole answer, redirects included, must be in: measured on the monotonic clock, like the client's own timeouts. */
+    private static long deadline(Duration within) {
+        return System.nanoTime() + within.toNanos();
+    }
+
     /**
-     * One request; without a policy the client follows redirects itself, with one each hop is checked here.
+     * One request; without a policy the client follows redirects itself, with one each hop is checked
+     * here. The exchange is given until {@code deadline}: then it is cancelled, which closes its
+     * connection at once, whether the server is still sending headers or dribbling a body.
      * {@code firstStatus} is the status of the first answer when this hop follows a redirect, else 0.
      */
     private CompletableFuture<FetchOutcome> hop(URI asked, URI current, Validators previous, String bearerToken,
-            AddressPolicy policy, int hops, int firstStatus) {
+            AddressPolicy policy, int hops, int firstStatus, long deadline) {
         if (policy != null) {
             Optional<String> refused = policy.refusal(current);
             if (refused.isPresent()) {
-                String where = hops == 0 ? "" : " (redirected to " + current + ")";
+                String where = hops == 0 ? "" : " (redirected to " + shorten(current.toString()) + ")";
                 return CompletableFuture.completedFuture(new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
             }
         }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return CompletableFuture.completedFuture(timedOut(asked));
+        }
         int cap = config.maxBodyBytes();
         HttpClient via = policy == null ? client : noRedirects;
-        CompletableFuture<HttpResponse<byte[]>> exchange = via.sendAsync(request(current, previous, bearerToken), info -> cappedBody(info, cap));
-        return exchange
-                .orTimeout(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        java.util.concurrent.atomic.AtomicReference<CappedSubscriber> body = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            exchange = via.sendAsync(request(current, previous, bearerToken, Duration.ofNanos(left)), info -> {
+                CappedSubscriber subscriber = cappedBody(info, cap);
+                body.set(subscriber);
+                return subscriber;
+            });
+        } catch (RuntimeException unsendable) { // a URL or header value the client refuses to send
+            return CompletableFuture.completedFuture(new Failed(asked, Problem.NETWORK, "cannot send the request: "
+                    + shorten(String.valueOf(unsendable.getMessage())), null));
+        }
+        // The timer completes a copy: completing the exchange itself would leave its connection reading.
+        return exchange.copy()
+                .orTimeout(left, TimeUnit.NANOSECONDS)
                 .handle((response, error) -> {
                     if (error != null) {
                         exchange.cancel(true);
+                        CappedSubscriber reading = body.get();
+                        if (reading != null) {
+                            reading.abort(); // stop reading a body the exchange is still receiving
+                        }
                         return CompletableFuture.completedFuture(failure(asked, error));
                     }
-                    int status = response.statusCode();
-                    Optional<String> location = response.headers().firstValue("Location");
-                    if (policy != null && status >= 300 && status < 400 && status != 304 && location.isPresent()) {
-                        if (hops >= config.maxRedirects()) {
-                            return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.HTTP_STATUS,
-                                    "more than " + config.maxRedirects() + " redirects from " + asked, null));
+                    try {
+                        int status = response.statusCode();
+                        Optional<String> location = response.headers().firstValue("Location");
+                        if (policy != null && status >= 300 && status < 400 && status != 304 && location.isPresent()) {
+                            return redirect(asked, current, location.get(), previous, bearerToken, policy, hops,
+                                    hops == 0 ? status : firstStatus, deadline);
                         }
-                        URI next;
-                        try {
-                            next = current.resolve(location.get().trim());
-                        } catch (IllegalArgumentException bad) {
-                            return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.HTTP_STATUS,
-                                    "unreadable redirect from " + current + ": " + location.get(), null));
-                        }
-                        return hop(asked, next, previous, bearerToken, policy, hops + 1, hops == 0 ? status : firstStatus);
+                        return CompletableFuture.completedFuture(outcome(asked, response, cap, firstStatus));
+                    } catch (RuntimeException unreadable) { // whatever a hostile answer holds, it is this source's failure
+                        return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.NETWORK,
+                                "unreadable answer: " + shorten(String.valueOf(unreadable.getMessage())), null));
                     }
-                    return CompletableFuture.completedFuture(outcome(asked, response, cap, firstStatus));
                 })
                 .thenCompose(f -> f);
     }
 
-    private HttpRequest request(URI url, Validators previous, String bearerToken) {
+    private CompletableFuture<FetchOutcome> redirect(URI asked, URI current, String location, Validators previous,
+            String bearerToken, AddressPolicy policy, int hops, int firstStatus, long deadline) {
+        if (hops >= config.maxRedirects()) {
+            return CompletableFuture.completedFuture(new Failed(asked, Problem.HTTP_STATUS,
+                    "more than " + config.maxRedirects() + " redirects from " + asked, null));
+        }
+        URI next;
+        try {
+            next = current.resolve(location.trim());
+        } catch (IllegalArgumentException bad) {
+            return CompletableFuture.completedFuture(new Failed(asked, Problem.HTTP_STATUS,
+                    "unreadable redirect from " + current + ": " + shorten(location), null));
+        }
+        // A token proves who we are to the source's own server, never to wherever it redirects.
+        String token = sameOrigin(current, next) ? bearerToken : null;
+        return hop(asked, next, previous, token, policy, hops + 1, firstStatus, deadline);
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** A value from a response quoted in an error: short, on one line. */
+    private static String shorten(String value) {
+        String v = value.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return v.length() > 120 ? v.substring(0, 119) + "…" : v;
+    }
+
+    private HttpRequest request(URI url, Validators previous, String bearerToken, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(config.timeout())
+                .timeout(timeout)
                 .header("User-Agent", config.userAgent())
                 .header("Accept", "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
                 .header("Accept-Encoding", "gzip")
@@ -203,9 +265,6 @@ public class Fetcher {
             return new Failed(url, Problem.HTTP_STATUS, "HTTP " + status + " from " + url, null);
         }
         byte[] body = response.body();
-        if (body == null) {
-            return tooLarge(url, cap); // declared Content-Length over the cap: the body was never read
-        }
         if (headers.firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false)) {
             try {
                 body = gunzip(body, cap);
@@ -215,11 +274,11 @@ public class Fetcher {
                 return new Failed(url, Problem.NETWORK, "corrupt gzip body: " + e.getMessage(), null);
             }
         }
-        return new Fetched(url, headers.firstValue("Content-Type").orElse(null), body,
-                headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
+        return new Fetched(url, headers.firstValue("Content-Type").map(t -> bounded(t, MAX_CONTENT_TYPE)).orElse(null), body,
+                headers.firstValue("ETag").map(t -> bounded(t, MAX_ETAG)).orElse(null),
+                headers.firstValue("Last-Modified").map(t -> bounded(t, MAX_LAST_MODIFIED)).orElse(null),
                 clock.instant(), movedTo(url, response, firstStatus));
     }
-
     /**
      * The final URL when the first answer was a permanent redirect (301 or 308) to another host, else null. A
      * temporary redirect, or one within the host (a path tidied up), is no move an operator needs to know of.
@@ -243,6 +302,22 @@ public class Fetcher {
         return sameHost || at.toString().length() > 2000 ? null : at;
     }
 
+    // What the stored validators hold (source_document's columns): a longer one is dropped, not cut,
+    // since a cut validator would never match; the content hash still spares unchanged documents.
+    static final int MAX_ETAG = 1000;
+    static final int MAX_LAST_MODIFIED = 100;
+    private static final int MAX_CONTENT_TYPE = 200;
+
+    /** A header value we keep, or null when it is longer than {@code max} or holds control characters. */
+    private static String bounded(String value, int max) {
+        String v = value.strip();
+        return v.isEmpty() || v.length() > max || v.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? null : v;
+    }
+
+    private Failed timedOut(URI url) {
+        return new Failed(url, Problem.TIMEOUT, "no complete answer within " + config.timeout().toSeconds() + "s", null);
+    }
+
     private FetchOutcome failure(URI url, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof TooLargeException) {
@@ -252,7 +327,7 @@ public class Fetcher {
             return new Failed(url, Problem.TIMEOUT, "no connection within " + config.connectTimeout().toSeconds() + "s", null);
         }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            return new Failed(url, Problem.TIMEOUT, "no complete answer within " + config.timeout().toSeconds() + "s", null);
+            return timedOut(url);
         }
         if (cause instanceof UnknownHostException) {
             return new Failed(url, Problem.NETWORK, "unknown host " + url.getHost(), null);
@@ -277,7 +352,8 @@ public class Fetcher {
         String retryAfter = headers.firstValue("Retry-After").map(String::trim).orElse(null);
         if (retryAfter != null) {
             if (retryAfter.matches("\\d+")) {
-                return Duration.ofSeconds(Long.parseLong(retryAfter));
+                // However many digits: a wait beyond a year is read as a year (the backoff caps it further).
+                return retryAfter.length() > 8 ? LONGEST_WAIT : min(Duration.ofSeconds(Long.parseLong(retryAfter)), LONGEST_WAIT);
             }
             try {
                 return until(ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
@@ -291,15 +367,24 @@ public class Fetcher {
             return null;
         }
         try {
+            if (reset.matches("\\d{12,}")) {
+                return LONGEST_WAIT; // epoch seconds past year 33658
+            }
             return until(reset.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(reset)) : OffsetDateTime.parse(reset).toInstant());
         } catch (RuntimeException unreadable) {
             return null;
         }
     }
 
+    private static final Duration LONGEST_WAIT = Duration.ofDays(365);
+
     private Duration until(Instant at) {
         Duration d = Duration.between(clock.instant(), at);
-        return d.isNegative() ? Duration.ZERO : d;
+        return d.isNegative() ? Duration.ZERO : min(d, LONGEST_WAIT);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static byte[] gunzip(byte[] body, int cap) throws IOException {
@@ -319,21 +404,24 @@ public class Fetcher {
 
     /**
      * Collects the body but gives up as soon as it passes the cap, so a huge or endless answer
-     * costs at most {@code cap} bytes of memory. A declared Content-Length over the cap fails at once.
+     * costs at most {@code cap} bytes of memory. A declared Content-Length over the cap fails at once,
+     * before a byte of the body is read: the subscription is cancelled, which closes the connection.
      */
-    private static HttpResponse.BodySubscriber<byte[]> cappedBody(HttpResponse.ResponseInfo info, int cap) {
-        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared > cap) {
-            return HttpResponse.BodySubscribers.replacing(null);
+    private static CappedSubscriber cappedBody(HttpResponse.ResponseInfo info, int cap) {
+        long declared;
+        try {
+            declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        } catch (NumberFormatException unreadable) {
+            declared = -1; // read as if undeclared: the cap still holds
         }
-        return new CappedSubscriber(cap);
+        return new CappedSubscriber(declared > cap ? -1 : cap);
     }
 
     private static final class CappedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
         private final int cap;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private volatile Flow.Subscription subscription;
 
         CappedSubscriber(int cap) {
             this.cap = cap;
@@ -344,9 +432,15 @@ public class Fetcher {
             return result;
         }
 
+        /** @param cap the most bytes taken; negative: none, the declared length is already over the cap */
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
+            if (cap < 0) {
+                subscription.cancel();
+                result.completeExceptionally(new TooLargeException());
+                return;
+            }
             subscription.request(Long.MAX_VALUE);
         }
 
@@ -362,6 +456,15 @@ public class Fetcher {
                 item.get(chunk);
                 out.write(chunk, 0, chunk.length);
             }
+        }
+
+        /** Gives up reading: the connection is closed rather than drained. */
+        void abort() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            result.completeExceptionally(new IOException("abandoned after the time allowed"));
         }
 
         @Override

@@ -43,9 +43,14 @@ public record HistoryFilter(
     public static final int MAX_QUERY = 200;
     public static final int MAX_COMPONENT = 300;
 
-    /** Databases store years 1..9999 everywhere; beyond that a date is a typo, not a query. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** Databases store years 1..9999 everywhere; beyond that a date is a typo, not a query (nor a page position). */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Whether {@code at} is a time every database can compare with (years 1 to 9999). */
+    public static boolean storable(Instant at) {
+        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
+    }
 
     /** A request parameter that cannot be used; the message names it and says what it takes. */
     public static class BadParameter extends IllegalArgumentException {
@@ -168,7 +173,7 @@ public record HistoryFilter(
             throw new BadParameter(name, "'" + name + "' must be a date like 2024-05-31 or an instant like 2024-05-31T10:00:00Z,"
                     + " not '" + shortened(v) + "'.");
         }
-        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+        if (!storable(parsed)) {
             throw new BadParameter(name, "'" + name + "' must be between the years 1 and 9999, not '" + shortened(v) + "'.");
         }
         return parsed;

@@ -7,7 +7,10 @@ import dev.incidex.model.Timeline;
 import dev.incidex.model.ObservedUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import dev.incidex.DatabaseFaults;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -40,19 +43,114 @@ public class IncidentMerger {
     @Inject
     References references;
 
-    @Transactional
+    /**
+     * Merges what one source observed. Each record is first repaired or refused ({@link RecordCheck});
+     * the records are then stored in one transaction, and should that fail on something no check
+     * foresaw, one transaction each, so a record the database refuses costs only itself: it becomes a
+     * warning in the result, for the source to show. Only an unreachable database fails the whole merge.
+     */
     public MergeResult merge(long sourceId, List<ObservedIncident> observed) {
-        Source source = Source.findById(sourceId);
-        MergeResult result = MergeResult.NOTHING;
-        for (ObservedIncident o : observed) {
-            result = result.plus(mergeOne(source, o));
-        }
-        return result;
+        return merge(sourceId, observed, () -> {});
     }
 
-    private MergeResult mergeOne(Source source, ObservedIncident o) {
+    /**
+     * Like {@link #merge(long, List)}, running {@code inEachTransaction} first in every transaction the
+     * merge opens (the poller fences its lease on the source there, so a late poll writes nothing);
+     * whatever it throws ends the merge as it is.
+     */
+    public MergeResult merge(long sourceId, List<ObservedIncident> observed, Runnable inEachTransaction) {
         Instant now = clock.instant();
+        List<ObservedIncident> records = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (ObservedIncident o : observed) {
+            RecordCheck.Checked checked = RecordCheck.check(o, now);
+            warnings.addAll(checked.warnings());
+            if (!checked.skipped()) {
+                records.add(checked.incident());
+            }
+        }
+        if (records.isEmpty()) {
+            return MergeResult.NOTHING.withWarnings(warnings);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                fence(inEachTransaction);
+                Source source = Source.findById(sourceId);
+                MergeResult result = MergeResult.NOTHING;
+                for (ObservedIncident o : records) {
+                    result = result.plus(mergeOne(source, o));
+                }
+                return result;
+            }).withWarnings(warnings);
+        } catch (Fenced f) {
+            throw f.cause;
+        } catch (RuntimeException batch) {
+            if (DatabaseFaults.unreachable(batch)) {
+                throw batch;
+            }
+            Log.infof("merging %d records of source %d one by one: %s", records.size(), sourceId, reason(batch));
+        }
+        MergeResult result = MergeResult.NOTHING;
+        for (ObservedIncident o : records) {
+            try {
+                result = result.plus(QuarkusTransaction.requiringNew().call(() -> {
+                    fence(inEachTransaction);
+                    return mergeOne(Source.findById(sourceId), o);
+                }));
+            } catch (Fenced f) {
+                throw f.cause;
+            } catch (RuntimeException one) {
+                if (DatabaseFaults.unreachable(one)) {
+                    throw one;
+                }
+                Log.warnf(one, "source %d: incident '%s' could not be stored", sourceId, o.vendorKey());
+                warnings.add("incident '" + RecordCheck.quote(o.vendorKey()) + "' could not be stored: " + reason(one));
+            }
+        }
+        return result.withWarnings(warnings);
+    }
+
+    /** What the caller's check threw, carried past the merge's own handling of failed records. */
+    private static final class Fenced extends RuntimeException {
+        final RuntimeException cause;
+
+        Fenced(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private static void fence(Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            throw new Fenced(e);
+        }
+    }
+
+    /** The innermost cause in a few words: what the database said about the record. */
+    private static String reason(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return RecordCheck.cut(dev.incidex.model.VendorText.printable(message).replaceAll("\\s+", " ").strip(), 200);
+    }
+
+    private MergeResult mergeOne(Source source, ObservedIncident observed) {
+        Instant now = clock.instant();
+        ObservedIncident o = observed;
         Incident incident = Incident.findByVendorKey(source.vendor, o.vendorKey()).orElse(null);
+        if (incident == null && o.keyMayChurn()) {
+            incident = sameTitle(source, o);
+            if (incident != null) {
+                o = churned(incident, o);
+                if (o == null) {
+                    return MergeResult.NOTHING; // the same item under a new GUID, link or date: nothing new
+                }
+            }
+        }
         if (incident == null && o.posts() != null) {
             incident = continued(source, o);
             if (incident == null && !o.posts().mayOpen()) {
@@ -218,6 +316,48 @@ public class IncidentMerger {
                 .firstResultOptional().map(u -> u.incident)
                 .filter(i -> i.resolvedAt == null && (i.status == null || !i.status.isClosed()))
                 .orElse(null);
+    }
+
+    /** How far apart two records of one title with different texts may be and still be one incident. */
+    static final Duration CHURN_WINDOW = Duration.ofDays(1);
+
+    /**
+     * The stored incident a record whose key may churn is, by its title (case and spacing aside): the
+     * source's newest incident of that title that holds one of the record's texts (the item seen again,
+     * however its date churned), or had an update within {@link #CHURN_WINDOW} of the record's time.
+     */
+    private static Incident sameTitle(Source source, ObservedIncident o) {
+        List<Incident> candidates = Incident.<Incident>find("source = ?1 and lower(title) = ?2 order by sortAt desc, id desc",
+                source, o.title().toLowerCase(java.util.Locale.ROOT)).page(0, 5).list();
+        Instant at = o.updates().stream().map(ObservedUpdate::at).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .orElse(o.startedAt());
+        for (Incident candidate : candidates) {
+            boolean seenText = o.updates().stream().anyMatch(u -> candidate.updates.stream().anyMatch(s -> sameWords(s.bodyText, u.text().plain())));
+            Instant latest = candidate.updates.isEmpty() ? candidate.sortAt : candidate.updates.get(candidate.updates.size() - 1).postedAt;
+            boolean near = at == null || latest == null || Duration.between(latest, at).abs().compareTo(CHURN_WINDOW) <= 0;
+            if (seenText || near) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A record found by its title, as the merge should see it: its updates whose text the incident
+     * already holds are the same updates seen again, whatever date they now carry, and it starts when
+     * the incident did; null when nothing new is left.
+     */
+    private static ObservedIncident churned(Incident incident, ObservedIncident o) {
+        List<ObservedUpdate> fresh = o.updates().stream()
+                .filter(u -> incident.updates.stream().noneMatch(s -> sameWords(s.bodyText, u.text().plain())))
+                .toList();
+        if (fresh.isEmpty()) {
+            return null;
+        }
+        // The start is the incident's: a date that churns says nothing about when it began.
+        return new ObservedIncident(incident.vendorKey, o.title(), o.impact(), o.status(), o.vendorStatus(), o.maintenance(),
+                incident.startedAt, o.resolvedAt(), o.scheduledFor(), o.scheduledUntil(), o.exactTimes(), o.url(), o.components(),
+                fresh, o.posts(), o.warnings(), true);
     }
 
     /** An incident told in posts starts with its first update and ends with its newest, when that one closes it. */

@@ -23,6 +23,11 @@ import java.util.List;
  * @param components names of affected components
  * @param updates its timeline, in any order
  * @param posts set when the incident was assembled from an account's posts, null otherwise
+ * @param warnings what the adapter had to drop or guess while reading this record, shown on the
+ *     source; a record without a {@code vendorKey} cannot be stored, and its warnings say why
+ * @param keyMayChurn true when the format gives no id that is sure to stay put (a generic feed item,
+ *     whose GUID, link and date some vendors change on every poll): the merge then also knows the
+ *     record by its title, so churn never makes a second incident
  */
 public record ObservedIncident(
         String vendorKey,
@@ -39,7 +44,9 @@ public record ObservedIncident(
         String url,
         List<String> components,
         List<ObservedUpdate> updates,
-        Posts posts) {
+        Posts posts,
+        List<String> warnings,
+        boolean keyMayChurn) {
 
     public ObservedIncident {
         components = components == null ? List.of() : List.copyOf(components);
@@ -52,6 +59,15 @@ public record ObservedIncident(
             status = r.status();
             resolvedAt = r.resolvedAt();
         }
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** An incident as most adapters read it: nothing had to be dropped or guessed. */
+    public ObservedIncident(String vendorKey, String title, Impact impact, IncidentStatus status, String vendorStatus,
+            boolean maintenance, Instant startedAt, Instant resolvedAt, Instant scheduledFor, Instant scheduledUntil,
+            boolean exactTimes, String url, List<String> components, List<ObservedUpdate> updates, Posts posts) {
+        this(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt, scheduledFor,
+                scheduledUntil, exactTimes, url, components, updates, posts, List.of(), false);
     }
 
     /** An incident read from a status page or feed: it names itself by its key, with its own times. */
@@ -60,6 +76,29 @@ public record ObservedIncident(
             boolean exactTimes, String url, List<String> components, List<ObservedUpdate> updates) {
         this(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt, scheduledFor,
                 scheduledUntil, exactTimes, url, components, updates, null);
+    }
+
+    /**
+     * A record of the document that could not be read (a date no rule reads, say): the merge stores
+     * nothing for it and shows {@code why} on the source, while the document's other records are stored.
+     */
+    public static ObservedIncident skipped(String why) {
+        return new ObservedIncident(null, null, null, null, null, false, null, null, null, null, false, null, null, null,
+                null, List.of(why), false);
+    }
+
+    /** This record with one more warning. */
+    public ObservedIncident withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new ObservedIncident(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
+                scheduledFor, scheduledUntil, exactTimes, url, components, updates, posts, all, keyMayChurn);
+    }
+
+    /** This record, known to the merge by its title as well as by its key (see {@code keyMayChurn}). */
+    public ObservedIncident withChurningKey() {
+        return new ObservedIncident(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
+                scheduledFor, scheduledUntil, exactTimes, url, components, updates, posts, warnings, true);
     }
 
     /**

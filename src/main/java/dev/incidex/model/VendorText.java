@@ -33,7 +33,7 @@ public record VendorText(String html, String plain) {
         if (html == null || html.isBlank()) {
             return EMPTY;
         }
-        String safe = Jsoup.clean(html, "", SAFE, COMPACT).trim();
+        String safe = Jsoup.clean(printable(html), "", SAFE, COMPACT).trim();
         return new VendorText(safe, plainText(Jsoup.parseBodyFragment(safe).body()));
     }
 
@@ -95,7 +95,7 @@ public record VendorText(String html, String plain) {
         if (text == null || text.isBlank()) {
             return EMPTY;
         }
-        String plain = text.strip().replace("\r\n", "\n");
+        String plain = printable(text).strip().replace("\r\n", "\n");
         String html = Entities.escape(plain).replace("\n", "<br>");
         return new VendorText(html, plain);
     }
@@ -113,5 +113,69 @@ public record VendorText(String html, String plain) {
         }
         int cut = p.lastIndexOf(' ', HEADLINE_LENGTH - 1);
         return p.substring(0, cut > HEADLINE_LENGTH / 2 ? cut : HEADLINE_LENGTH - 1) + "…";
+    }
+
+    /** Longest link kept (the database's column); a longer one is dropped, never cut into another address. */
+    public static final int MAX_LINK = 2000;
+
+    /**
+     * A link a vendor gave (an incident's page, a site), or null when it is not an absolute {@code http}
+     * or {@code https} URL: {@code javascript:}, {@code data:} and their obfuscated spellings never
+     * reach a page, a feed or the API.
+     */
+    public static String link(String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        if (u.isEmpty() || u.length() > MAX_LINK || !printable(u).equals(u) || u.chars().anyMatch(c -> c <= ' ')) {
+            return null;
+        }
+        try {
+            java.net.URI parsed = new java.net.URI(u);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
+            boolean web = scheme.equals("http") || scheme.equals("https");
+            return web && parsed.getRawAuthority() != null && !parsed.getRawAuthority().isEmpty() ? u : null;
+        } catch (java.net.URISyntaxException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * The text without the characters XML 1.0 forbids (NUL and the other C0 controls but tab and line
+     * breaks, U+FFFE, U+FFFF, lone surrogates): they break feeds, and PostgreSQL refuses NUL. The same
+     * string when there are none.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && allowed(text, i)) {
+            i += Character.isHighSurrogate(text.charAt(i)) ? 2 : 1;
+        }
+        if (i >= text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
+        while (i < text.length()) {
+            boolean pair = Character.isHighSurrogate(text.charAt(i)) && allowed(text, i);
+            if (allowed(text, i)) {
+                out.append(text, i, pair ? i + 2 : i + 1);
+            }
+            i += pair ? 2 : 1;
+        }
+        return out.toString();
+    }
+
+    private static boolean allowed(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return false; // a pair's low half is consumed with its high half
+        }
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
     }
 }

@@ -60,7 +60,8 @@ class HistoryBackfill {
             if (!fetched.add(page)) {
                 continue;
             }
-            FetchOutcome outcome = fetcher.fetch(page, Validators.NONE, null, task.guarded() ? addressPolicy : null)
+            FetchOutcome outcome = fetcher.fetch(page, Validators.NONE, null,
+                            task.guarded() ? addressPolicy : addressPolicy.trustingOrigin(page))
                     .toCompletableFuture().join();
             if (!(outcome instanceof Fetched f)) {
                 continue; // a missing page costs only itself

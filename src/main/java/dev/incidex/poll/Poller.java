@@ -290,15 +290,18 @@ public class Poller {
         try {
             documents = adapter.documents(task.settings());
             authorization = adapter.authorization(task.settings());
-        } catch (SourceConfigurationException e) {
+        } catch (RuntimeException e) {
             // Nothing is sent for a source that cannot be asked properly (a missing token, say).
-            return CompletableFuture.runAsync(() -> round.add(recordFailure(task, e.getMessage())), completions);
+            String why = e instanceof SourceConfigurationException ? e.getMessage() : "cannot be asked: " + describe(e);
+            return CompletableFuture.runAsync(() -> round.add(recordFailure(task, why)), completions);
         }
         List<CompletableFuture<FetchOutcome>> outcomes = new ArrayList<>();
         for (URI document : documents) {
             DocumentState known = task.documents().get(document.toString());
             Validators validators = known == null ? Validators.NONE : new Validators(known.etag, known.lastModified);
-            outcomes.add(fetches.submit(() -> fetcher.fetch(document, validators, authorization, task.guarded() ? addressPolicy : null))
+            // A catalog source's server is the operator's choice; where it redirects is not.
+            AddressPolicy policy = task.guarded() ? addressPolicy : addressPolicy.trustingOrigin(document);
+            outcomes.add(fetches.submit(() -> fetcher.fetch(document, validators, authorization, policy))
                     .exceptionally(e -> new Failed(document, Problem.NETWORK, "could not fetch " + document + ": " + e, null)));
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
@@ -390,10 +393,9 @@ public class Poller {
         MergeResult merged = MergeResult.NOTHING;
         if (!observed.isEmpty()) {
             try {
-                merged = QuarkusTransaction.requiringNew().call(() -> {
-                    leases.fence(task.id(), task.token());
-                    return metrics.merging(() -> merger.merge(task.id(), observed));
-                });
+                // The merge opens its own transactions (one for all records, or one each when the database
+                // refuses one); the lease is fenced first in each.
+                merged = metrics.merging(() -> merger.merge(task.id(), observed, () -> leases.fence(task.id(), task.token())));
             } catch (LeaseLostException ex) {
                 throw ex;
             } catch (RuntimeException ex) {
@@ -406,7 +408,8 @@ public class Poller {
         started = System.nanoTime();
         try {
             if (errors.isEmpty()) {
-                bookkeeping.succeeded(task.id(), task.token(), now, nextPoll, seen, cursor, asked);
+                bookkeeping.succeeded(task.id(), task.token(), now, nextPoll, seen, cursor, asked,
+                        parsed > 0 ? merged.warnings() : null);
                 if (loggedErrors.remove(task.id()) != null) {
                     Log.infof("source %s (%s) answers again", task.url(), task.vendorSlug());
                 }
@@ -475,7 +478,7 @@ public class Poller {
     }
 
     private static String describe(Exception ex) {
-        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : SourceBookkeeping.excerpted(ex.getMessage());
     }
 
     private static String sha256(byte[] body) {

@@ -3,11 +3,13 @@ package dev.incidex.poll;
 import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.DocumentState;
 import dev.incidex.catalog.Source;
+import dev.incidex.model.VendorText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,8 +39,26 @@ public class SourceBookkeeping {
     @Transactional
     public void succeeded(long sourceId, long token, Instant now, Instant nextPoll, Map<String, DocumentState> documents,
             String cursor, Set<String> asked) {
+        succeeded(sourceId, token, now, nextPoll, documents, cursor, asked, null);
+    }
+
+    /**
+     * A good poll, also noting what the merge had to repair or skip in the documents it read.
+     *
+     * @param warnings the merge's warnings when documents were read (empty clears the stored ones),
+     *     or null when nothing was read and the stored warnings still hold
+     */
+    @Transactional
+    public void succeeded(long sourceId, long token, Instant now, Instant nextPoll, Map<String, DocumentState> documents,
+            String cursor, Set<String> asked, List<String> warnings) {
         leases.fence(sourceId, token);
         Source source = Source.findById(sourceId);
+        if (warnings != null) {
+            String summary = warningSummary(warnings);
+            if (!java.util.Objects.equals(summary, source.lastWarning)) {
+                source.lastWarning = summary;
+            }
+        }
         if (cursor != null && !cursor.equals(source.cursor)) {
             source.cursor = cursor;
         }
@@ -69,10 +89,59 @@ public class SourceBookkeeping {
         leases.fence(sourceId, token);
         Source source = Source.findById(sourceId);
         source.lastPolledAt = now;
-        source.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+        source.lastError = publicError(error);
         source.errorCount++;
         source.nextPollAt = now.plus(Backoff.after(source.errorCount, config.poll().interval(), config.poll().maxBackoff(), retryAfter));
         keepValidators(source, documents);
+    }
+
+    static final int MAX_ERROR = 1000;
+    static final int MAX_EXCERPT = 40;
+    private static final int WARNINGS_SHOWN = 5;
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']{" + (MAX_EXCERPT + 1) + ",})'"
+            + "|\"([^\"]{" + (MAX_EXCERPT + 1) + ",})\"");
+
+    /**
+     * An error as the public may read it on the source's page and in the API: characters a page, a
+     * feed or PostgreSQL cannot carry are dropped, and the whole is bounded.
+     */
+    static String publicError(String error) {
+        return cut(VendorText.printable(error == null ? "unknown error" : error).replaceAll("\\s+", " ").strip(), MAX_ERROR);
+    }
+
+    /**
+     * A parser's message about a response, with whatever it quotes from the body (a token, a key) cut
+     * to a short excerpt: a redirect to an internal service must not publish what that service said.
+     */
+    static String excerpted(String message) {
+        java.util.regex.Matcher m = QUOTED.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String quote = m.group(1) != null ? "'" : "\"";
+            String inner = m.group(1) != null ? m.group(1) : m.group(2);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(quote + cut(inner, MAX_EXCERPT) + quote));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The first few warnings and how many more there were, bounded to the column. */
+    static String warningSummary(List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return null;
+        }
+        List<String> shown = warnings.stream().distinct().limit(WARNINGS_SHOWN).toList();
+        long more = warnings.stream().distinct().count() - shown.size();
+        return publicError(String.join("; ", shown) + (more > 0 ? "; and " + more + " more" : ""));
+    }
+
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     /** Writes a document's validators only when they changed, so an unchanged poll flushes nothing for them. */

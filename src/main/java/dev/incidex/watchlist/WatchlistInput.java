@@ -1,5 +1,6 @@
 package dev.incidex.watchlist;
 
+import dev.incidex.UserInput;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.Incident;
@@ -23,6 +24,9 @@ import java.util.TreeSet;
  */
 public record WatchlistInput(String name, List<String> vendors, String components, String impact, String maintenance,
         List<String> incidents) {
+
+    /** More vendors than any catalog holds: a form sending more is not a person's. */
+    static final int MAX_PICKS = 1000;
 
     /** Raised with a message a person can act on; the form is shown again with it. */
     public static class Invalid extends RuntimeException {
@@ -67,21 +71,27 @@ public record WatchlistInput(String name, List<String> vendors, String component
         if (name.length() > 200) {
             throw new Invalid("The name is longer than 200 characters.");
         }
+        if (UserInput.unprintable(name) || UserInput.unprintable(components)) {
+            throw new Invalid("The name or a component holds a control character (such as NUL); remove it.");
+        }
+        if (vendors.size() > MAX_PICKS || incidents.size() > MAX_PICKS) {
+            throw new Invalid("A watchlist follows at most " + MAX_PICKS + " vendors and " + MAX_PICKS + " single incidents.");
+        }
         for (String slug : vendors) {
             if (Vendor.findBySlug(slug).isEmpty()) {
-                throw new Invalid("There is no vendor '" + slug + "'.");
+                throw new Invalid("There is no vendor " + UserInput.quote(slug) + ".");
             }
         }
         Impact minImpact;
         try {
             minImpact = HistoryFilter.minimumImpact("impact", impact);
         } catch (HistoryFilter.BadParameter e) {
-            throw new Invalid("The minimum impact must be none, minor, major or critical, not '" + impact + "'.");
+            throw new Invalid("The minimum impact must be none, minor, major or critical, not " + UserInput.quote(impact) + ".");
         }
         try {
             HistoryFilter.flag("maintenance", maintenance);
         } catch (HistoryFilter.BadParameter e) {
-            throw new Invalid("Maintenance must be on or off, not '" + maintenance + "'.");
+            throw new Invalid("Maintenance must be on or off, not " + UserInput.quote(maintenance) + ".");
         }
         Set<String> componentNames = new LinkedHashSet<>();
         for (String c : components.split("[,\\n]")) {
@@ -99,7 +109,7 @@ public record WatchlistInput(String name, List<String> vendors, String component
             try {
                 id = Long.parseLong(raw);
             } catch (NumberFormatException e) {
-                throw new Invalid("'" + raw + "' is not an incident number.");
+                throw new Invalid(UserInput.quote(raw) + " is not an incident number.");
             }
             if (Incident.findByIdOptional(id).isEmpty()) {
                 throw new Invalid("There is no incident " + id + ".");

@@ -1,5 +1,6 @@
 package dev.incidex.web;
 
+import dev.incidex.UserInput;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.Durations;
 import dev.incidex.incident.HistoryCursor;
@@ -228,7 +229,7 @@ public class Pages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setTimeZone(@FormParam("zone") String zone, @HeaderParam("Referer") String referer) {
         ZoneId chosen = ReaderZone.parse(zone).orElseThrow(() -> new BadPageRequest(
-                "'" + truncate(zone) + "' is not a time zone. Choose one like UTC, Europe/Berlin or America/New_York."));
+                UserInput.quote(zone) + " is not a time zone. Choose one like UTC, Europe/Berlin or America/New_York."));
         // Written by hand: JAX-RS quotes a value containing '/' (RFC 2109), and browsers then keep the quotes.
         String cookie = ReaderZone.COOKIE + "=" + chosen.getId() + "; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds()
                 + "; SameSite=Lax; HttpOnly";
@@ -313,9 +314,6 @@ public class Pages {
         return params.isEmpty() ? "" : "?" + String.join("&", params);
     }
 
-    private static String truncate(String value) {
-        return value == null ? "" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
-    }
 
     private static Optional<Long> parseId(String id) {
         try {

@@ -21,8 +21,8 @@ class OpenApiTest {
         JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         Map<String, Object> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/vendors", "/api/vendors/{slug}", "/api/vendors/{slug}/incidents",
-                "/api/vendors/{slug}/incidents.csv", "/api/incidents/{id}", "/api/search");
-        assertThat(paths.keySet().stream().filter(p -> p.startsWith("/api"))).hasSize(6);
+                "/api/vendors/{slug}/incidents.csv", "/api/incidents/{id}", "/api/search", "/api/additions/{id}");
+        assertThat(paths.keySet().stream().filter(p -> p.startsWith("/api"))).hasSize(7);
         for (String path : paths.keySet()) {
             assertThat(doc.getString("paths['" + path + "'].get.summary")).as(path + " summary").isNotBlank();
         }

@@ -213,6 +213,10 @@ class FetcherTest {
                 return Optional.empty();
             }
 
+            public Optional<java.util.List<String>> allowedNetworks() {
+                return Optional.empty();
+            }
+
             public int maxRedirects() {
                 return 5;
             }

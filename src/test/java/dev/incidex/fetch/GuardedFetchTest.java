@@ -99,4 +99,35 @@ class GuardedFetchTest {
         assertThat(fetch("http://localhost:" + port + "/loop", onlyLocalhost))
                 .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("more than 5 redirects"));
     }
+
+    @Test
+    void aCatalogSourcesOwnServerIsTrustedButNotWhereItRedirects() throws IOException {
+        AddressPolicy guard = new AddressPolicy(false, List.of(), InetAddress::getAllByName);
+        URI catalogUrl = URI.create("http://127.0.0.1:" + port + "/to-other-port");
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", ex -> {
+            byte[] body = "internal".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        other.start();
+        try {
+            server.createContext("/to-other-port", ex -> redirect(ex, "http://127.0.0.1:" + other.getAddress().getPort() + "/secret"));
+            assertThat(fetch(catalogUrl.toString(), guard.trustingOrigin(catalogUrl))).isInstanceOfSatisfying(Failed.class, f -> {
+                assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+                assertThat(f.message()).contains("loopback").doesNotContain("internal");
+            });
+            // The same server's own redirects are followed.
+            URI relative = URI.create("http://127.0.0.1:" + port + "/relative");
+            assertThat(fetch(relative.toString(), guard.trustingOrigin(relative))).isInstanceOf(Fetched.class);
+            // An operator who allows the range lets the redirect through.
+            AddressPolicy allowsLoopback = new AddressPolicy(false, List.of(), List.of("127.0.0.0/8"), InetAddress::getAllByName);
+            assertThat(fetch(catalogUrl.toString(), allowsLoopback.trustingOrigin(catalogUrl))).isInstanceOfSatisfying(Fetched.class,
+                    f -> assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("internal"));
+        } finally {
+            other.stop(0);
+        }
+    }
 }

@@ -31,9 +31,10 @@ public final class VendorServer implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String contentType, byte[] body, boolean validators, String location) {
+    private record Answer(int status, String contentType, byte[] body, boolean validators, String location,
+            Map<String, String> headers) {
         Answer(int status, String contentType, byte[] body, boolean validators) {
-            this(status, contentType, body, validators, null);
+            this(status, contentType, body, validators, null, Map.of());
         }
     }
 
@@ -71,13 +72,22 @@ public final class VendorServer implements AutoCloseable {
 
     /** Answers {@code path} with a redirect ({@code status} 301, 302, 307 or 308) to {@code location}. */
     public VendorServer redirect(String path, int status, String location) {
-        answers.put(path, new Answer(status, "text/plain", new byte[0], false, location));
+        answers.put(path, new Answer(status, "text/plain", new byte[0], false, location, Map.of()));
         return this;
     }
 
     /** The same server under another host name ({@code localhost}), for redirects that leave the host. */
     public String otherHostBaseUrl() {
         return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Answers with headers of the test's choosing (a hostile Retry-After, an oversized ETag, a Location),
+     * sending no ETag of its own and ignoring If-None-Match.
+     */
+    public VendorServer serveWithHeaders(String path, int status, String contentType, byte[] body, Map<String, String> headers) {
+        answers.put(path, new Answer(status, contentType, body, false, null, Map.copyOf(headers)));
+        return this;
     }
 
     /** Like a server that sends no ETag and ignores If-None-Match: every poll is a full 200. */
@@ -117,6 +127,7 @@ public final class VendorServer implements AutoCloseable {
             if (answer.location() != null) {
                 exchange.getResponseHeaders().add("Location", answer.location());
             }
+            answer.headers().forEach(exchange.getResponseHeaders()::add);
             if (answer.validators() && answer.status() == 200) {
                 exchange.getResponseHeaders().add("ETag", etag);
             }

@@ -16,6 +16,14 @@ public class VendorServerResource implements QuarkusTestResourceLifecycleManager
 
     private static VendorServer server;
 
+    /** The catalog to serve from the test classpath; a test class may pass its own with the init arg {@code catalog}. */
+    private String catalogResource = "/test-catalog.yaml";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        catalogResource = initArgs.getOrDefault("catalog", catalogResource);
+    }
+
     public static VendorServer server() {
         return server;
     }
@@ -25,7 +33,7 @@ public class VendorServerResource implements QuarkusTestResourceLifecycleManager
         server = new VendorServer();
         try {
             String catalog;
-            try (var in = VendorServerResource.class.getResourceAsStream("/test-catalog.yaml")) {
+            try (var in = VendorServerResource.class.getResourceAsStream(catalogResource)) {
                 catalog = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                         .replace("${vendor-server}", server.baseUrl());
             }

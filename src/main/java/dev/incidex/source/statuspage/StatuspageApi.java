@@ -62,13 +62,23 @@ final class StatuspageApi {
                     throw new UnreadableDocumentException(expectation(key) + ", got \"" + key + "\": " + list.getNodeType());
                 }
                 for (JsonNode incident : list) {
-                    result.add(incident(incident, key.equals(MAINTENANCES), pageUrl));
+                    try {
+                        result.add(incident(incident, key.equals(MAINTENANCES), pageUrl));
+                    } catch (DateTimeParseException e) {
+                        // One record's unreadable date costs that record, not the document's others.
+                        result.add(ObservedIncident.skipped("incident " + quoted(text(incident, "id")) + " was skipped: "
+                                + e.getMessage()));
+                    }
                 }
             }
         } catch (DateTimeParseException e) {
             throw new UnreadableDocumentException("Statuspage JSON with an unreadable date: " + e.getMessage(), e);
         }
         return result;
+    }
+
+    private static String quoted(String id) {
+        return id == null ? "without an id" : "'" + (id.length() > 60 ? id.substring(0, 59) + "…" : id) + "'";
     }
 
     private static String expectation(String key) {

@@ -55,8 +55,9 @@ public final class FeedEntries {
         String key = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().trim()
                 : link != null ? link : hash(shownTitle, itemDate);
         ObservedUpdate update = new ObservedUpdate(null, status, null, at, itemDate != null, text);
+        // Nothing says the GUID, link or date will stay put: some feeds change them on every poll.
         return new ObservedIncident(key, shownTitle, null, status, null, status.isMaintenance(), at,
-                status.isClosed() ? at : null, null, null, itemDate != null, link, List.of(), List.of(update));
+                status.isClosed() ? at : null, null, null, itemDate != null, link, List.of(), List.of(update)).withChurningKey();
     }
 
     /** The entry's title, trimmed; null when it has none. */

@@ -70,7 +70,7 @@ final class StatuspageHistory {
             if (text.toUpperCase(Locale.ROOT).contains(SCHEDULED_EVENT)) {
                 scheduledEvent = true;
                 int marker = text.indexOf(SCHEDULED_EVENT);
-                // Only the beginning "THIS IS A SCHEDULED EVENT Apr 7, 13:00" is attested (FORMATS.md §6).
+                // Only the beginning "THIS IS A SCHEDULED EVENT Apr 7, 13:00" is attested (docs/source-kinds.md, statuspage feeds).
                 window = marker < 0 ? window : VendorDates.printedWindow(text.substring(marker + SCHEDULED_EVENT.length()), reference);
                 continue;
             }

@@ -100,7 +100,7 @@ public class GcpAdapter implements SourceAdapter {
         return StatusWords.inferWhileOpen(text, IncidentStatus.INVESTIGATING);
     }
 
-    /** FORMATS.md §5: information → none, disruption → minor, outage → major; severity only when status_impact is missing. */
+    /** docs/source-kinds.md (gcp): information → none, disruption → minor, outage → major; severity only when status_impact is missing. */
     static Impact impact(String statusImpact, String severity) {
         if (statusImpact != null) {
             switch (statusImpact.toUpperCase(Locale.ROOT)) {

@@ -43,7 +43,7 @@ public class M365Adapter implements SourceAdapter {
 
     static final String SCOPE = "https://graph.microsoft.com/.default";
 
-    /** Graph's serviceHealthStatus values, lower-cased (the docs print PascalCase), per FORMATS §5. */
+    /** Graph's serviceHealthStatus values, lower-cased (the docs print PascalCase), mapped as docs/source-kinds.md (m365) says. */
     private static final Map<String, IncidentStatus> STATUSES = Map.ofEntries(
             Map.entry("investigating", IncidentStatus.INVESTIGATING),
             Map.entry("investigationsuspended", IncidentStatus.INVESTIGATING),

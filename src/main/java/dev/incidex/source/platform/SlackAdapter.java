@@ -106,7 +106,7 @@ public class SlackAdapter implements SourceAdapter {
                 status, vendorStatus, maintenance, started, resolved, null, null, true, text(n, "url"), services, updates);
     }
 
-    /** FORMATS.md §5; an active one's progress is read from its newest note, short of resolution. */
+    /** The mapping in docs/source-kinds.md (slack); an active one's progress is read from its newest note, short of resolution. */
     private static IncidentStatus status(String word, String newestNote) {
         return switch (word) {
             case "resolved" -> IncidentStatus.RESOLVED;

@@ -98,7 +98,7 @@ public class IncidentIoAdapter implements SourceAdapter {
         return List.of(new ObservedUpdate(null, status, vendorStatus, at, true, VendorText.ofPlain(message)));
     }
 
-    /** FORMATS.md §5: degraded performance is minor, a partial outage major, a full outage critical. */
+    /** docs/source-kinds.md (incidentio): degraded performance is minor, a partial outage major, a full outage critical. */
     static Impact impact(String worst) {
         if (worst == null) {
             return null;

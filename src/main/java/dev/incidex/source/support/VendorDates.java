@@ -29,7 +29,7 @@ public final class VendorDates {
             + "(?:,?\\s+(?<year>\\d{4})\\s*[-–,]?\\s*|,?\\s+)(?<hour>\\d{1,2}):(?<minute>\\d{2})\\s*(?<ampm>[AaPp][Mm])?";
     private static final String ZONE_WORD = "\\s*(?<zone>[A-Za-z][A-Za-z0-9+:/_-]*)?";
     private static final Pattern PRINTED = Pattern.compile(DAY_TIME + ZONE_WORD);
-    // A window: "Apr 7, 13:00 - 15:00 UTC", "Dec 31, 22:00 - Jan 1, 02:00 UTC"; only the start is attested (FORMATS.md §6).
+    // A window: "Apr 7, 13:00 - 15:00 UTC", "Dec 31, 22:00 - Jan 1, 02:00 UTC"; only the start is attested (docs/source-kinds.md, statuspage feeds).
     private static final Pattern PRINTED_WINDOW = Pattern.compile("\\s+" + DAY_TIME
             + "(?:\\s*[-–]\\s*(?:(?<endMonth>[A-Za-z]{3,9})\\.?\\s+)?(?:(?<endDay>\\d{1,2}),\\s*)?"
             + "(?<endHour>\\d{1,2}):(?<endMinute>\\d{2})\\s*(?<endAmpm>[AaPp][Mm])?)?" + ZONE_WORD);

@@ -108,7 +108,8 @@ final class RecordCheck {
             }
             VendorText text = u.text() == null ? VendorText.EMPTY
                     : new VendorText(VendorText.printable(u.text().html()), VendorText.printable(u.text().plain()));
-            updates.add(new ObservedUpdate(updateKey, status, cut(u.vendorStatus(), MAX_VENDOR_STATUS), u.at(), u.exactTime(), text));
+            updates.add(new ObservedUpdate(updateKey, status, cut(u.vendorStatus(), MAX_VENDOR_STATUS), u.at(), u.exactTime(), text,
+                    u.createdAt()));
         }
         if (hadDates && !keptDate) {
             warnings.add(name + " was skipped: none of its dates is plausible");

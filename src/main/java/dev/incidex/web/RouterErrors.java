@@ -15,8 +15,6 @@ public class RouterErrors {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::answer);
-        // A path no route can even be matched against (a malformed %-escape) fails before any route runs.
-        router.errorHandler(400, this::answer);
     }
 
     private void answer(RoutingContext ctx) {
@@ -35,8 +33,7 @@ public class RouterErrors {
             status = 400;
             message = "The form cannot be read: a field is too long or malformed.";
         } else if (status >= 400 && status < 500) {
-            message = status == 400 && failure instanceof IllegalArgumentException
-                    ? "The address cannot be read (a malformed %-escape?)." : switch (status) {
+            message = switch (status) {
                 case 413 -> "The body is too large.";
                 case 414 -> "The address is too long.";
                 case 431 -> "The request's headers are too large.";

@@ -20,17 +20,22 @@ public final class DatabaseFaults {
 
     public static boolean unreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t.getClass().getName().endsWith("JDBCConnectionException")) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t.getClass().getName().endsWith("JDBCConnectionException")) {
                 return true;
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P") || H2_UNREACHABLE.contains(state))) {
+                if (state != null
+                        && (state.startsWith("08") || state.startsWith("57P") || H2_UNREACHABLE.contains(state))) {
                     return true;
                 }
                 // Agroal's pool, when no connection comes within its acquisition timeout.
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                if (state == null
+                        && sql.getMessage() != null
+                        && sql.getMessage().contains("Acquisition timeout")) {
                     return true;
                 }
             }

@@ -20,8 +20,10 @@ public final class UserInput {
         int shown = 0;
         for (int i = 0; i < value.length() && shown < QUOTED; i++, shown++) {
             char c = value.charAt(i);
-            boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1)));
+            boolean lone = Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1)));
             if (Character.isISOControl(c) || lone || c == 0xFFFE || c == 0xFFFF) {
                 out.append('?');
             } else if (Character.isHighSurrogate(c) && !lone) {
@@ -44,7 +46,9 @@ public final class UserInput {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F || c == 0xFFFE || c == 0xFFFF) {
                 return true;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return true;

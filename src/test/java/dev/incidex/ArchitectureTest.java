@@ -56,15 +56,31 @@ class ArchitectureTest {
             Map.entry("demo", Set.of()));
 
     /** Panache's generic query and write methods: what a query class wraps and a resource never calls. */
-    static final Set<String> PANACHE_QUERIES = Set.of("find", "findAll", "findById", "findByIdOptional", "list",
-            "listAll", "stream", "streamAll", "count", "delete", "deleteAll", "deleteById", "update",
-            "getEntityManager", "getSession", "persist", "persistAndFlush");
+    static final Set<String> PANACHE_QUERIES = Set.of(
+            "find",
+            "findAll",
+            "findById",
+            "findByIdOptional",
+            "list",
+            "listAll",
+            "stream",
+            "streamAll",
+            "count",
+            "delete",
+            "deleteAll",
+            "deleteById",
+            "update",
+            "getEntityManager",
+            "getSession",
+            "persist",
+            "persistAndFlush");
 
     static JavaClasses app;
 
     @BeforeAll
     static void importApp() {
-        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        app = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -95,8 +111,8 @@ class ArchitectureTest {
     /** The rules are not vacuous: each fails on a class written to break it (in the test sources). */
     @Test
     void theRulesCatchAReadSideClassThatImportsAnAdapter() {
-        JavaClasses wrong = new ClassFileImporter().importClasses(ReadsAnAdapter.class,
-                dev.incidex.source.platform.GcpAdapter.class);
+        JavaClasses wrong = new ClassFileImporter()
+                .importClasses(ReadsAnAdapter.class, dev.incidex.source.platform.GcpAdapter.class);
         List<AssertionError> caught = new ArrayList<>();
         for (ArchRule rule : stageRules()) {
             try {
@@ -105,8 +121,11 @@ class ArchitectureTest {
                 caught.add(e);
             }
         }
-        assertThat(caught).as("a web class using an adapter breaks the web rule").hasSize(1);
-        assertThat(caught.get(0)).hasMessageContaining(ReadsAnAdapter.class.getName())
+        assertThat(caught)
+                .as("a web class using an adapter breaks the web rule")
+                .hasSize(1);
+        assertThat(caught.get(0))
+                .hasMessageContaining(ReadsAnAdapter.class.getName())
                 .hasMessageContaining("GcpAdapter");
     }
 
@@ -124,8 +143,11 @@ class ArchitectureTest {
             Set<String> packages = new TreeSet<>();
             packages.add(ROOT + "." + stage + "..");
             uses.forEach(u -> packages.add(ROOT + "." + u + ".."));
-            rules.add(classes().that().resideInAPackage(ROOT + "." + stage + "..")
-                    .should().onlyDependOnClassesThat(outsideTheApp()
+            rules.add(classes()
+                    .that()
+                    .resideInAPackage(ROOT + "." + stage + "..")
+                    .should()
+                    .onlyDependOnClassesThat(outsideTheApp()
                             .or(JavaClass.Predicates.resideInAnyPackage(packages.toArray(String[]::new)))
                             .or(JavaClass.Predicates.resideInAPackage(ROOT)))
                     .as(stage + " uses only " + (uses.isEmpty() ? "itself" : String.join(", ", new TreeSet<>(uses))))
@@ -135,11 +157,21 @@ class ArchitectureTest {
     }
 
     static ArchRule adaptersStayInTheirRoom() {
-        return noClasses().that().resideInAPackage(ROOT + ".source..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "jakarta.persistence..",
-                        "org.hibernate..", "io.quarkus.hibernate..", "jakarta.transaction..", "io.quarkus.scheduler..",
+        return noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".source..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.net.http..",
+                        "jakarta.persistence..",
+                        "org.hibernate..",
+                        "io.quarkus.hibernate..",
+                        "jakarta.transaction..",
+                        "io.quarkus.scheduler..",
                         "io.vertx..")
-                .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + ".fetch..")
+                .orShould()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + ".fetch..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Authorization.class))))
                 .as("adapters never touch an HTTP client, the database or the scheduler");
     }
@@ -152,9 +184,14 @@ class ArchitectureTest {
                         && call.getTarget().getOwner().isAssignableTo(PanacheEntityBase.class);
             }
         };
-        return noClasses().that().areAnnotatedWith(Path.class)
-                .should().callMethodWhere(panacheQuery)
-                .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
+        return noClasses()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .callMethodWhere(panacheQuery)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
                 .as("resources reach the database only through their stage's query classes");
     }
 

@@ -47,7 +47,10 @@ class EndToEndTest {
     static void serveInky() {
         VendorServer server = VendorServerResource.server();
         server.serveFixture("/inky/api/v2/incidents.json", "statuspage-inky-incidents.json", "application/json")
-                .serveFixture("/inky/api/v2/scheduled-maintenances.json", "statuspage-inky-scheduled-maintenances.json", "application/json")
+                .serveFixture(
+                        "/inky/api/v2/scheduled-maintenances.json",
+                        "statuspage-inky-scheduled-maintenances.json",
+                        "application/json")
                 .serveFixture("/inky/history.rss", "statuspage-inky-history.rss", "application/rss+xml")
                 .serveFixture("/inky/history.atom", "statuspage-inky-history.atom", "application/atom+xml");
     }
@@ -60,13 +63,20 @@ class EndToEndTest {
         assertThat(report.failed()).isZero();
         assertThat(report.documentsParsed()).isEqualTo(4);
         Incident incident = inkyIncident();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Incident.count("vendor.slug = 'inky' and maintenance = false"))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> Incident.count("vendor.slug = 'inky' and maintenance = false")))
+                .isEqualTo(1);
         assertThat(incident.title).isEqualTo("Informational Update for Users of Office 365");
 
-        Document page = Jsoup.parse(given().get(incidentPath(incident)).then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(given().get(incidentPath(incident))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(page.select("h1").text()).isEqualTo("Informational Update for Users of Office 365");
         assertThat(page.select(".badge").eachText()).containsExactly("Notice", "Resolved");
-        assertThat(page.select("a.vendor-source").attr("href")).isEqualTo("https://status.inky.com/incidents/q7wz3k1r9h2m");
+        assertThat(page.select("a.vendor-source").attr("href"))
+                .isEqualTo("https://status.inky.com/incidents/q7wz3k1r9h2m");
         assertThat(page.select("a.vendor-source").text()).isEqualTo("View vendor source →");
         assertThat(page.select(".duration").text()).isEqualTo("22h 7m");
         assertThat(page.select(".summary").text())
@@ -80,8 +90,10 @@ class EndToEndTest {
         assertThat(updates.stream().map(u -> u.select(".status").text()).toList())
                 .containsExactly("monitoring", "monitoring", "resolved");
         assertThat(updates.stream().map(u -> u.select("time").text()).toList())
-                .containsExactly("Mar 29, 2023, 02:04 PM UTC", "Mar 29, 2023, 07:06 PM UTC", "Mar 30, 2023, 12:12 PM UTC");
-        assertThat(updates.get(0).select(".update-body").text()).startsWith("Microsoft is investigating an issue (DZ534539");
+                .containsExactly(
+                        "Mar 29, 2023, 02:04 PM UTC", "Mar 29, 2023, 07:06 PM UTC", "Mar 30, 2023, 12:12 PM UTC");
+        assertThat(updates.get(0).select(".update-body").text())
+                .startsWith("Microsoft is investigating an issue (DZ534539");
         assertThat(updates.get(2).select(".update-body").text()).endsWith("This incident has been resolved.");
     }
 
@@ -103,8 +115,12 @@ class EndToEndTest {
             assertThat(h.status()).isEqualTo(304);
         });
         for (Class<?> entity : List.of(Incident.class, IncidentUpdate.class)) {
-            assertThat(stats.getEntityStatistics(entity.getName()).getInsertCount()).as(entity + " inserts").isZero();
-            assertThat(stats.getEntityStatistics(entity.getName()).getUpdateCount()).as(entity + " updates").isZero();
+            assertThat(stats.getEntityStatistics(entity.getName()).getInsertCount())
+                    .as(entity + " inserts")
+                    .isZero();
+            assertThat(stats.getEntityStatistics(entity.getName()).getUpdateCount())
+                    .as(entity + " updates")
+                    .isZero();
         }
     }
 
@@ -113,25 +129,32 @@ class EndToEndTest {
     void aServerThatIgnoresValidatorsStillCostsNoWrites() {
         // Same bytes, but the server "forgot" its ETag: the content hash short-circuits the parse.
         VendorServer server = VendorServerResource.server();
-        server.serveWithoutValidators("/inky/history.rss", "application/rss+xml", Fixtures.bytes("statuspage-inky-history.rss"));
+        server.serveWithoutValidators(
+                "/inky/history.rss", "application/rss+xml", Fixtures.bytes("statuspage-inky-history.rss"));
         Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
         stats.clear();
         int before = server.hits("/inky/history.rss").size();
 
         PollReport report = polls.pollVendor("inky");
 
-        assertThat(server.hits("/inky/history.rss").subList(before, before + 1)).extracting(VendorServer.Hit::status).containsExactly(200);
+        assertThat(server.hits("/inky/history.rss").subList(before, before + 1))
+                .extracting(VendorServer.Hit::status)
+                .containsExactly(200);
         assertThat(report.documentsParsed()).isZero();
         assertThat(report.merged().wroteAnything()).isFalse();
-        assertThat(stats.getEntityStatistics(IncidentUpdate.class.getName()).getUpdateCount()).isZero();
-        assertThat(stats.getEntityStatistics(Incident.class.getName()).getUpdateCount()).isZero();
+        assertThat(stats.getEntityStatistics(IncidentUpdate.class.getName()).getUpdateCount())
+                .isZero();
+        assertThat(stats.getEntityStatistics(Incident.class.getName()).getUpdateCount())
+                .isZero();
     }
 
     @Test
     @Order(4)
     void theApiShowsTheSameIncident() {
         Incident incident = inkyIncident();
-        given().get("/api/incidents/" + incident.id).then().statusCode(200)
+        given().get("/api/incidents/" + incident.id)
+                .then()
+                .statusCode(200)
                 .body("vendor", org.hamcrest.Matchers.equalTo("inky"))
                 .body("impact", org.hamcrest.Matchers.equalTo("none"))
                 .body("status", org.hamcrest.Matchers.equalTo("resolved"))
@@ -141,13 +164,16 @@ class EndToEndTest {
                 .body("sourceUrl", org.hamcrest.Matchers.equalTo("https://status.inky.com/incidents/q7wz3k1r9h2m"))
                 .body("pageUrl", org.hamcrest.Matchers.endsWith(incidentPath(incident)))
                 .body("updates.status", org.hamcrest.Matchers.contains("monitoring", "monitoring", "resolved"))
-                .body("updates.at", org.hamcrest.Matchers.contains(
-                        "2023-03-29T14:04:37.480Z", "2023-03-29T19:06:52.187Z", "2023-03-30T12:12:05.614Z"));
+                .body(
+                        "updates.at",
+                        org.hamcrest.Matchers.contains(
+                                "2023-03-29T14:04:37.480Z", "2023-03-29T19:06:52.187Z", "2023-03-30T12:12:05.614Z"));
     }
 
     static Incident inkyIncident() {
-        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>find(
-                "vendor.slug = 'inky' and vendorKey = 'q7wz3k1r9h2m'").singleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>find("vendor.slug = 'inky' and vendorKey = 'q7wz3k1r9h2m'")
+                        .singleResult());
     }
 
     static String incidentPath(Incident incident) {
@@ -158,6 +184,7 @@ class EndToEndTest {
         return page.select("dl.facts > div").stream()
                 .filter(d -> d.select("dt").text().equals(label))
                 .map(d -> d.select("dd").text())
-                .findFirst().orElseThrow(() -> new AssertionError("no fact " + label));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no fact " + label));
     }
 }

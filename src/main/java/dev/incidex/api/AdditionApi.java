@@ -32,13 +32,20 @@ public class AdditionApi {
      * @param vendor the vendor's API link once added
      * @param status with a failure, the HTTP status adding would have answered (400, 409, 422, 504)
      */
-    public record AdditionJson(String url, String state, Instant startedAt, String check, String vendor, Integer status, String error) {
+    public record AdditionJson(
+            String url, String state, Instant startedAt, String check, String vendor, Integer status, String error) {
 
         static AdditionJson of(VendorAdditions.Addition a, URI base) {
-            return new AdditionJson(a.url(), a.state().name().toLowerCase(Locale.ROOT), a.startedAt(),
+            return new AdditionJson(
+                    a.url(),
+                    a.state().name().toLowerCase(Locale.ROOT),
+                    a.startedAt(),
                     base.resolve("api/additions/" + a.id()).toString(),
-                    a.state() == VendorAdditions.State.ADDED ? base.resolve("api/vendors/" + a.slug()).toString() : null,
-                    a.state() == VendorAdditions.State.FAILED ? a.status() : null, a.error());
+                    a.state() == VendorAdditions.State.ADDED
+                            ? base.resolve("api/vendors/" + a.slug()).toString()
+                            : null,
+                    a.state() == VendorAdditions.State.FAILED ? a.status() : null,
+                    a.error());
         }
     }
 
@@ -51,12 +58,24 @@ public class AdditionApi {
     @GET
     @Path("{id}")
     @Operation(summary = "Where adding a vendor stands (the Location of a 202 from POST /api/vendors)")
-    @APIResponse(responseCode = "200", description = "pending, added (with the vendor's link) or failed (with status and error)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdditionJson.class)))
-    @APIResponse(responseCode = "404", description = "No such addition (they are remembered for the last 1 000)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "pending, added (with the vendor's link) or failed (with status and error)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdditionJson.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such addition (they are remembered for the last 1 000)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
     public AdditionJson addition(@PathParam("id") String id) {
-        return additions.find(id).map(a -> AdditionJson.of(a, uri.getBaseUri()))
+        return additions
+                .find(id)
+                .map(a -> AdditionJson.of(a, uri.getBaseUri()))
                 .orElseThrow(() -> ApiError.notFound("no addition " + dev.incidex.UserInput.quote(id)));
     }
 }

@@ -13,10 +13,12 @@ public final class ApiError {
     private ApiError() {}
 
     public static WebApplicationException of(Response.Status status, String message) {
-        return new WebApplicationException(message, Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new Body(status.getStatusCode(), message))
-                .build());
+        return new WebApplicationException(
+                message,
+                Response.status(status)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new Body(status.getStatusCode(), message))
+                        .build());
     }
 
     public static WebApplicationException notFound(String message) {

@@ -19,32 +19,47 @@ public class HistoryQuery {
     static final int MAX_LIMIT = 500;
 
     @QueryParam("from")
-    @Parameter(description = "Incidents that started at or after this: a date (2024-05-01, the start of that day in UTC) or an instant (2024-05-01T10:00:00Z).",
+    @Parameter(
+            description =
+                    "Incidents that started at or after this: a date (2024-05-01, the start of that day in UTC) or an instant (2024-05-01T10:00:00Z).",
             example = "2024-05-01")
     public String from;
 
     @QueryParam("to")
-    @Parameter(description = "Incidents that started up to this: a date (2024-05-31, that whole day in UTC, included) or an instant"
-            + " (exclusive).", example = "2024-05-31")
+    @Parameter(
+            description =
+                    "Incidents that started up to this: a date (2024-05-31, that whole day in UTC, included) or an instant"
+                            + " (exclusive).",
+            example = "2024-05-31")
     public String to;
 
     @QueryParam("impact")
-    @Parameter(description = "Any of these impacts: none, minor, major, critical, maintenance. Repeat the parameter or separate with commas.",
+    @Parameter(
+            description =
+                    "Any of these impacts: none, minor, major, critical, maintenance. Repeat the parameter or separate with commas.",
             example = "major,critical")
     public List<String> impact;
 
     @QueryParam("status")
-    @Parameter(description = "Any of these current statuses: investigating, identified, monitoring, resolved, postmortem, scheduled,"
-            + " in_progress, verifying, completed. Repeat the parameter or separate with commas.", example = "resolved")
+    @Parameter(
+            description =
+                    "Any of these current statuses: investigating, identified, monitoring, resolved, postmortem, scheduled,"
+                            + " in_progress, verifying, completed. Repeat the parameter or separate with commas.",
+            example = "resolved")
     public List<String> status;
 
     @QueryParam("component")
-    @Parameter(description = "Incidents that affected a component of this name (case-insensitive, whole name).", example = "API")
+    @Parameter(
+            description = "Incidents that affected a component of this name (case-insensitive, whole name).",
+            example = "API")
     public String component;
 
     @QueryParam("q")
-    @Parameter(description = "Words that must all appear in the title or an update's text (case and accents ignored); the last word"
-            + " may be the start of a word.", example = "database conn")
+    @Parameter(
+            description =
+                    "Words that must all appear in the title or an update's text (case and accents ignored); the last word"
+                            + " may be the start of a word.",
+            example = "database conn")
     public String q;
 
     @QueryParam("limit")
@@ -58,7 +73,8 @@ public class HistoryQuery {
     /** The filter, dates read as UTC days: the API has no reader's zone. */
     HistoryFilter filter(String vendorSlug) {
         try {
-            return HistoryFilter.parse(vendorSlug, new HistoryFilter.Params(from, to, impact, status, component, q), ZoneOffset.UTC);
+            return HistoryFilter.parse(
+                    vendorSlug, new HistoryFilter.Params(from, to, impact, status, component, q), ZoneOffset.UTC);
         } catch (HistoryFilter.BadParameter e) {
             throw badRequest(e.getMessage());
         }

@@ -17,9 +17,12 @@ final class HistoryResponses {
     static Response json(HistoryPage page, UriInfo uri) {
         URI next = next(page, uri);
         HistoryJson body = new HistoryJson(
-                page.incidents().stream().map(i -> IncidentJson.of(i, uri.getBaseUri(), false)).toList(),
+                page.incidents().stream()
+                        .map(i -> IncidentJson.of(i, uri.getBaseUri(), false))
+                        .toList(),
                 next == null ? null : next.toString());
-        return withLink(Response.ok(body, MediaType.APPLICATION_JSON_TYPE), next).build();
+        return withLink(Response.ok(body, MediaType.APPLICATION_JSON_TYPE), next)
+                .build();
     }
 
     static Response csv(HistoryPage page, UriInfo uri, String fileName) {
@@ -31,8 +34,11 @@ final class HistoryResponses {
 
     /** The same request with the cursor moved past this page: filters and limit stay as the client sent them. */
     private static URI next(HistoryPage page, UriInfo uri) {
-        return page.next() == null ? null
-                : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next().encode()).build();
+        return page.next() == null
+                ? null
+                : uri.getRequestUriBuilder()
+                        .replaceQueryParam("cursor", page.next().encode())
+                        .build();
     }
 
     private static Response.ResponseBuilder withLink(Response.ResponseBuilder response, URI next) {

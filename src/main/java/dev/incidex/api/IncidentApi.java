@@ -36,18 +36,37 @@ public class IncidentApi {
     @GET
     @Path("{id}")
     @Operation(summary = "One incident with its updates, oldest first")
-    @APIResponse(responseCode = "200", description = "The incident, with `updates`",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentJson.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a number",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "404", description = "No incident with this id",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    public IncidentJson incident(@PathParam("id") @Parameter(description = "The incident's id, as in the history", example = "42") String id) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident, with `updates`",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IncidentJson.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The id is not a number",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No incident with this id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    public IncidentJson incident(
+            @PathParam("id") @Parameter(description = "The incident's id, as in the history", example = "42")
+                    String id) {
         long parsed;
         try {
             parsed = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "incident id must be a number, got " + dev.incidex.UserInput.quote(id));
+            throw ApiError.of(
+                    Response.Status.BAD_REQUEST,
+                    "incident id must be a number, got " + dev.incidex.UserInput.quote(id));
         }
         return queries.incident(parsed)
                 .map(i -> IncidentJson.of(i, uri.getBaseUri(), links.of(i)))

@@ -17,20 +17,54 @@ import java.util.List;
 final class IncidentCsv {
 
     /** One row; the column order is the header's. */
-    @JsonPropertyOrder({"id", "vendor", "title", "impact", "status", "startedAt", "resolvedAt", "durationSeconds", "detectedAt",
-        "sourceUrl", "pageUrl"})
-    record Row(long id, String vendor, String title, String impact, String status, String startedAt, String resolvedAt,
-            Long durationSeconds, String detectedAt, String sourceUrl, String pageUrl) {}
+    @JsonPropertyOrder({
+        "id",
+        "vendor",
+        "title",
+        "impact",
+        "status",
+        "startedAt",
+        "resolvedAt",
+        "durationSeconds",
+        "detectedAt",
+        "sourceUrl",
+        "pageUrl"
+    })
+    record Row(
+            long id,
+            String vendor,
+            String title,
+            String impact,
+            String status,
+            String startedAt,
+            String resolvedAt,
+            Long durationSeconds,
+            String detectedAt,
+            String sourceUrl,
+            String pageUrl) {}
 
     private static final CsvMapper MAPPER = new CsvMapper();
-    private static final CsvSchema SCHEMA = MAPPER.schemaFor(Row.class).withHeader().withLineSeparator("\r\n");
+    private static final CsvSchema SCHEMA =
+            MAPPER.schemaFor(Row.class).withHeader().withLineSeparator("\r\n");
 
     private IncidentCsv() {}
 
     static String write(List<Incident> incidents, URI base) {
-        List<Row> rows = incidents.stream().map(i -> IncidentJson.of(i, base, false)).map(j -> new Row(
-                j.id(), safe(j.vendor()), safe(j.title()), j.impact(), j.status(), text(j.startedAt()), text(j.resolvedAt()),
-                j.durationSeconds(), text(j.detectedAt()), safe(j.sourceUrl()), safe(j.pageUrl()))).toList();
+        List<Row> rows = incidents.stream()
+                .map(i -> IncidentJson.of(i, base, false))
+                .map(j -> new Row(
+                        j.id(),
+                        safe(j.vendor()),
+                        safe(j.title()),
+                        j.impact(),
+                        j.status(),
+                        text(j.startedAt()),
+                        text(j.resolvedAt()),
+                        j.durationSeconds(),
+                        text(j.detectedAt()),
+                        safe(j.sourceUrl()),
+                        safe(j.pageUrl())))
+                .toList();
         try {
             return MAPPER.writer(SCHEMA).writeValueAsString(rows);
         } catch (JsonProcessingException e) {

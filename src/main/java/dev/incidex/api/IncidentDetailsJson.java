@@ -34,41 +34,61 @@ public final class IncidentDetailsJson {
     public record StatedImpactJson(Instant start, Instant end, Long seconds) {}
 
     /** Impact start (stated) → first post → Incidex's detection → resolved, with the admission lag. */
-    public record LagJson(Instant impactStart, Instant firstPost, Instant detected, Instant resolved, Long toFirstPostSeconds) {}
+    public record LagJson(
+            Instant impactStart, Instant firstPost, Instant detected, Instant resolved, Long toFirstPostSeconds) {}
 
     /**
      * Another vendor's incident tied to this one. {@code evidence} is {@code id} when an id or link is quoted
      * ({@code key}) and {@code timing} when they only overlap in time; either way the tie is inferred.
      */
-    public record LinkJson(long incidentId, String vendor, String vendorName, String title, String key, String evidence) {
+    public record LinkJson(
+            long incidentId, String vendor, String vendorName, String title, String key, String evidence) {
         static LinkJson of(IncidentLinks.Link l) {
-            return new LinkJson(l.incident().id, l.incident().vendor.slug, l.incident().vendor.name, l.incident().title, l.key(),
+            return new LinkJson(
+                    l.incident().id,
+                    l.incident().vendor.slug,
+                    l.incident().vendor.name,
+                    l.incident().title,
+                    l.key(),
                     l.inferredFromTiming() ? "timing" : "id");
         }
     }
 
     static List<SightingJson> sightings(IncidentUpdate u) {
-        return u.sightings.stream().map(s -> new SightingJson(s.source.kind, s.source.url, s.vendorAt, s.firstSeenAt)).toList();
+        return u.sightings.stream()
+                .map(s -> new SightingJson(s.source.kind, s.source.url, s.vendorAt, s.firstSeenAt))
+                .toList();
     }
 
     static List<VersionJson> versions(IncidentUpdate u) {
-        return u.versions.stream().map(v -> new VersionJson(null, v.bodyText, v.bodyHtml, v.seenAt, v.replacedAt)).toList();
+        return u.versions.stream()
+                .map(v -> new VersionJson(null, v.bodyText, v.bodyHtml, v.seenAt, v.replacedAt))
+                .toList();
     }
 
     static List<VersionJson> titles(Incident i) {
-        return i.titleVersions.stream().map(v -> new VersionJson(v.title, null, null, v.seenAt, v.replacedAt)).toList();
+        return i.titleVersions.stream()
+                .map(v -> new VersionJson(v.title, null, null, v.seenAt, v.replacedAt))
+                .toList();
     }
 
     static StatedImpactJson statedImpact(Incident i) {
         if (i.statedStart == null && i.statedEnd == null) {
             return null;
         }
-        return new StatedImpactJson(i.statedStart, i.statedEnd, i.statedDuration().map(Duration::getSeconds).orElse(null));
+        return new StatedImpactJson(
+                i.statedStart,
+                i.statedEnd,
+                i.statedDuration().map(Duration::getSeconds).orElse(null));
     }
 
     static LagJson lag(Incident i) {
         LagBreakdown lag = LagBreakdown.of(i);
-        return new LagJson(lag.impactStart(), lag.firstPost(), lag.detected(), lag.resolved(),
+        return new LagJson(
+                lag.impactStart(),
+                lag.firstPost(),
+                lag.detected(),
+                lag.resolved(),
                 lag.toFirstPost().map(Duration::getSeconds).orElse(null));
     }
 

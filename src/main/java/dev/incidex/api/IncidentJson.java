@@ -42,25 +42,64 @@ public record IncidentJson(
      * incident also the vendor's creation time, whether it is back-dated or edited, its earlier texts and
      * the sources that carried it.
      */
-    public record UpdateJson(String status, String vendorStatus, Instant at, boolean exactTime, String text, String html,
-            Instant createdAt, boolean backDated, boolean edited, List<IncidentDetailsJson.VersionJson> versions,
+    public record UpdateJson(
+            String status,
+            String vendorStatus,
+            Instant at,
+            boolean exactTime,
+            String text,
+            String html,
+            Instant createdAt,
+            boolean backDated,
+            boolean edited,
+            List<IncidentDetailsJson.VersionJson> versions,
             List<IncidentDetailsJson.SightingJson> sightings) {
 
         static UpdateJson of(IncidentUpdate u) {
-            return new UpdateJson(u.status.code(), u.vendorStatus, u.postedAt, u.exactTime, u.bodyText, u.bodyHtml,
-                    u.createdAt, u.isBackDated(), u.isEdited(), IncidentDetailsJson.versions(u), IncidentDetailsJson.sightings(u));
+            return new UpdateJson(
+                    u.status.code(),
+                    u.vendorStatus,
+                    u.postedAt,
+                    u.exactTime,
+                    u.bodyText,
+                    u.bodyHtml,
+                    u.createdAt,
+                    u.isBackDated(),
+                    u.isEdited(),
+                    IncidentDetailsJson.versions(u),
+                    IncidentDetailsJson.sightings(u));
         }
     }
 
     /** One incident with everything: timeline, provenance, edits, stated impact, lag and ties to other vendors. */
     static IncidentJson of(Incident i, URI base, IncidentLinks.Ties ties) {
         IncidentJson row = of(i, base, true);
-        return new IncidentJson(row.id, row.vendor, row.vendorName, row.title, row.impact, row.status, row.vendorStatus,
-                row.maintenance, row.resolved, row.startedAt, row.resolvedAt, row.durationSeconds, row.detectedAt, row.sourceUrl,
-                row.pageUrl, row.components, row.updates,
-                Provenance.of(i).stream().map(IncidentDetailsJson.SourceJson::of).toList(),
-                IncidentDetailsJson.titles(i), IncidentDetailsJson.statedImpact(i), IncidentDetailsJson.lag(i),
-                IncidentDetailsJson.links(ties.related()), IncidentDetailsJson.links(ties.possibleCauses()),
+        return new IncidentJson(
+                row.id,
+                row.vendor,
+                row.vendorName,
+                row.title,
+                row.impact,
+                row.status,
+                row.vendorStatus,
+                row.maintenance,
+                row.resolved,
+                row.startedAt,
+                row.resolvedAt,
+                row.durationSeconds,
+                row.detectedAt,
+                row.sourceUrl,
+                row.pageUrl,
+                row.components,
+                row.updates,
+                Provenance.of(i).stream()
+                        .map(IncidentDetailsJson.SourceJson::of)
+                        .toList(),
+                IncidentDetailsJson.titles(i),
+                IncidentDetailsJson.statedImpact(i),
+                IncidentDetailsJson.lag(i),
+                IncidentDetailsJson.links(ties.related()),
+                IncidentDetailsJson.links(ties.possibleCauses()),
                 IncidentDetailsJson.links(ties.downstream()));
     }
 
@@ -83,6 +122,12 @@ public record IncidentJson(
                 base.resolve("vendors/" + i.vendor.slug + "/incidents/" + i.id).toString(),
                 List.copyOf(i.components),
                 withUpdates ? i.updates.stream().map(UpdateJson::of).toList() : null,
-                null, null, null, null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -30,15 +30,27 @@ public class SearchApi {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Incidents of any vendor whose title or updates contain all the words of q, newest first",
-            description = "Case and accents are ignored; every word must match a whole word except the last, which may be the start"
-                    + " of one (`data conn` finds \"database connection\"). Words of one character and a few very common words"
-                    + " (the, and, of, …) are ignored. The history filters (from, to, impact, status, component) apply as well.")
-    @APIResponse(responseCode = "200", description = "One page of matching incidents and the link to the next",
+    @Operation(
+            summary = "Incidents of any vendor whose title or updates contain all the words of q, newest first",
+            description =
+                    "Case and accents are ignored; every word must match a whole word except the last, which may be the start"
+                            + " of one (`data conn` finds \"database connection\"). Words of one character and a few very common words"
+                            + " (the, and, of, …) are ignored. The history filters (from, to, impact, status, component) apply as well.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of matching incidents and the link to the next",
             headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryJson.class)))
-    @APIResponse(responseCode = "400", description = "q is missing or has no searchable word, or another parameter is malformed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HistoryJson.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "q is missing or has no searchable word, or another parameter is malformed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
     public Response search(@BeanParam HistoryQuery query) {
         if (query.q == null || query.q.isBlank()) {
             throw HistoryQuery.badRequest("q is required: the words to search for");

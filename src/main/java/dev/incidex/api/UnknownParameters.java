@@ -26,17 +26,21 @@ public class UnknownParameters {
     @ServerRequestFilter
     public Response refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method == null || !method.getDeclaringClass().getPackageName().equals(UnknownParameters.class.getPackageName())) {
+        if (method == null
+                || !method.getDeclaringClass().getPackageName().equals(UnknownParameters.class.getPackageName())) {
             return null;
         }
         Set<String> allowed = known.computeIfAbsent(method, UnknownParameters::queryParameters);
-        Set<String> unknown = new TreeSet<>(request.getUriInfo().getQueryParameters().keySet());
+        Set<String> unknown =
+                new TreeSet<>(request.getUriInfo().getQueryParameters().keySet());
         unknown.removeAll(allowed);
         if (unknown.isEmpty()) {
             return null;
         }
         String message = "unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                + (allowed.isEmpty() ? " (this endpoint takes none)" : " (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                + (allowed.isEmpty()
+                        ? " (this endpoint takes none)"
+                        : " (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
         return ApiError.of(Response.Status.BAD_REQUEST, message).getResponse();
     }
 

@@ -58,8 +58,13 @@ public class VendorApi {
 
     @GET
     @Operation(summary = "Every vendor with its current state and the health of its sources")
-    @APIResponse(responseCode = "200", description = "The vendors, by name",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VendorJson.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The vendors, by name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = VendorJson.class)))
     public List<VendorJson> vendors() {
         Map<String, Long> open = queries.openCounts();
         return Vendor.listWithSources().stream()
@@ -69,38 +74,89 @@ public class VendorApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a vendor by its status page, feed or social profile URL",
-            description = "Detects the platform (Statuspage, incident.io, Instatus, Cachet, a feed linked from the page, a social"
-                    + " profile), saves the vendor and its sources, polls them at once and, for a Statuspage, imports its older"
-                    + " history. Loopback, private, link-local and metadata addresses are refused unless the operator allows them."
-                    + " Detection has a time budget (incidex.add-vendor.budget); when it takes longer than incidex.add-vendor.answer-within the"
-                    + " answer is 202 with a Location to follow. When Incidex listens beyond loopback, send the operator token as"
-                    + " `Authorization: Bearer …`. Limited per client (incidex.rate-limits.add-vendor-per-hour).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddVendor.class)))
-    @APIResponse(responseCode = "201", description = "The new vendor; Location is its page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorJson.class)))
-    @APIResponse(responseCode = "202", description = "Still detecting; Location (and `check`) is the addition to follow",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdditionApi.AdditionJson.class)))
-    @APIResponse(responseCode = "400", description = "No URL, a malformed one, or a refused address",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "401", description = "The operator token is missing or wrong",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "403", description = "Adding vendors is off: Incidex listens beyond loopback without an operator token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "409", description = "A vendor already has this source",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Conflict.class)))
-    @APIResponse(responseCode = "422", description = "No status page, feed or profile was recognised; the message lists what was tried",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "429", description = "This client added too many vendors lately; Retry-After says when to try again",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "503", description = "Too many vendors are being added right now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @Operation(
+            summary = "Add a vendor by its status page, feed or social profile URL",
+            description =
+                    "Detects the platform (Statuspage, incident.io, Instatus, Cachet, a feed linked from the page, a social"
+                            + " profile), saves the vendor and its sources, polls them at once and, for a Statuspage, imports its older"
+                            + " history. Loopback, private, link-local and metadata addresses are refused unless the operator allows them."
+                            + " Detection has a time budget (incidex.add-vendor.budget); when it takes longer than incidex.add-vendor.answer-within the"
+                            + " answer is 202 with a Location to follow. When Incidex listens beyond loopback, send the operator token as"
+                            + " `Authorization: Bearer …`. Limited per client (incidex.rate-limits.add-vendor-per-hour).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AddVendor.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new vendor; Location is its page",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VendorJson.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Still detecting; Location (and `check`) is the addition to follow",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdditionApi.AdditionJson.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No URL, a malformed one, or a refused address",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "The operator token is missing or wrong",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Adding vendors is off: Incidex listens beyond loopback without an operator token",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A vendor already has this source",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Conflict.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "No status page, feed or profile was recognised; the message lists what was tried",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "This client added too many vendors lately; Retry-After says when to try again",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Too many vendors are being added right now",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
     public Response add(AddVendor body, @HeaderParam("Authorization") @Parameter(hidden = true) String authorization) {
         VendorAdditions.Addition addition;
         try {
             additions.authorize(bearer(authorization));
             if (body == null || body.url() == null || body.url().isBlank()) {
-                throw ApiError.of(Response.Status.BAD_REQUEST, "send {\"url\": \"…\"} with a status page, feed or social profile URL");
+                throw ApiError.of(
+                        Response.Status.BAD_REQUEST,
+                        "send {\"url\": \"…\"} with a status page, feed or social profile URL");
             }
             VendorAdditions.Addition started = additions.start(body.url());
             addition = additions.await(started.id(), config.addVendor().answerWithin());
@@ -119,11 +175,13 @@ public class VendorApi {
                         .entity(VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()))
                         .build();
             }
-            case FAILED -> throw error(new DiscoveryException(addition.status(), addition.error(),
-                    addition.status() == 409 ? addition.slug() : null));
-            case PENDING -> Response.accepted(AdditionApi.AdditionJson.of(addition, uri.getBaseUri()))
-                    .location(uri.getBaseUri().resolve("api/additions/" + addition.id()))
-                    .build();
+            case FAILED ->
+                throw error(new DiscoveryException(
+                        addition.status(), addition.error(), addition.status() == 409 ? addition.slug() : null));
+            case PENDING ->
+                Response.accepted(AdditionApi.AdditionJson.of(addition, uri.getBaseUri()))
+                        .location(uri.getBaseUri().resolve("api/additions/" + addition.id()))
+                        .build();
         };
     }
 
@@ -138,28 +196,57 @@ public class VendorApi {
     @GET
     @Path("{slug}")
     @Operation(summary = "One vendor with its current state and the health of its sources")
-    @APIResponse(responseCode = "200", description = "The vendor",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorJson.class)))
-    @APIResponse(responseCode = "404", description = "No vendor with this slug",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    public VendorJson vendor(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The vendor",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VendorJson.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No vendor with this slug",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    public VendorJson vendor(
+            @PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug) {
         Vendor v = vendorOr404(slug);
         return VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri());
     }
 
     @GET
     @Path("{slug}/incidents")
-    @Operation(summary = "A vendor's incidents, newest first, one page at a time",
-            description = "Filters combine with AND. Pages are keyset pages: follow `next` (or the Link header) for the next one;"
-                    + " pages never skip or repeat an incident, even while new ones arrive.")
-    @APIResponse(responseCode = "200", description = "One page of incidents and the link to the next",
+    @Operation(
+            summary = "A vendor's incidents, newest first, one page at a time",
+            description =
+                    "Filters combine with AND. Pages are keyset pages: follow `next` (or the Link header) for the next one;"
+                            + " pages never skip or repeat an incident, even while new ones arrive.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of incidents and the link to the next",
             headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryJson.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is malformed; the message names it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "404", description = "No vendor with this slug",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    public Response history(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HistoryJson.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is malformed; the message names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No vendor with this slug",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    public Response history(
+            @PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
             @BeanParam HistoryQuery query) {
         Vendor v = vendorOr404(slug);
         return HistoryResponses.json(page(v, query), uri);
@@ -168,18 +255,33 @@ public class VendorApi {
     @GET
     @Path("{slug}/incidents.csv")
     @Produces({HistoryResponses.CSV, MediaType.APPLICATION_JSON})
-    @Operation(summary = "The same page of a vendor's history as CSV",
-            description = "Columns: id, vendor, title, impact, status, startedAt, resolvedAt, durationSeconds, detectedAt, sourceUrl,"
-                    + " pageUrl. RFC 4180 quoting; text starting with = + - @ gets a leading apostrophe so spreadsheets do not run it."
-                    + " The next page is in the Link header.")
-    @APIResponse(responseCode = "200", description = "A CSV file with a header row",
+    @Operation(
+            summary = "The same page of a vendor's history as CSV",
+            description =
+                    "Columns: id, vendor, title, impact, status, startedAt, resolvedAt, durationSeconds, detectedAt, sourceUrl,"
+                            + " pageUrl. RFC 4180 quoting; text starting with = + - @ gets a leading apostrophe so spreadsheets do not run it."
+                            + " The next page is in the Link header.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A CSV file with a header row",
             headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
             content = @Content(mediaType = HistoryResponses.CSV, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "A parameter is malformed; the message names it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    @APIResponse(responseCode = "404", description = "No vendor with this slug",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
-    public Response historyCsv(@PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is malformed; the message names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No vendor with this slug",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    public Response historyCsv(
+            @PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug,
             @BeanParam HistoryQuery query) {
         Vendor v = vendorOr404(slug);
         return HistoryResponses.csv(page(v, query), uri, v.slug + "-incidents.csv");
@@ -191,15 +293,19 @@ public class VendorApi {
     }
 
     private static Vendor vendorOr404(String slug) {
-        return Vendor.findBySlug(slug).orElseThrow(() -> ApiError.notFound("no vendor " + dev.incidex.UserInput.quote(slug)));
+        return Vendor.findBySlug(slug)
+                .orElseThrow(() -> ApiError.notFound("no vendor " + dev.incidex.UserInput.quote(slug)));
     }
 
     static WebApplicationException error(DiscoveryException e) {
         // A conflict names the vendor that has the source; 422 has no Response.Status constant, so
         // the body is built here rather than by ApiError.of.
-        Object body = e.existingSlug() != null ? new Conflict(e.status(), e.getMessage(), e.existingSlug())
+        Object body = e.existingSlug() != null
+                ? new Conflict(e.status(), e.getMessage(), e.existingSlug())
                 : new ApiError.Body(e.status(), e.getMessage());
-        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        Response.ResponseBuilder answer = Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body);
         if (e.status() == 401) {
             answer.header("WWW-Authenticate", "Bearer realm=\"incidex\"");
         }

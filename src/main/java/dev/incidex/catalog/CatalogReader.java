@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.composer.ComposerException;
@@ -97,9 +96,9 @@ public final class CatalogReader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             // SnakeYAML splits its sentences: "expected a single document" (context) "but found another" (problem).
-            String problem = e.getContext() == null ? e.getProblem()
-                    : e.getProblem() == null ? e.getContext()
-                    : e.getContext() + ", " + e.getProblem();
+            String problem = e.getContext() == null
+                    ? e.getProblem()
+                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
             String where = mark == null ? "" : ", line " + (mark.getLine() + 1);
             // Composer errors (a second document, a rejected tag) are well-formed YAML, just not allowed here.
             String kind = e instanceof ComposerException ? "invalid YAML: " : "YAML syntax error: ";
@@ -108,7 +107,8 @@ public final class CatalogReader {
             throw new CatalogException("catalog " + origin + ": unreadable YAML: " + e.getMessage(), e);
         }
         if (root == null) {
-            throw new CatalogException("catalog " + origin + ", line 1: empty, expected a mapping with a 'vendors' list");
+            throw new CatalogException(
+                    "catalog " + origin + ", line 1: empty, expected a mapping with a 'vendors' list");
         }
         if (!(root instanceof MappingNode top)) {
             throw error(root, "top level must be a mapping with a 'vendors' list, found " + describe(root));
@@ -139,16 +139,19 @@ public final class CatalogReader {
 
     private CatalogVendor vendor(Node node, Map<String, Node> slugLines, List<Node> dependsOnNodes) {
         if (!(node instanceof MappingNode mapping)) {
-            throw error(node, "a vendor must be a mapping with keys " + String.join(", ", VENDOR_KEYS)
-                    + ", found " + describe(node));
+            throw error(
+                    node,
+                    "a vendor must be a mapping with keys " + String.join(", ", VENDOR_KEYS) + ", found "
+                            + describe(node));
         }
         Map<String, NodeTuple> fields = entries(mapping, VENDOR_KEYS, "in a vendor");
 
         Node slugNode = required(mapping, fields, "slug", "vendor");
         String slug = scalar(slugNode, "slug");
         if (!SLUG.matcher(slug).matches()) {
-            throw error(slugNode, "slug '" + slug + "' must match " + SLUG.pattern()
-                    + " (lower-case letters, digits and '-')");
+            throw error(
+                    slugNode,
+                    "slug '" + slug + "' must match " + SLUG.pattern() + " (lower-case letters, digits and '-')");
         }
         Node first = slugLines.putIfAbsent(slug, slugNode);
         if (first != null) {
@@ -190,8 +193,10 @@ public final class CatalogReader {
                 List<Object> key = List.of(source.kind(), source.url());
                 Node firstSource = sourceLines.putIfAbsent(key, item);
                 if (firstSource != null) {
-                    throw error(item, "duplicate source " + source.kind() + " " + source.url() + " in vendor '"
-                            + slug + "' (first at line " + line(firstSource) + ")");
+                    throw error(
+                            item,
+                            "duplicate source " + source.kind() + " " + source.url() + " in vendor '" + slug
+                                    + "' (first at line " + line(firstSource) + ")");
                 }
                 sources.add(source);
             }
@@ -202,8 +207,10 @@ public final class CatalogReader {
     /** The source, or null when it {@code needs-kind} that no adapter reads yet (it is then kept in {@link #waiting}). */
     private CatalogSource source(Node node, String slug) {
         if (!(node instanceof MappingNode mapping)) {
-            throw error(node, "a source of vendor '" + slug + "' must be a mapping with keys "
-                    + String.join(", ", SOURCE_KEYS) + ", found " + describe(node));
+            throw error(
+                    node,
+                    "a source of vendor '" + slug + "' must be a mapping with keys " + String.join(", ", SOURCE_KEYS)
+                            + ", found " + describe(node));
         }
         Map<String, NodeTuple> fields = entries(mapping, SOURCE_KEYS, "in a source of vendor '" + slug + "'");
         String what = "source of vendor '" + slug + "'";
@@ -211,7 +218,8 @@ public final class CatalogReader {
         // "needs-kind" lists a source for an adapter that may not be in this build yet (another branch, a later
         // release): the catalog still loads, and the source is polled from the first build that reads its kind.
         Node needsNode = optional(fields, "needs-kind");
-        Node kindNode = needsNode != null && optional(fields, "kind") == null ? needsNode
+        Node kindNode = needsNode != null && optional(fields, "kind") == null
+                ? needsNode
                 : required(mapping, fields, "kind", what);
         if (needsNode != null && kindNode != needsNode) {
             throw error(needsNode, what + " has both kind and needs-kind; give one");
@@ -220,8 +228,10 @@ public final class CatalogReader {
         boolean waits = false;
         if (!knownKinds.contains(kind)) {
             if (needsNode == null) {
-                throw error(kindNode, "unknown source kind '" + kind + "' (known: " + String.join(", ", knownKinds)
-                        + "; a source for an adapter still to come takes needs-kind instead of kind)");
+                throw error(
+                        kindNode,
+                        "unknown source kind '" + kind + "' (known: " + String.join(", ", knownKinds)
+                                + "; a source for an adapter still to come takes needs-kind instead of kind)");
             }
             if (!KIND.matcher(kind).matches()) {
                 throw error(kindNode, "needs-kind '" + kind + "' must match " + KIND.pattern());
@@ -237,8 +247,10 @@ public final class CatalogReader {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw error(patternNode, "invalid incident-id-pattern '" + pattern + "': " + e.getDescription()
-                        + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+                throw error(
+                        patternNode,
+                        "invalid incident-id-pattern '" + pattern + "': " + e.getDescription()
+                                + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
             }
         }
 
@@ -249,7 +261,8 @@ public final class CatalogReader {
             try {
                 zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
-                throw error(zoneNode, "unknown time-zone '" + zoneName + "' (expected an IANA zone like Europe/Berlin)");
+                throw error(
+                        zoneNode, "unknown time-zone '" + zoneName + "' (expected an IANA zone like Europe/Berlin)");
             }
         }
         CatalogSource source = new CatalogSource(kind, url, pattern, zone);
@@ -268,7 +281,8 @@ public final class CatalogReader {
                 throw error(items.get(i), "vendor '" + vendor.slug() + "' depends on itself");
             }
             if (!slugs.containsKey(upstream)) {
-                throw error(items.get(i), "vendor '" + vendor.slug() + "' depends on unknown vendor '" + upstream + "'");
+                throw error(
+                        items.get(i), "vendor '" + vendor.slug() + "' depends on unknown vendor '" + upstream + "'");
             }
         }
     }
@@ -283,13 +297,16 @@ public final class CatalogReader {
             }
             String key = keyScalar.getValue();
             if (!allowed.contains(key)) {
-                throw error(keyNode, "unknown key '" + key + "' " + where + " (allowed: " + String.join(", ", allowed) + ")");
+                throw error(
+                        keyNode,
+                        "unknown key '" + key + "' " + where + " (allowed: " + String.join(", ", allowed) + ")");
             }
             NodeTuple first = entries.putIfAbsent(key, tuple);
             if (first != null) {
                 // compose() keeps both; a loader would silently take the last, hiding the mistake.
-                throw error(keyNode, "duplicate key '" + key + "' " + where + " (first at line "
-                        + line(first.getKeyNode()) + ")");
+                throw error(
+                        keyNode,
+                        "duplicate key '" + key + "' " + where + " (first at line " + line(first.getKeyNode()) + ")");
             }
         }
         return entries;
@@ -297,7 +314,8 @@ public final class CatalogReader {
 
     private Node required(MappingNode mapping, Map<String, NodeTuple> fields, String key, String what) {
         Node value = optional(fields, key);
-        if (value == null || (value instanceof ScalarNode scalar && scalar.getValue().isBlank())) {
+        if (value == null
+                || (value instanceof ScalarNode scalar && scalar.getValue().isBlank())) {
             throw error(value == null ? mapping : value, what + " has no " + key);
         }
         return value;

@@ -2,11 +2,11 @@ package dev.incidex.catalog;
 
 import dev.incidex.IncidexConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,12 +42,21 @@ public class CatalogSync {
     void onStart(@Observes StartupEvent event) {
         Catalog catalog = load();
         apply(catalog);
-        Log.infof("catalog %s: %d vendors, %d sources", catalog.origin(), catalog.vendors().size(),
+        Log.infof(
+                "catalog %s: %d vendors, %d sources",
+                catalog.origin(),
+                catalog.vendors().size(),
                 catalog.vendors().stream().mapToInt(v -> v.sources().size()).sum());
         if (!catalog.waiting().isEmpty()) {
-            Log.infof("catalog %s: %d sources wait for an adapter of their kind (%s), so they are not polled",
-                    catalog.origin(), catalog.waiting().size(), catalog.waiting().stream()
-                            .map(w -> w.source().kind()).distinct().sorted().collect(java.util.stream.Collectors.joining(", ")));
+            Log.infof(
+                    "catalog %s: %d sources wait for an adapter of their kind (%s), so they are not polled",
+                    catalog.origin(),
+                    catalog.waiting().size(),
+                    catalog.waiting().stream()
+                            .map(w -> w.source().kind())
+                            .distinct()
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
@@ -85,15 +94,19 @@ public class CatalogSync {
             try {
                 QuarkusTransaction.requiringNew().run(() -> applyChunk(chunk));
             } catch (PersistenceException e) {
-                Log.infof("catalog vendors %s… were being stored by another instance; applying them again",
+                Log.infof(
+                        "catalog vendors %s… were being stored by another instance; applying them again",
                         chunk.get(0).slug());
                 QuarkusTransaction.requiringNew().run(() -> applyChunk(chunk));
             }
         }
         Set<String> listed = new HashSet<>();
         entries.forEach(v -> listed.add(v.slug()));
-        List<Long> gone = QuarkusTransaction.requiringNew().call(() -> Vendor.<Vendor>list("origin", Vendor.ORIGIN_CATALOG)
-                .stream().filter(v -> v.inCatalog && !listed.contains(v.slug)).map(v -> v.id).toList());
+        List<Long> gone = QuarkusTransaction.requiringNew()
+                .call(() -> Vendor.<Vendor>list("origin", Vendor.ORIGIN_CATALOG).stream()
+                        .filter(v -> v.inCatalog && !listed.contains(v.slug))
+                        .map(v -> v.id)
+                        .toList());
         for (int from = 0; from < gone.size(); from += CHUNK) {
             List<Long> chunk = gone.subList(from, Math.min(gone.size(), from + CHUNK));
             QuarkusTransaction.requiringNew().run(() -> {
@@ -106,7 +119,8 @@ public class CatalogSync {
     private void applyChunk(List<CatalogVendor> chunk) {
         Map<String, Vendor> stored = new HashMap<>();
         List<String> slugs = chunk.stream().map(CatalogVendor::slug).toList();
-        for (Vendor v : Vendor.<Vendor>list("select distinct v from Vendor v left join fetch v.sources where v.slug in ?1", slugs)) {
+        for (Vendor v : Vendor.<Vendor>list(
+                "select distinct v from Vendor v left join fetch v.sources where v.slug in ?1", slugs)) {
             stored.put(v.slug, v);
         }
         for (CatalogVendor entry : chunk) {

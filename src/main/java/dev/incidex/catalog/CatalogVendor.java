@@ -13,8 +13,8 @@ import java.util.List;
  * @param checked the catalog's note of the public evidence for the entry (where it was seen, and when), or
  *     {@code unverified}; null when the catalog gives none. Nothing acts on it: it is for whoever maintains the list
  */
-public record CatalogVendor(String slug, String name, String site, List<String> dependsOn, List<CatalogSource> sources,
-        String checked) {
+public record CatalogVendor(
+        String slug, String name, String site, List<String> dependsOn, List<CatalogSource> sources, String checked) {
 
     public CatalogVendor {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

@@ -13,12 +13,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.DynamicUpdate;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One place a vendor publishes its status (a Statuspage, a feed), with its polling state: when it
@@ -113,7 +113,9 @@ public class Source extends PanacheEntityBase {
 
     /** Enabled sources whose next poll is due (or that were never polled). */
     public static List<Source> due(Instant now) {
-        return list("select s from Source s join fetch s.vendor where s.enabled = true"
-                + " and (s.nextPollAt is null or s.nextPollAt <= ?1) order by s.nextPollAt nulls first, s.id", now);
+        return list(
+                "select s from Source s join fetch s.vendor where s.enabled = true"
+                        + " and (s.nextPollAt is null or s.nextPollAt <= ?1) order by s.nextPollAt nulls first, s.id",
+                now);
     }
 }

@@ -75,6 +75,9 @@ public class Vendor extends PanacheEntityBase {
         if (dependsOn == null || dependsOn.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(dependsOn.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(dependsOn.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -38,7 +38,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class VendorAdditions {
 
     /** Where an addition stands. */
-    public enum State { PENDING, ADDED, FAILED }
+    public enum State {
+        PENDING,
+        ADDED,
+        FAILED
+    }
 
     /**
      * One addition as it stands.
@@ -48,7 +52,8 @@ public class VendorAdditions {
      * @param status the HTTP status of the failure (400, 409, 422, 504), or 0
      * @param error why it failed, or null
      */
-    public record Addition(String id, String url, State state, String slug, int status, String error, Instant startedAt) {
+    public record Addition(
+            String id, String url, State state, String slug, int status, String error, Instant startedAt) {
 
         public boolean pending() {
             return state == State.PENDING;
@@ -84,7 +89,12 @@ public class VendorAdditions {
         int threads = Math.max(1, config.addVendor().concurrency());
         AtomicInteger n = new AtomicInteger();
         // A pool of its own rather than the server's workers: its size is the bound on concurrent detections.
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, config.addVendor().queue())),
+        pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.addVendor().queue())),
                 r -> {
                     Thread t = new Thread(r, "add-vendor-" + n.incrementAndGet());
                     t.setDaemon(true);
@@ -100,7 +110,10 @@ public class VendorAdditions {
 
     /** Whether adding needs the operator token: Incidex listens on more than loopback. */
     public boolean tokenRequired() {
-        String host = ConfigProvider.getConfig().getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0").strip();
+        String host = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.host", String.class)
+                .orElse("0.0.0.0")
+                .strip();
         if (host.equalsIgnoreCase("localhost")) {
             return false;
         }
@@ -123,14 +136,21 @@ public class VendorAdditions {
         }
         Optional<String> token = config.addVendor().token().filter(t -> !t.isBlank());
         if (token.isEmpty()) {
-            throw new DiscoveryException(403, "adding vendors is off on this instance: it listens beyond loopback and no operator"
-                    + " token is set (incidex.add-vendor.token)");
+            throw new DiscoveryException(
+                    403,
+                    "adding vendors is off on this instance: it listens beyond loopback and no operator"
+                            + " token is set (incidex.add-vendor.token)");
         }
-        boolean matches = presented != null && MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8),
-                presented.strip().getBytes(StandardCharsets.UTF_8));
+        boolean matches = presented != null
+                && MessageDigest.isEqual(
+                        token.get().getBytes(StandardCharsets.UTF_8),
+                        presented.strip().getBytes(StandardCharsets.UTF_8));
         if (!matches) {
-            throw new DiscoveryException(401, presented == null || presented.isBlank() ? "adding a vendor needs the operator token"
-                    : "the operator token is not right");
+            throw new DiscoveryException(
+                    401,
+                    presented == null || presented.isBlank()
+                            ? "adding a vendor needs the operator token"
+                            : "the operator token is not right");
         }
     }
 
@@ -199,13 +219,27 @@ public class VendorAdditions {
 
     private Addition run(Addition pending) {
         try {
-            VendorRegistration.Added added = registration.add(pending.url(), config.addVendor().budget());
+            VendorRegistration.Added added =
+                    registration.add(pending.url(), config.addVendor().budget());
             return new Addition(pending.id(), pending.url(), State.ADDED, added.slug(), 0, null, pending.startedAt());
         } catch (DiscoveryException e) {
-            return new Addition(pending.id(), pending.url(), State.FAILED, e.existingSlug(), e.status(), e.getMessage(), pending.startedAt());
+            return new Addition(
+                    pending.id(),
+                    pending.url(),
+                    State.FAILED,
+                    e.existingSlug(),
+                    e.status(),
+                    e.getMessage(),
+                    pending.startedAt());
         } catch (RuntimeException e) {
             Log.warnf(e, "adding %s failed", pending.url());
-            return new Addition(pending.id(), pending.url(), State.FAILED, null, 500, "adding the vendor failed on our side; it has been logged",
+            return new Addition(
+                    pending.id(),
+                    pending.url(),
+                    State.FAILED,
+                    null,
+                    500,
+                    "adding the vendor failed on our side; it has been logged",
                     pending.startedAt());
         }
     }

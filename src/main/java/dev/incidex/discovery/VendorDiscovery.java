@@ -46,10 +46,19 @@ public class VendorDiscovery {
     private static final Pattern BLUESKY = Pattern.compile("^/profile/([A-Za-z0-9.:_-]{1,253})/?$");
     private static final Pattern X_HANDLE = Pattern.compile("^/([A-Za-z0-9_]{1,15})/?$");
     // Sites that use /@name paths but are not Mastodon.
-    private static final Set<String> NOT_MASTODON = Set.of("medium.com", "www.medium.com", "youtube.com", "www.youtube.com",
-            "tiktok.com", "www.tiktok.com", "threads.net", "www.threads.net");
-    private static final Set<String> X_HOSTS = Set.of("x.com", "www.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
-    private static final Set<String> X_RESERVED = Set.of("home", "explore", "search", "i", "settings", "login", "intent", "share");
+    private static final Set<String> NOT_MASTODON = Set.of(
+            "medium.com",
+            "www.medium.com",
+            "youtube.com",
+            "www.youtube.com",
+            "tiktok.com",
+            "www.tiktok.com",
+            "threads.net",
+            "www.threads.net");
+    private static final Set<String> X_HOSTS =
+            Set.of("x.com", "www.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
+    private static final Set<String> X_RESERVED =
+            Set.of("home", "explore", "search", "i", "settings", "login", "intent", "share");
     private static final Set<String> INSTATUS_STATES = Set.of("UP", "HASISSUES", "UNDERMAINTENANCE");
 
     /** The application's mapper (Quarkus's bean), not one of our own. */
@@ -108,7 +117,9 @@ public class VendorDiscovery {
 
         tried.add(base + "/api/v2/summary.json");
         JsonNode summary = fetchJson(base + "/api/v2/summary.json", deadline);
-        if (summary != null && summary.path("page").hasNonNull("id") && summary.path("status").hasNonNull("indicator")) {
+        if (summary != null
+                && summary.path("page").hasNonNull("id")
+                && summary.path("status").hasNonNull("indicator")) {
             String name = text(summary.path("page"), "name");
             String zone = text(summary.path("page"), "time_zone");
             tried.add(base + "/api/v1/summary");
@@ -123,7 +134,12 @@ public class VendorDiscovery {
         tried.add(base + "/summary.json");
         JsonNode instatus = fetchJson(base + "/summary.json", deadline);
         if (instatus != null && INSTATUS_STATES.contains(text(instatus.path("page"), "status"))) {
-            return found(text(instatus.path("page"), "name"), url, "instatus", List.of(new FoundSource("instatus", base)), null);
+            return found(
+                    text(instatus.path("page"), "name"),
+                    url,
+                    "instatus",
+                    List.of(new FoundSource("instatus", base)),
+                    null);
         }
 
         tried.add(base + "/api/v1/ping");
@@ -132,7 +148,9 @@ public class VendorDiscovery {
         if (!cachet) {
             tried.add(base + "/api/v1/incidents");
             JsonNode incidents = fetchJson(base + "/api/v1/incidents", deadline);
-            cachet = incidents != null && incidents.path("meta").has("pagination") && incidents.path("data").isArray();
+            cachet = incidents != null
+                    && incidents.path("meta").has("pagination")
+                    && incidents.path("data").isArray();
         }
         if (cachet) {
             Fetched home = fetch(base, deadline);
@@ -149,12 +167,15 @@ public class VendorDiscovery {
             if (kind != null) {
                 Document feed = Jsoup.parse(body, asGiven, Parser.xmlParser());
                 Element title = feed.selectFirst("channel > title, feed > title");
-                return found(title == null ? null : title.text(), url, kind, List.of(new FoundSource(kind, asGiven)), null);
+                return found(
+                        title == null ? null : title.text(), url, kind, List.of(new FoundSource(kind, asGiven)), null);
             }
             Document html = Jsoup.parse(body, asGiven);
             for (Element link : html.select("link[rel~=(?i)alternate][href]")) {
                 String type = link.attr("type").toLowerCase(Locale.ROOT).trim();
-                String feedKind = type.startsWith("application/rss+xml") ? "rss" : type.startsWith("application/atom+xml") ? "atom" : null;
+                String feedKind = type.startsWith("application/rss+xml")
+                        ? "rss"
+                        : type.startsWith("application/atom+xml") ? "atom" : null;
                 String href = link.absUrl("href");
                 URI feedUrl = feedKind == null || href.isBlank() ? null : uriOrNull(href);
                 if (feedUrl != null) {
@@ -165,9 +186,15 @@ public class VendorDiscovery {
                 }
             }
         }
-        List<String> paths = tried.stream().map(t -> t.startsWith(base) && t.length() > base.length() ? t.substring(base.length()) : "the URL itself").toList();
-        throw new DiscoveryException(422, "no status page found at " + UserInput.quote(url.toString()) + ": tried " + String.join(", ", paths)
-                + " (Statuspage, incident.io, Instatus and Cachet APIs, a feed, or a page linking a feed)");
+        List<String> paths = tried.stream()
+                .map(t -> t.startsWith(base) && t.length() > base.length()
+                        ? t.substring(base.length())
+                        : "the URL itself")
+                .toList();
+        throw new DiscoveryException(
+                422,
+                "no status page found at " + UserInput.quote(url.toString()) + ": tried " + String.join(", ", paths)
+                        + " (Statuspage, incident.io, Instatus and Cachet APIs, a feed, or a page linking a feed)");
     }
 
     /** The URL the input names, when it is one that may be fetched; checked before anything is sent. */
@@ -180,7 +207,8 @@ public class VendorDiscovery {
             throw new DiscoveryException(400, UserInput.quote(input.strip()) + " has no usable host name");
         }
         if (url.getHost().length() > 253) {
-            throw new DiscoveryException(400, "the host name is " + url.getHost().length() + " characters long; DNS names have at most 253");
+            throw new DiscoveryException(
+                    400, "the host name is " + url.getHost().length() + " characters long; DNS names have at most 253");
         }
         return url;
     }
@@ -189,23 +217,36 @@ public class VendorDiscovery {
         String host = url.getHost().toLowerCase(Locale.ROOT);
         String path = url.getPath() == null ? "" : url.getPath();
         Matcher m;
-        if (X_HOSTS.contains(host) && (m = X_HANDLE.matcher(path)).matches() && !X_RESERVED.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-            return Optional.of(new Found(m.group(1), "x", List.of(new FoundSource("x", "https://x.com/" + m.group(1))), null));
+        if (X_HOSTS.contains(host)
+                && (m = X_HANDLE.matcher(path)).matches()
+                && !X_RESERVED.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            return Optional.of(
+                    new Found(m.group(1), "x", List.of(new FoundSource("x", "https://x.com/" + m.group(1))), null));
         }
         if (host.equals("bsky.app") && (m = BLUESKY.matcher(path)).matches()) {
-            return Optional.of(new Found(m.group(1), "bluesky",
-                    List.of(new FoundSource("bluesky", "https://bsky.app/profile/" + m.group(1))), null));
+            return Optional.of(new Found(
+                    m.group(1),
+                    "bluesky",
+                    List.of(new FoundSource("bluesky", "https://bsky.app/profile/" + m.group(1))),
+                    null));
         }
         if (!NOT_MASTODON.contains(host) && (m = MASTODON.matcher(path)).matches()) {
-            return Optional.of(new Found(m.group(1), "mastodon",
-                    List.of(new FoundSource("mastodon", url.getScheme() + "://" + url.getRawAuthority() + "/@" + m.group(1))), null));
+            return Optional.of(new Found(
+                    m.group(1),
+                    "mastodon",
+                    List.of(new FoundSource(
+                            "mastodon", url.getScheme() + "://" + url.getRawAuthority() + "/@" + m.group(1))),
+                    null));
         }
         return Optional.empty();
     }
 
     private static Found found(String name, URI url, String platform, List<FoundSource> sources, String zone) {
-        String clean = name == null ? "" : name.replaceAll("(?i)\\s*[-–|·]\\s*incident history\\s*$", "")
-                .replaceAll("(?i)\\s+status(\\s+page)?\\s*$", "").strip();
+        String clean = name == null
+                ? ""
+                : name.replaceAll("(?i)\\s*[-–|·]\\s*incident history\\s*$", "")
+                        .replaceAll("(?i)\\s+status(\\s+page)?\\s*$", "")
+                        .strip();
         return new Found(clean.isEmpty() ? url.getHost() : clean, platform, sources, zone);
     }
 
@@ -275,11 +316,14 @@ public class VendorDiscovery {
     private Fetched fetch(String url, long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            throw new DiscoveryException(504, "detection took longer than its budget: " + UserInput.quote(url)
-                    + " and the addresses before it did not answer in time");
+            throw new DiscoveryException(
+                    504,
+                    "detection took longer than its budget: " + UserInput.quote(url)
+                            + " and the addresses before it did not answer in time");
         }
         FetchOutcome outcome = fetcher.fetchGuarded(URI.create(url), Validators.NONE, policy, Duration.ofNanos(left))
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
         if (outcome instanceof Failed f && f.problem() == Problem.REFUSED_ADDRESS) {
             throw new DiscoveryException(400, f.message());
         }

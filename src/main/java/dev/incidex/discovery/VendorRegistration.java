@@ -10,13 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Adds a vendor from a URL a user gave: discovers its platform, stores the vendor and its sources
@@ -73,17 +73,23 @@ public class VendorRegistration {
     @Transactional
     Saved save(Found found) {
         for (FoundSource s : found.sources()) {
-            Source existing = Source.<Source>find("kind = ?1 and (url = ?2 or url = ?3)", s.kind(), s.url(), s.url() + "/")
+            Source existing = Source.<Source>find(
+                            "kind = ?1 and (url = ?2 or url = ?3)", s.kind(), s.url(), s.url() + "/")
                     .firstResult();
             if (existing != null) {
-                throw new DiscoveryException(409, "vendor '" + existing.vendor.slug + "' already has this " + s.kind()
-                        + " source (" + s.url() + ")", existing.vendor.slug);
+                throw new DiscoveryException(
+                        409,
+                        "vendor '" + existing.vendor.slug + "' already has this " + s.kind() + " source (" + s.url()
+                                + ")",
+                        existing.vendor.slug);
             }
         }
         Vendor vendor = new Vendor();
         vendor.slug = uniqueSlug(found.name());
         // The name comes from the vendor's page: characters no page or database takes are dropped.
-        String name = dev.incidex.model.VendorText.printable(found.name()).replaceAll("\\s+", " ").strip();
+        String name = dev.incidex.model.VendorText.printable(found.name())
+                .replaceAll("\\s+", " ")
+                .strip();
         vendor.name = name.isEmpty() ? "Unnamed vendor" : name.length() > 200 ? name.substring(0, 200) : name;
         vendor.origin = Vendor.ORIGIN_USER;
         vendor.inCatalog = false;
@@ -119,7 +125,8 @@ public class VendorRegistration {
 
     static String slugOf(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_SLUG) {
             slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
         }

@@ -44,8 +44,11 @@ public class FeedResource {
 
     @GET
     @Path("feeds/incidents.{format: rss|atom}")
-    public Response incidents(@PathParam("format") String format, @QueryParam("vendor") List<String> vendors,
-            @QueryParam("impact") String impact, @QueryParam("component") List<String> components,
+    public Response incidents(
+            @PathParam("format") String format,
+            @QueryParam("vendor") List<String> vendors,
+            @QueryParam("impact") String impact,
+            @QueryParam("component") List<String> components,
             @QueryParam("maintenance") String maintenance) {
         Set<String> slugs;
         Impact minimum;
@@ -68,10 +71,14 @@ public class FeedResource {
             what += ", impact " + minimum.label().toLowerCase(Locale.ROOT) + " or worse";
         }
         if (!selection.components().isEmpty()) {
-            what += ", components " + String.join(", ", components.stream().map(String::strip).toList());
+            what += ", components "
+                    + String.join(", ", components.stream().map(String::strip).toList());
         }
-        FeedHead head = new FeedHead("Incidex: incidents (" + what + ")",
-                "Every update to incidents of " + what + ", newest first.", "/", Instant.EPOCH);
+        FeedHead head = new FeedHead(
+                "Incidex: incidents (" + what + ")",
+                "Every update to incidents of " + what + ", newest first.",
+                "/",
+                Instant.EPOCH);
         return feeds.answer(uri, request, FeedFormat.fromExtension(format), head, selection, null);
     }
 
@@ -81,46 +88,77 @@ public class FeedResource {
     public Response search(@PathParam("format") String format, @QueryParam("q") String q) {
         HistoryFilter filter;
         try {
-            filter = HistoryFilter.parse(null, new HistoryFilter.Params(null, null, List.of(), List.of(), null, q), java.time.ZoneOffset.UTC);
+            filter = HistoryFilter.parse(
+                    null,
+                    new HistoryFilter.Params(null, null, List.of(), List.of(), null, q),
+                    java.time.ZoneOffset.UTC);
         } catch (HistoryFilter.BadParameter e) {
             throw badRequest(e.getMessage());
         }
         if (filter.text() == null) {
-            throw badRequest("'q' is missing: a search feed needs the words to search for, e.g. /feeds/search.rss?q=login");
+            throw badRequest(
+                    "'q' is missing: a search feed needs the words to search for, e.g. /feeds/search.rss?q=login");
         }
-        Set<Long> ids = incidents.history(filter, null, SEARCH_INCIDENTS).incidents().stream().map(i -> i.id)
+        Set<Long> ids = incidents.history(filter, null, SEARCH_INCIDENTS).incidents().stream()
+                .map(i -> i.id)
                 .collect(java.util.stream.Collectors.toSet());
-        FeedHead head = new FeedHead("Incidex: incidents matching “" + filter.text() + "”",
-                "Every update to the newest " + SEARCH_INCIDENTS + " incidents matching “" + filter.text() + "”, newest first.",
-                "/search?q=" + java.net.URLEncoder.encode(filter.text(), java.nio.charset.StandardCharsets.UTF_8), Instant.EPOCH);
-        return feeds.answer(uri, request, FeedFormat.fromExtension(format), head,
-                new Selection(false, Set.of(), Set.of(), null, true, ids), null);
+        FeedHead head = new FeedHead(
+                "Incidex: incidents matching “" + filter.text() + "”",
+                "Every update to the newest " + SEARCH_INCIDENTS + " incidents matching “" + filter.text()
+                        + "”, newest first.",
+                "/search?q=" + java.net.URLEncoder.encode(filter.text(), java.nio.charset.StandardCharsets.UTF_8),
+                Instant.EPOCH);
+        return feeds.answer(
+                uri,
+                request,
+                FeedFormat.fromExtension(format),
+                head,
+                new Selection(false, Set.of(), Set.of(), null, true, ids),
+                null);
     }
 
     @GET
     @Path("vendors/{slug}/feed.{format: rss|atom}")
     public Response vendor(@PathParam("slug") String slug, @PathParam("format") String format) {
-        Vendor vendor = Vendor.findBySlug(slug).orElseThrow(() -> new NotFoundException("vendor " + slug + " not found"));
-        FeedHead head = new FeedHead("Incidex: " + vendor.name + " incidents",
-                "Every update to " + vendor.name + "'s incidents, newest first.", "/vendors/" + vendor.slug, vendor.createdAt);
+        Vendor vendor =
+                Vendor.findBySlug(slug).orElseThrow(() -> new NotFoundException("vendor " + slug + " not found"));
+        FeedHead head = new FeedHead(
+                "Incidex: " + vendor.name + " incidents",
+                "Every update to " + vendor.name + "'s incidents, newest first.",
+                "/vendors/" + vendor.slug,
+                vendor.createdAt);
         return feeds.answer(uri, request, FeedFormat.fromExtension(format), head, Selection.vendor(vendor.slug), null);
     }
 
     @GET
     @Path("vendors/{slug}/incidents/{id}/feed.{format: rss|atom}")
-    public Response incident(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("format") String format) {
-        Incident incident = parseId(id).flatMap(incidents::incident)
+    public Response incident(
+            @PathParam("slug") String slug, @PathParam("id") String id, @PathParam("format") String format) {
+        Incident incident = parseId(id)
+                .flatMap(incidents::incident)
                 .filter(i -> i.vendor.slug.equals(slug))
                 .orElseThrow(() -> new NotFoundException("incident " + id + " of " + slug + " not found"));
-        FeedHead head = new FeedHead("Incidex: " + incident.vendor.name + ": " + incident.title,
+        FeedHead head = new FeedHead(
+                "Incidex: " + incident.vendor.name + ": " + incident.title,
                 "Every update to this " + incident.vendor.name + " incident, newest first.",
-                "/vendors/" + slug + "/incidents/" + incident.id, incident.changedAt);
-        return feeds.answer(uri, request, FeedFormat.fromExtension(format), head, Selection.incident(incident.id), incident.changedAt);
+                "/vendors/" + slug + "/incidents/" + incident.id,
+                incident.changedAt);
+        return feeds.answer(
+                uri,
+                request,
+                FeedFormat.fromExtension(format),
+                head,
+                Selection.incident(incident.id),
+                incident.changedAt);
     }
 
     static WebApplicationException badRequest(String message) {
-        return new WebApplicationException(message, Response.status(400).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
-                .entity(message + "\n").build());
+        return new WebApplicationException(
+                message,
+                Response.status(400)
+                        .type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
+                        .entity(message + "\n")
+                        .build());
     }
 
     private static java.util.Optional<Long> parseId(String id) {

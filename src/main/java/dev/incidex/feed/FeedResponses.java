@@ -24,10 +24,9 @@ public final class FeedResponses {
         EntityTag etag = new EntityTag(sha256(body));
         // HTTP dates carry whole seconds: compare in seconds, or If-Modified-Since never matches.
         Date modified = lastModified == null ? null : Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
-        Response.ResponseBuilder notModified = modified == null ? request.evaluatePreconditions(etag)
-                : request.evaluatePreconditions(modified, etag);
-        Response.ResponseBuilder answer = notModified != null ? notModified
-                : Response.ok(body, format.mediaType());
+        Response.ResponseBuilder notModified =
+                modified == null ? request.evaluatePreconditions(etag) : request.evaluatePreconditions(modified, etag);
+        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(body, format.mediaType());
         answer.tag(etag).header("Cache-Control", "no-cache");
         if (modified != null) {
             answer.lastModified(modified);
@@ -37,7 +36,9 @@ public final class FeedResponses {
 
     private static String sha256(byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body))
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

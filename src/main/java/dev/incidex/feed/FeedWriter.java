@@ -56,7 +56,8 @@ public class FeedWriter {
         feed.setDescription(xml(head.description()));
         feed.setLink(absolute(base, head.pagePath()));
         feed.setUri(tag("feed:" + withoutExtension(selfPath)));
-        feed.setLinks(List.of(link("alternate", "text/html", absolute(base, head.pagePath())),
+        feed.setLinks(List.of(
+                link("alternate", "text/html", absolute(base, head.pagePath())),
                 link("self", format.mediaType().split(";")[0], absolute(base, selfPath))));
         if (format == FeedFormat.ATOM) {
             // Atom requires an author; RSS's managingEditor must be an e-mail address, which Incidex has none of.
@@ -64,7 +65,10 @@ public class FeedWriter {
             incidex.setName("Incidex");
             feed.setAuthors(List.of(incidex));
         }
-        Instant updated = items.stream().map(i -> i.update().postedAt).filter(FeedWriter::writable).findFirst()
+        Instant updated = items.stream()
+                .map(i -> i.update().postedAt)
+                .filter(FeedWriter::writable)
+                .findFirst()
                 .orElse(writable(head.emptyUpdated()) ? head.emptyUpdated() : Instant.EPOCH);
         feed.setPublishedDate(Date.from(updated));
         List<SyndEntry> entries = new ArrayList<>();
@@ -86,7 +90,8 @@ public class FeedWriter {
         Incident incident = update.incident;
         SyndEntry entry = new SyndEntryImpl();
         entry.setTitle(xml(title(update)));
-        entry.setLink(absolute(base, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id + "#update-" + item.position()));
+        entry.setLink(absolute(
+                base, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id + "#update-" + item.position()));
         // A reader subscribed to several Incidex feeds drops an item whose id it has seen in another feed
         // (Feedly, Thunderbird): the item id names the feed, and the update's own stable id is its category.
         entry.setUri(itemId(selfPath, update.id));

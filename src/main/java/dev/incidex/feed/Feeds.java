@@ -31,14 +31,20 @@ public class Feeds {
      * @param alsoModified a change the items do not show (an edited watchlist, an incident with no
      *     updates yet) that must still move Last-Modified, or null
      */
-    public Response answer(UriInfo uri, Request request, FeedFormat format, FeedHead head, Selection selection,
-            Instant alsoModified) {
-        List<NumberedUpdate> items = queries.newestUpdates(selection, config.feed().maxItems());
+    public Response answer(
+            UriInfo uri, Request request, FeedFormat format, FeedHead head, Selection selection, Instant alsoModified) {
+        List<NumberedUpdate> items =
+                queries.newestUpdates(selection, config.feed().maxItems());
         String self = uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+                + (uri.getRequestUri().getRawQuery() == null
+                        ? ""
+                        : "?" + uri.getRequestUri().getRawQuery());
         byte[] body = writer.write(format, head, items, uri.getBaseUri(), self);
-        Instant modified = items.stream().map(i -> i.update().incident.changedAt).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        Instant modified = items.stream()
+                .map(i -> i.update().incident.changedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         if (alsoModified != null && (modified == null || alsoModified.isAfter(modified))) {
             modified = alsoModified;
         }

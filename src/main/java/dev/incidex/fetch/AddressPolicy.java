@@ -29,11 +29,17 @@ public class AddressPolicy {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data",
-            "instance-data.ec2.internal", "metadata.azure.internal");
+    private static final Set<String> METADATA_HOSTS = Set.of(
+            "metadata.google.internal",
+            "metadata",
+            "instance-data",
+            "instance-data.ec2.internal",
+            "metadata.azure.internal");
 
-    // inet_aton accepts 1 to 4 parts, each decimal, octal (leading 0) or hex (0x): 2130706433, 0177.0.0.1, 0x7f.1, 127.1.
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
+    // inet_aton accepts 1 to 4 parts, each decimal, octal (leading 0) or hex (0x): 2130706433, 0177.0.0.1, 0x7f.1,
+    // 127.1.
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
 
     private final boolean allowPrivate;
     private final Set<String> allowedHosts;
@@ -44,8 +50,11 @@ public class AddressPolicy {
 
     @Inject
     public AddressPolicy(IncidexConfig config) {
-        this(config.fetch().allowPrivateAddresses(), config.fetch().allowedHosts().orElse(List.of()),
-                config.fetch().allowedNetworks().orElse(List.of()), InetAddress::getAllByName);
+        this(
+                config.fetch().allowPrivateAddresses(),
+                config.fetch().allowedHosts().orElse(List.of()),
+                config.fetch().allowedNetworks().orElse(List.of()),
+                InetAddress::getAllByName);
     }
 
     public AddressPolicy(boolean allowPrivate, List<String> allowedHosts, Resolver resolver) {
@@ -53,12 +62,21 @@ public class AddressPolicy {
     }
 
     /** @param allowedNetworks address ranges in CIDR notation ({@code 10.20.0.0/16}) that may be fetched though internal */
-    public AddressPolicy(boolean allowPrivate, List<String> allowedHosts, List<String> allowedNetworks, Resolver resolver) {
-        this(allowPrivate, allowedHosts.stream().map(AddressPolicy::normalHost).collect(java.util.stream.Collectors.toSet()),
-                allowedNetworks.stream().map(Network::parse).toList(), resolver, null);
+    public AddressPolicy(
+            boolean allowPrivate, List<String> allowedHosts, List<String> allowedNetworks, Resolver resolver) {
+        this(
+                allowPrivate,
+                allowedHosts.stream().map(AddressPolicy::normalHost).collect(java.util.stream.Collectors.toSet()),
+                allowedNetworks.stream().map(Network::parse).toList(),
+                resolver,
+                null);
     }
 
-    private AddressPolicy(boolean allowPrivate, Set<String> allowedHosts, List<Network> allowedNetworks, Resolver resolver,
+    private AddressPolicy(
+            boolean allowPrivate,
+            Set<String> allowedHosts,
+            List<Network> allowedNetworks,
+            Resolver resolver,
             URI trustedOrigin) {
         this.allowPrivate = allowPrivate;
         this.allowedHosts = allowedHosts;
@@ -86,15 +104,16 @@ public class AddressPolicy {
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("only http and https URLs are allowed, not " + (scheme.isEmpty() ? "a URL without a scheme" : scheme + ":"));
+            return Optional.of("only http and https URLs are allowed, not "
+                    + (scheme.isEmpty() ? "a URL without a scheme" : scheme + ":"));
         }
         String authority = url.getRawAuthority();
         if (url.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
             return Optional.of("URLs with a user name or password are not allowed");
         }
         // java.net.URI leaves the host null for spellings like 127.1 or 0x7f.1 that resolvers still accept.
-        String rawHost = url.getHost() != null ? url.getHost()
-                : authority == null ? null : authority.replaceFirst(":\\d*$", "");
+        String rawHost =
+                url.getHost() != null ? url.getHost() : authority == null ? null : authority.replaceFirst(":\\d*$", "");
         if (rawHost == null || rawHost.isBlank()) {
             return Optional.of("URL " + url + " has no host name");
         }
@@ -113,9 +132,10 @@ public class AddressPolicy {
         }
         InetAddress literal = literal(host);
         if (literal != null) {
-            return forbiddenHere(literal).map(kind -> "address " + host
-                    + (host.equals(literal.getHostAddress()) ? "" : " (" + literal.getHostAddress() + ")")
-                    + " is " + kind + " and not allowed");
+            return forbiddenHere(literal)
+                    .map(kind -> "address " + host
+                            + (host.equals(literal.getHostAddress()) ? "" : " (" + literal.getHostAddress() + ")")
+                            + " is " + kind + " and not allowed");
         }
         InetAddress[] addresses;
         try {
@@ -126,7 +146,8 @@ public class AddressPolicy {
         for (InetAddress address : addresses) {
             Optional<String> kind = forbiddenHere(address);
             if (kind.isPresent()) {
-                return Optional.of("host " + host + " resolves to " + address.getHostAddress() + ", " + kind.get() + ", which is not allowed");
+                return Optional.of("host " + host + " resolves to " + address.getHostAddress() + ", " + kind.get()
+                        + ", which is not allowed");
             }
         }
         return Optional.empty();
@@ -173,7 +194,8 @@ public class AddressPolicy {
             String[] parts = cidr.strip().split("/", 2);
             InetAddress base = literal(normalHost(parts[0]));
             if (base == null) {
-                throw new IllegalArgumentException("incidex.fetch.allowed-networks: '" + cidr + "' is not an address range like 10.20.0.0/16");
+                throw new IllegalArgumentException(
+                        "incidex.fetch.allowed-networks: '" + cidr + "' is not an address range like 10.20.0.0/16");
             }
             int max = base.getAddress().length * 8;
             int bits;
@@ -183,7 +205,8 @@ public class AddressPolicy {
                 bits = -1;
             }
             if (bits < 0 || bits > max) {
-                throw new IllegalArgumentException("incidex.fetch.allowed-networks: '" + cidr + "' has no prefix length from 0 to " + max);
+                throw new IllegalArgumentException(
+                        "incidex.fetch.allowed-networks: '" + cidr + "' has no prefix length from 0 to " + max);
             }
             return new Network(base.getAddress(), bits);
         }
@@ -272,7 +295,8 @@ public class AddressPolicy {
             byte[] embedded = embeddedIpv4(b);
             if (embedded != null) {
                 try {
-                    return forbidden(InetAddress.getByAddress(embedded)).map(kind -> kind + " (inside an IPv6 address)");
+                    return forbidden(InetAddress.getByAddress(embedded))
+                            .map(kind -> kind + " (inside an IPv6 address)");
                 } catch (UnknownHostException impossible) {
                     return Optional.of("an unreadable address");
                 }
@@ -326,7 +350,10 @@ public class AddressPolicy {
             }
             return Arrays.copyOfRange(b, 12, 16);
         }
-        if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b
+        if (b[0] == 0
+                && b[1] == 0x64
+                && b[2] == (byte) 0xff
+                && b[3] == (byte) 0x9b
                 && Arrays.equals(Arrays.copyOfRange(b, 4, 12), new byte[8])) {
             return Arrays.copyOfRange(b, 12, 16);
         }

@@ -19,7 +19,8 @@ public sealed interface Authorization {
      * An OAuth 2.0 client-credentials grant (Microsoft Graph): a token is obtained from
      * {@code tokenUrl} and cached until shortly before it expires.
      */
-    record ClientCredentials(URI tokenUrl, String clientId, String clientSecret, String scope) implements Authorization {
+    record ClientCredentials(URI tokenUrl, String clientId, String clientSecret, String scope)
+            implements Authorization {
         @Override
         public String toString() {
             return "ClientCredentials[" + tokenUrl + ", client " + clientId + "]";

@@ -26,8 +26,10 @@ public class FetchMetrics {
     @Inject
     public FetchMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.bytes = DistributionSummary.builder("incidex.fetch.bytes").baseUnit("bytes")
-                .description("Size of the documents received with a 200").register(registry);
+        this.bytes = DistributionSummary.builder("incidex.fetch.bytes")
+                .baseUnit("bytes")
+                .description("Size of the documents received with a 200")
+                .register(registry);
     }
 
     /** For a fetcher built outside the application (tests of the fetch stage): counts go nowhere. */
@@ -39,13 +41,20 @@ public class FetchMetrics {
     CompletableFuture<FetchOutcome> record(Supplier<CompletableFuture<FetchOutcome>> fetch) {
         Timer.Sample started = Timer.start(registry);
         return fetch.get().whenComplete((outcome, error) -> {
-            String name = outcome instanceof Fetched ? "fetched" : outcome instanceof Failed ? "failed"
-                    : outcome == null ? "error" : "not_modified";
+            String name = outcome instanceof Fetched
+                    ? "fetched"
+                    : outcome instanceof Failed ? "failed" : outcome == null ? "error" : "not_modified";
             String problem = outcome instanceof Failed f ? f.problem().name().toLowerCase() : "none";
-            started.stop(Timer.builder("incidex.fetch").description("Time from request to outcome of one document")
-                    .tag("outcome", name).register(registry));
-            Counter.builder("incidex.fetches").description("Documents requested, by outcome")
-                    .tag("outcome", name).tag("problem", problem).register(registry).increment();
+            started.stop(Timer.builder("incidex.fetch")
+                    .description("Time from request to outcome of one document")
+                    .tag("outcome", name)
+                    .register(registry));
+            Counter.builder("incidex.fetches")
+                    .description("Documents requested, by outcome")
+                    .tag("outcome", name)
+                    .tag("problem", problem)
+                    .register(registry)
+                    .increment();
             if (outcome instanceof Fetched f) {
                 bytes.record(f.body().length);
             }

@@ -15,8 +15,9 @@ public sealed interface FetchOutcome {
      * @param movedTo where the answer came from when the first answer was a permanent redirect (301/308) to another
      *     host, else null: the vendor moved, and the catalog should follow
      */
-    record Fetched(URI url, String contentType, byte[] body, String etag, String lastModified, Instant receivedAt,
-            URI movedTo) implements FetchOutcome {}
+    record Fetched(
+            URI url, String contentType, byte[] body, String etag, String lastModified, Instant receivedAt, URI movedTo)
+            implements FetchOutcome {}
 
     /** A 304: the document is as it was; nothing to parse, nothing to write. */
     record NotModified(URI url) implements FetchOutcome {}

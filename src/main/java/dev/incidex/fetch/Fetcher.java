@@ -99,7 +99,8 @@ public class Fetcher {
     }
 
     /** Like {@link #fetchGuarded(URI, Validators, AddressPolicy)} within {@code timeout} when that is shorter than the usual. */
-    public CompletionStage<FetchOutcome> fetchGuarded(URI url, Validators previous, AddressPolicy policy, Duration timeout) {
+    public CompletionStage<FetchOutcome> fetchGuarded(
+            URI url, Validators previous, AddressPolicy policy, Duration timeout) {
         Duration within = timeout.compareTo(config.timeout()) < 0 ? timeout : config.timeout();
         return hop(url, url, previous, null, policy, 0, 0, deadline(within));
     }
@@ -109,12 +110,13 @@ public class Fetcher {
      * client-credentials grant the token is obtained or taken from the cache first, and a failure
      * to get one is a {@link Failed}), and checking every hop against {@code policy} when set.
      */
-    public CompletionStage<FetchOutcome> fetch(URI url, Validators previous, Authorization authorization, AddressPolicy policy) {
+    public CompletionStage<FetchOutcome> fetch(
+            URI url, Validators previous, Authorization authorization, AddressPolicy policy) {
         return metrics.record(() -> request(url, previous, authorization, policy));
     }
 
-    private CompletableFuture<FetchOutcome> request(URI url, Validators previous, Authorization authorization,
-            AddressPolicy policy) {
+    private CompletableFuture<FetchOutcome> request(
+            URI url, Validators previous, Authorization authorization, AddressPolicy policy) {
         if (authorization == null) {
             return hop(url, url, previous, null, policy, 0, 0, deadline(config.timeout()));
         }
@@ -125,11 +127,14 @@ public class Fetcher {
         return oauth.token(grant)
                 .thenCompose(token -> hop(url, url, previous, token, policy, 0, 0, deadline(config.timeout())))
                 .exceptionally(error -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                    String why = cause instanceof OAuthClientCredentials.TokenException ? cause.getMessage()
+                    Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    String why = cause instanceof OAuthClientCredentials.TokenException
+                            ? cause.getMessage()
                             : ((Failed) failure(grant.tokenUrl(), cause)).message();
                     return new Failed(url, Problem.HTTP_STATUS, "could not get an access token: " + why, null);
-                }).toCompletableFuture();
+                })
+                .toCompletableFuture();
     }
 
     /** When the whole answer, redirects included, must be in: measured on the monotonic clock, like the client's own timeouts. */
@@ -143,13 +148,21 @@ public class Fetcher {
      * connection at once, whether the server is still sending headers or dribbling a body.
      * {@code firstStatus} is the status of the first answer when this hop follows a redirect, else 0.
      */
-    private CompletableFuture<FetchOutcome> hop(URI asked, URI current, Validators previous, String bearerToken,
-            AddressPolicy policy, int hops, int firstStatus, long deadline) {
+    private CompletableFuture<FetchOutcome> hop(
+            URI asked,
+            URI current,
+            Validators previous,
+            String bearerToken,
+            AddressPolicy policy,
+            int hops,
+            int firstStatus,
+            long deadline) {
         if (policy != null) {
             Optional<String> refused = policy.refusal(current);
             if (refused.isPresent()) {
                 String where = hops == 0 ? "" : " (redirected to " + shorten(current.toString()) + ")";
-                return CompletableFuture.completedFuture(new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
+                return CompletableFuture.completedFuture(
+                        new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
             }
         }
         long left = deadline - System.nanoTime();
@@ -159,7 +172,8 @@ public class Fetcher {
         int cap = config.maxBodyBytes();
         HttpClient via = policy == null ? client : noRedirects;
         CompletableFuture<HttpResponse<byte[]>> exchange;
-        java.util.concurrent.atomic.AtomicReference<CappedSubscriber> body = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<CappedSubscriber> body =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
             exchange = via.sendAsync(request(current, previous, bearerToken, Duration.ofNanos(left)), info -> {
                 CappedSubscriber subscriber = cappedBody(info, cap);
@@ -167,8 +181,11 @@ public class Fetcher {
                 return subscriber;
             });
         } catch (RuntimeException unsendable) { // a URL or header value the client refuses to send
-            return CompletableFuture.completedFuture(new Failed(asked, Problem.NETWORK, "cannot send the request: "
-                    + shorten(String.valueOf(unsendable.getMessage())), null));
+            return CompletableFuture.completedFuture(new Failed(
+                    asked,
+                    Problem.NETWORK,
+                    "cannot send the request: " + shorten(String.valueOf(unsendable.getMessage())),
+                    null));
         }
         // The timer completes a copy: completing the exchange itself would leave its connection reading.
         return exchange.copy()
@@ -186,30 +203,57 @@ public class Fetcher {
                         int status = response.statusCode();
                         Optional<String> location = response.headers().firstValue("Location");
                         if (policy != null && status >= 300 && status < 400 && status != 304 && location.isPresent()) {
-                            return redirect(asked, current, location.get(), previous, bearerToken, policy, hops,
-                                    hops == 0 ? status : firstStatus, deadline);
+                            return redirect(
+                                    asked,
+                                    current,
+                                    location.get(),
+                                    previous,
+                                    bearerToken,
+                                    policy,
+                                    hops,
+                                    hops == 0 ? status : firstStatus,
+                                    deadline);
                         }
                         return CompletableFuture.completedFuture(outcome(asked, response, cap, firstStatus));
-                    } catch (RuntimeException unreadable) { // whatever a hostile answer holds, it is this source's failure
-                        return CompletableFuture.<FetchOutcome>completedFuture(new Failed(asked, Problem.NETWORK,
-                                "unreadable answer: " + shorten(String.valueOf(unreadable.getMessage())), null));
+                    } catch (
+                            RuntimeException
+                                    unreadable) { // whatever a hostile answer holds, it is this source's failure
+                        return CompletableFuture.<FetchOutcome>completedFuture(new Failed(
+                                asked,
+                                Problem.NETWORK,
+                                "unreadable answer: " + shorten(String.valueOf(unreadable.getMessage())),
+                                null));
                     }
                 })
                 .thenCompose(f -> f);
     }
 
-    private CompletableFuture<FetchOutcome> redirect(URI asked, URI current, String location, Validators previous,
-            String bearerToken, AddressPolicy policy, int hops, int firstStatus, long deadline) {
+    private CompletableFuture<FetchOutcome> redirect(
+            URI asked,
+            URI current,
+            String location,
+            Validators previous,
+            String bearerToken,
+            AddressPolicy policy,
+            int hops,
+            int firstStatus,
+            long deadline) {
         if (hops >= config.maxRedirects()) {
-            return CompletableFuture.completedFuture(new Failed(asked, Problem.HTTP_STATUS,
-                    "more than " + config.maxRedirects() + " redirects from " + asked, null));
+            return CompletableFuture.completedFuture(new Failed(
+                    asked,
+                    Problem.HTTP_STATUS,
+                    "more than " + config.maxRedirects() + " redirects from " + asked,
+                    null));
         }
         URI next;
         try {
             next = current.resolve(location.trim());
         } catch (IllegalArgumentException bad) {
-            return CompletableFuture.completedFuture(new Failed(asked, Problem.HTTP_STATUS,
-                    "unreadable redirect from " + current + ": " + shorten(location), null));
+            return CompletableFuture.completedFuture(new Failed(
+                    asked,
+                    Problem.HTTP_STATUS,
+                    "unreadable redirect from " + current + ": " + shorten(location),
+                    null));
         }
         // A token proves who we are to the source's own server, never to wherever it redirects.
         String token = sameOrigin(current, next) ? bearerToken : null;
@@ -217,8 +261,11 @@ public class Fetcher {
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
     }
 
     private static int port(URI u) {
@@ -235,7 +282,9 @@ public class Fetcher {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("User-Agent", config.userAgent())
-                .header("Accept", "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+                .header(
+                        "Accept",
+                        "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
                 .header("Accept-Encoding", "gzip")
                 .GET();
         if (previous.etag() != null) {
@@ -257,7 +306,9 @@ public class Fetcher {
             return new NotModified(url);
         }
         if (status == 429 || status == 503) {
-            return new Failed(url, status == 429 ? Problem.RATE_LIMITED : Problem.HTTP_STATUS,
+            return new Failed(
+                    url,
+                    status == 429 ? Problem.RATE_LIMITED : Problem.HTTP_STATUS,
                     "HTTP " + status + (status == 429 ? " Too Many Requests" : " Service Unavailable"),
                     waitAsked(headers));
         }
@@ -265,7 +316,9 @@ public class Fetcher {
             return new Failed(url, Problem.HTTP_STATUS, "HTTP " + status + " from " + url, null);
         }
         byte[] body = response.body();
-        if (headers.firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false)) {
+        if (headers.firstValue("Content-Encoding")
+                .map(e -> e.equalsIgnoreCase("gzip"))
+                .orElse(false)) {
             try {
                 body = gunzip(body, cap);
             } catch (TooLargeException e) {
@@ -274,10 +327,18 @@ public class Fetcher {
                 return new Failed(url, Problem.NETWORK, "corrupt gzip body: " + e.getMessage(), null);
             }
         }
-        return new Fetched(url, headers.firstValue("Content-Type").map(t -> bounded(t, MAX_CONTENT_TYPE)).orElse(null), body,
+        return new Fetched(
+                url,
+                headers.firstValue("Content-Type")
+                        .map(t -> bounded(t, MAX_CONTENT_TYPE))
+                        .orElse(null),
+                body,
                 headers.firstValue("ETag").map(t -> bounded(t, MAX_ETAG)).orElse(null),
-                headers.firstValue("Last-Modified").map(t -> bounded(t, MAX_LAST_MODIFIED)).orElse(null),
-                clock.instant(), movedTo(url, response, firstStatus));
+                headers.firstValue("Last-Modified")
+                        .map(t -> bounded(t, MAX_LAST_MODIFIED))
+                        .orElse(null),
+                clock.instant(),
+                movedTo(url, response, firstStatus));
     }
     /**
      * The final URL when the first answer was a permanent redirect (301 or 308) to another host, else null. A
@@ -315,7 +376,11 @@ public class Fetcher {
     }
 
     private Failed timedOut(URI url) {
-        return new Failed(url, Problem.TIMEOUT, "no complete answer within " + config.timeout().toSeconds() + "s", null);
+        return new Failed(
+                url,
+                Problem.TIMEOUT,
+                "no complete answer within " + config.timeout().toSeconds() + "s",
+                null);
     }
 
     private FetchOutcome failure(URI url, Throwable error) {
@@ -324,7 +389,11 @@ public class Fetcher {
             return tooLarge(url, config.maxBodyBytes());
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return new Failed(url, Problem.TIMEOUT, "no connection within " + config.connectTimeout().toSeconds() + "s", null);
+            return new Failed(
+                    url,
+                    Problem.TIMEOUT,
+                    "no connection within " + config.connectTimeout().toSeconds() + "s",
+                    null);
         }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return timedOut(url);
@@ -353,16 +422,21 @@ public class Fetcher {
         if (retryAfter != null) {
             if (retryAfter.matches("\\d+")) {
                 // However many digits: a wait beyond a year is read as a year (the backoff caps it further).
-                return retryAfter.length() > 8 ? LONGEST_WAIT : min(Duration.ofSeconds(Long.parseLong(retryAfter)), LONGEST_WAIT);
+                return retryAfter.length() > 8
+                        ? LONGEST_WAIT
+                        : min(Duration.ofSeconds(Long.parseLong(retryAfter)), LONGEST_WAIT);
             }
             try {
-                return until(ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until(ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
             } catch (DateTimeParseException unreadable) {
                 // fall through to the rate-limit headers
             }
         }
-        String reset = headers.firstValue("x-rate-limit-reset").or(() -> headers.firstValue("X-RateLimit-Reset"))
-                .map(String::trim).orElse(null);
+        String reset = headers.firstValue("x-rate-limit-reset")
+                .or(() -> headers.firstValue("X-RateLimit-Reset"))
+                .map(String::trim)
+                .orElse(null);
         if (reset == null) {
             return null;
         }
@@ -370,7 +444,10 @@ public class Fetcher {
             if (reset.matches("\\d{12,}")) {
                 return LONGEST_WAIT; // epoch seconds past year 33658
             }
-            return until(reset.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(reset)) : OffsetDateTime.parse(reset).toInstant());
+            return until(
+                    reset.matches("\\d+")
+                            ? Instant.ofEpochSecond(Long.parseLong(reset))
+                            : OffsetDateTime.parse(reset).toInstant());
         } catch (RuntimeException unreadable) {
             return null;
         }

@@ -47,7 +47,9 @@ public class OAuthClientCredentials {
     OAuthClientCredentials(IncidexConfig.Fetch config, InstantSource clock) {
         this.config = config;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(this.config.connectTimeout()).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(this.config.connectTimeout())
+                .build();
     }
 
     /** A valid access token, from the cache or the token endpoint; fails with a message free of secrets. */
@@ -56,9 +58,17 @@ public class OAuthClientCredentials {
         if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
             return CompletableFuture.completedFuture(cached.value());
         }
-        String form = Map.of("grant_type", "client_credentials", "client_id", grant.clientId(),
-                        "client_secret", grant.clientSecret(), "scope", grant.scope())
-                .entrySet().stream()
+        String form = Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        grant.clientId(),
+                        "client_secret",
+                        grant.clientSecret(),
+                        "scope",
+                        grant.scope())
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(grant.tokenUrl())
@@ -68,24 +78,26 @@ public class OAuthClientCredentials {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
-            if (response.statusCode() != 200) {
-                throw new TokenException("token endpoint " + grant.tokenUrl() + " answered HTTP " + response.statusCode());
-            }
-            try {
-                JsonNode body = json.readTree(response.body());
-                String value = body.path("access_token").asText(null);
-                if (value == null || value.isBlank()) {
-                    throw new TokenException("token endpoint " + grant.tokenUrl() + " sent no access_token");
-                }
-                long seconds = body.path("expires_in").asLong(3599);
-                Instant expiresAt = clock.instant().plusSeconds(seconds).minus(MARGIN);
-                tokens.put(grant, new Token(value, expiresAt));
-                return value;
-            } catch (IOException e) {
-                throw new TokenException("token endpoint " + grant.tokenUrl() + " sent unreadable JSON");
-            }
-        });
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new TokenException(
+                                "token endpoint " + grant.tokenUrl() + " answered HTTP " + response.statusCode());
+                    }
+                    try {
+                        JsonNode body = json.readTree(response.body());
+                        String value = body.path("access_token").asText(null);
+                        if (value == null || value.isBlank()) {
+                            throw new TokenException("token endpoint " + grant.tokenUrl() + " sent no access_token");
+                        }
+                        long seconds = body.path("expires_in").asLong(3599);
+                        Instant expiresAt = clock.instant().plusSeconds(seconds).minus(MARGIN);
+                        tokens.put(grant, new Token(value, expiresAt));
+                        return value;
+                    } catch (IOException e) {
+                        throw new TokenException("token endpoint " + grant.tokenUrl() + " sent unreadable JSON");
+                    }
+                });
     }
 
     /** Why no token could be had, in words safe to show. */

@@ -28,14 +28,16 @@ public record HistoryCursor(Instant sortAt, long id) {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("malformed cursor");
             }
-            HistoryCursor cursor = new HistoryCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+            HistoryCursor cursor = new HistoryCursor(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     Long.parseLong(parts[2]));
             if (!HistoryFilter.storable(cursor.sortAt())) {
                 throw new IllegalArgumentException("cursor outside the years 1 to 9999"); // forged: no page ends there
             }
             return cursor;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cursor " + dev.incidex.UserInput.quote(text) + " is not one this server issued", e);
+            throw new IllegalArgumentException(
+                    "cursor " + dev.incidex.UserInput.quote(text) + " is not one this server issued", e);
         }
     }
 }

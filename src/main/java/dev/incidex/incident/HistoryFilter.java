@@ -35,16 +35,24 @@ import java.util.stream.Collectors;
  * @param text words that must appear in the title or an update
  */
 public record HistoryFilter(
-        String vendorSlug, Instant from, Instant to, Set<Impact> impacts, Set<IncidentStatus> statuses, String component, String text) {
+        String vendorSlug,
+        Instant from,
+        Instant to,
+        Set<Impact> impacts,
+        Set<IncidentStatus> statuses,
+        String component,
+        String text) {
 
     public static final HistoryFilter ALL = new HistoryFilter(null, null, null, Set.of(), Set.of(), null, null);
 
     /** Longest words query and component name a request may send. */
     public static final int MAX_QUERY = 200;
+
     public static final int MAX_COMPONENT = 300;
 
     /** Databases store years 1..9999 everywhere; beyond that a date is a typo, not a query (nor a page position). */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** Whether {@code at} is a time every database can compare with (years 1 to 9999). */
@@ -74,7 +82,11 @@ public record HistoryFilter(
 
         /** True when any filter was given. */
         public boolean any() {
-            return given(from) || given(to) || !items(impact).isEmpty() || !items(status).isEmpty() || given(component)
+            return given(from)
+                    || given(to)
+                    || !items(impact).isEmpty()
+                    || !items(status).isEmpty()
+                    || given(component)
                     || given(q);
         }
     }
@@ -105,17 +117,27 @@ public record HistoryFilter(
         Instant fromAt = time("from", p.from(), zone, false);
         Instant toAt = time("to", p.to(), zone, true);
         if (fromAt != null && toAt != null && !fromAt.isBefore(toAt)) {
-            throw new BadParameter("to", "'from' must be before 'to', but the 'to' date (" + p.to().strip()
-                    + ") is before the 'from' date (" + p.from().strip() + ").");
+            throw new BadParameter(
+                    "to",
+                    "'from' must be before 'to', but the 'to' date (" + p.to().strip() + ") is before the 'from' date ("
+                            + p.from().strip() + ").");
         }
         String component = limited("component", p.component(), MAX_COMPONENT);
         String q = limited("q", p.q(), MAX_QUERY);
         if (q != null && SearchTerms.words(q).isEmpty()) {
-            throw new BadParameter("q", "'q' has no words to search for in '" + shortened(q) + "' (words need two or more"
-                    + " letters or digits, and a few very common words such as 'the' are not indexed).");
+            throw new BadParameter(
+                    "q",
+                    "'q' has no words to search for in '" + shortened(q) + "' (words need two or more"
+                            + " letters or digits, and a few very common words such as 'the' are not indexed).");
         }
-        return new HistoryFilter(vendorSlug, fromAt, toAt, impacts("impact", p.impact()),
-                values("status", p.status(), IncidentStatus.class, IncidentStatus::code), component, q);
+        return new HistoryFilter(
+                vendorSlug,
+                fromAt,
+                toAt,
+                impacts("impact", p.impact()),
+                values("status", p.status(), IncidentStatus.class, IncidentStatus::code),
+                component,
+                q);
     }
 
     /** Any of the impacts named: {@code none|minor|major|critical|maintenance}, repeated or comma separated. */
@@ -130,8 +152,10 @@ public record HistoryFilter(
         }
         Impact impact = Impact.fromCode(raw);
         if (impact == null || impact == Impact.MAINTENANCE) {
-            throw new BadParameter(name, "'" + name + "' must be one of none, minor, major or critical, not '"
-                    + shortened(raw.strip()) + "'.");
+            throw new BadParameter(
+                    name,
+                    "'" + name + "' must be one of none, minor, major or critical, not '" + shortened(raw.strip())
+                            + "'.");
         }
         return impact;
     }
@@ -170,22 +194,30 @@ public record HistoryFilter(
             }
         }
         if (parsed == null) {
-            throw new BadParameter(name, "'" + name + "' must be a date like 2024-05-31 or an instant like 2024-05-31T10:00:00Z,"
-                    + " not '" + shortened(v) + "'.");
+            throw new BadParameter(
+                    name,
+                    "'" + name + "' must be a date like 2024-05-31 or an instant like 2024-05-31T10:00:00Z," + " not '"
+                            + shortened(v) + "'.");
         }
         if (!storable(parsed)) {
-            throw new BadParameter(name, "'" + name + "' must be between the years 1 and 9999, not '" + shortened(v) + "'.");
+            throw new BadParameter(
+                    name, "'" + name + "' must be between the years 1 and 9999, not '" + shortened(v) + "'.");
         }
         return parsed;
     }
 
-    private static <E extends Enum<E>> Set<E> values(String name, List<String> raw, Class<E> type, Function<E, String> code) {
+    private static <E extends Enum<E>> Set<E> values(
+            String name, List<String> raw, Class<E> type, Function<E, String> code) {
         Set<E> result = EnumSet.noneOf(type);
         List<String> known = Arrays.stream(type.getEnumConstants()).map(code).toList();
         for (String item : items(raw)) {
-            E match = Arrays.stream(type.getEnumConstants()).filter(e -> code.apply(e).equalsIgnoreCase(item)).findFirst()
-                    .orElseThrow(() -> new BadParameter(name, "'" + name + "' must be one of " + String.join(", ", known)
-                            + ", not '" + shortened(item) + "'."));
+            E match = Arrays.stream(type.getEnumConstants())
+                    .filter(e -> code.apply(e).equalsIgnoreCase(item))
+                    .findFirst()
+                    .orElseThrow(() -> new BadParameter(
+                            name,
+                            "'" + name + "' must be one of " + String.join(", ", known) + ", not '" + shortened(item)
+                                    + "'."));
             result.add(match);
         }
         return result;
@@ -196,15 +228,22 @@ public record HistoryFilter(
             return null;
         }
         if (value.length() > max) {
-            throw new BadParameter(name, "'" + name + "' is " + value.length() + " characters long; the most is " + max + ".");
+            throw new BadParameter(
+                    name, "'" + name + "' is " + value.length() + " characters long; the most is " + max + ".");
         }
         return value.strip();
     }
 
     /** Repeated values and comma-separated lists read alike; blanks are dropped. */
     private static List<String> items(List<String> raw) {
-        return raw == null ? List.of() : raw.stream().filter(r -> r != null).flatMap(r -> Arrays.stream(r.split(",")))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+        return raw == null
+                ? List.of()
+                : raw.stream()
+                        .filter(r -> r != null)
+                        .flatMap(r -> Arrays.stream(r.split(",")))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toList());
     }
 
     private static boolean given(String value) {

@@ -69,7 +69,8 @@ public class IncidentLinks {
             downstream.putIfAbsent(l.incident().id, l);
         }
         if (!incident.maintenance) {
-            List<String> dependents = downstreamVendors(incident.vendor).stream().map(v -> v.slug).toList();
+            List<String> dependents =
+                    downstreamVendors(incident.vendor).stream().map(v -> v.slug).toList();
             for (Incident down : overlapping(incident, dependents)) {
                 downstream.putIfAbsent(down.id, new Link(down, null, Reason.OVERLAPS));
             }
@@ -82,16 +83,24 @@ public class IncidentLinks {
         if (incident.references.isEmpty()) {
             return List.of();
         }
-        List<Incident> found = Incident.list("vendorKey in ?1 and vendor != ?2 order by sortAt desc",
-                List.copyOf(incident.references.keySet()), incident.vendor);
-        return limit(found.stream().map(i -> new Link(i, i.vendorKey, Reason.QUOTES)).toList());
+        List<Incident> found = Incident.list(
+                "vendorKey in ?1 and vendor != ?2 order by sortAt desc",
+                List.copyOf(incident.references.keySet()),
+                incident.vendor);
+        return limit(
+                found.stream().map(i -> new Link(i, i.vendorKey, Reason.QUOTES)).toList());
     }
 
     /** Other vendors' incidents whose text quotes this incident's key. */
     List<Link> quotedBy(Incident incident) {
-        List<Incident> found = Incident.list("select i from Incident i join i.references r where key(r) = ?1 and i.vendor != ?2"
-                + " order by i.sortAt desc", incident.vendorKey, incident.vendor);
-        return limit(found.stream().map(i -> new Link(i, incident.vendorKey, Reason.QUOTED_BY)).toList());
+        List<Incident> found = Incident.list(
+                "select i from Incident i join i.references r where key(r) = ?1 and i.vendor != ?2"
+                        + " order by i.sortAt desc",
+                incident.vendorKey,
+                incident.vendor);
+        return limit(found.stream()
+                .map(i -> new Link(i, incident.vendorKey, Reason.QUOTED_BY))
+                .toList());
     }
 
     /** Incidents of the given vendors open during this incident (its tracked or its stated time, whichever is wider). */
@@ -100,10 +109,13 @@ public class IncidentLinks {
             return List.of();
         }
         Instant now = clock.instant();
-        Instant start = earliest(incident.statedStart, incident.startedAt != null ? incident.startedAt : incident.sortAt);
+        Instant start =
+                earliest(incident.statedStart, incident.startedAt != null ? incident.startedAt : incident.sortAt);
         Instant end = incident.isResolved() ? latest(incident.resolvedAt, incident.statedEnd) : now;
         if (end == null) {
-            end = latest(incident.sortAt, incident.updates.isEmpty() ? null : incident.updates.get(incident.updates.size() - 1).postedAt);
+            end = latest(
+                    incident.sortAt,
+                    incident.updates.isEmpty() ? null : incident.updates.get(incident.updates.size() - 1).postedAt);
         }
         Set<IncidentStatus> closed = EnumSet.noneOf(IncidentStatus.class);
         for (IncidentStatus s : IncidentStatus.values()) {
@@ -111,17 +123,26 @@ public class IncidentLinks {
                 closed.add(s);
             }
         }
-        List<Incident> candidates = Incident.list("vendor.slug in ?1 and maintenance = false and id != ?2"
-                + " and (sortAt <= ?3 or statedStart <= ?3) and sortAt >= ?4"
-                + " and (resolvedAt >= ?5 or statedEnd >= ?5 or (resolvedAt is null and status not in ?6))"
-                + " order by sortAt desc", vendorSlugs, incident.id, end, start.minus(OPEN_LOOKBACK), start, closed);
+        List<Incident> candidates = Incident.list(
+                "vendor.slug in ?1 and maintenance = false and id != ?2"
+                        + " and (sortAt <= ?3 or statedStart <= ?3) and sortAt >= ?4"
+                        + " and (resolvedAt >= ?5 or statedEnd >= ?5 or (resolvedAt is null and status not in ?6))"
+                        + " order by sortAt desc",
+                vendorSlugs,
+                incident.id,
+                end,
+                start.minus(OPEN_LOOKBACK),
+                start,
+                closed);
         return candidates.stream().limit(MAX_LINKS).toList();
     }
 
     /** Vendors whose {@code depends-on} names this one. */
     public List<Vendor> downstreamVendors(Vendor vendor) {
         List<Vendor> named = Vendor.list("dependsOn like ?1 order by lower(name)", "%" + vendor.slug + "%");
-        return named.stream().filter(v -> v.upstreamSlugs().contains(vendor.slug)).toList();
+        return named.stream()
+                .filter(v -> v.upstreamSlugs().contains(vendor.slug))
+                .toList();
     }
 
     /** The vendors this one's {@code depends-on} names that Incidex knows. */
@@ -141,5 +162,4 @@ public class IncidentLinks {
     private static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
-
 }

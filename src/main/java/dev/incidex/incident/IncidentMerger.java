@@ -1,15 +1,15 @@
 package dev.incidex.incident;
 
+import dev.incidex.DatabaseFaults;
 import dev.incidex.catalog.Source;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
-import dev.incidex.model.Timeline;
 import dev.incidex.model.ObservedUpdate;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import dev.incidex.DatabaseFaults;
+import dev.incidex.model.Timeline;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -73,15 +73,17 @@ public class IncidentMerger {
             return MergeResult.NOTHING.withWarnings(warnings);
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                fence(inEachTransaction);
-                Source source = Source.findById(sourceId);
-                MergeResult result = MergeResult.NOTHING;
-                for (ObservedIncident o : records) {
-                    result = result.plus(mergeOne(source, o));
-                }
-                return result;
-            }).withWarnings(warnings);
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> {
+                        fence(inEachTransaction);
+                        Source source = Source.findById(sourceId);
+                        MergeResult result = MergeResult.NOTHING;
+                        for (ObservedIncident o : records) {
+                            result = result.plus(mergeOne(source, o));
+                        }
+                        return result;
+                    })
+                    .withWarnings(warnings);
         } catch (Fenced f) {
             throw f.cause;
         } catch (RuntimeException batch) {
@@ -135,13 +137,18 @@ public class IncidentMerger {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return RecordCheck.cut(dev.incidex.model.VendorText.printable(message).replaceAll("\\s+", " ").strip(), 200);
+        return RecordCheck.cut(
+                dev.incidex.model.VendorText.printable(message)
+                        .replaceAll("\\s+", " ")
+                        .strip(),
+                200);
     }
 
     private MergeResult mergeOne(Source source, ObservedIncident observed) {
         Instant now = clock.instant();
         ObservedIncident o = observed;
-        Incident incident = Incident.findByVendorKey(source.vendor, o.vendorKey()).orElse(null);
+        Incident incident =
+                Incident.findByVendorKey(source.vendor, o.vendorKey()).orElse(null);
         if (incident == null && o.keyMayChurn()) {
             incident = sameTitle(source, o);
             if (incident != null) {
@@ -218,7 +225,8 @@ public class IncidentMerger {
             incident.startedAt = o.startedAt();
             changed = true;
         }
-        if (outranks && !Objects.equals(o.resolvedAt(), incident.resolvedAt)
+        if (outranks
+                && !Objects.equals(o.resolvedAt(), incident.resolvedAt)
                 && (o.resolvedAt() != null || o.exactTimes())) {
             // A minute-precision source may fill the resolved time but never clears it; an exact
             // one (the vendor's API) may, when the vendor reopens an incident.
@@ -237,7 +245,9 @@ public class IncidentMerger {
             incident.exactTimes = true;
             changed = true;
         }
-        if (o.url() != null && (incident.vendorUrl == null || (o.exactTimes() && !fromPosts)) && !o.url().equals(incident.vendorUrl)) {
+        if (o.url() != null
+                && (incident.vendorUrl == null || (o.exactTimes() && !fromPosts))
+                && !o.url().equals(incident.vendorUrl)) {
             incident.vendorUrl = o.url();
             changed = true;
         }
@@ -256,9 +266,11 @@ public class IncidentMerger {
         if (incident.status == null && incident.resolvedAt == null) {
             return false;
         }
-        List<Timeline.Step> steps = incident.updates.stream().map(u -> new Timeline.Step(u.status, u.postedAt)).toList();
-        Timeline.Resolution r = Timeline.resolution(incident.status, incident.resolvedAt, incident.maintenance,
-                incident.startedAt, steps);
+        List<Timeline.Step> steps = incident.updates.stream()
+                .map(u -> new Timeline.Step(u.status, u.postedAt))
+                .toList();
+        Timeline.Resolution r = Timeline.resolution(
+                incident.status, incident.resolvedAt, incident.maintenance, incident.startedAt, steps);
         if (r.status() == incident.status && Objects.equals(r.resolvedAt(), incident.resolvedAt)) {
             return false;
         }
@@ -301,19 +313,30 @@ public class IncidentMerger {
     private static Incident continued(Source source, ObservedIncident o) {
         ObservedIncident.Posts posts = o.posts();
         if (!posts.replyTo().isEmpty()) {
-            Incident replied = IncidentUpdate.<IncidentUpdate>find("incident.vendor = ?1 and vendorKey in ?2 order by id",
-                    source.vendor, posts.replyTo()).firstResultOptional().map(u -> u.incident).orElse(null);
+            Incident replied = IncidentUpdate.<IncidentUpdate>find(
+                            "incident.vendor = ?1 and vendorKey in ?2 order by id", source.vendor, posts.replyTo())
+                    .firstResultOptional()
+                    .map(u -> u.incident)
+                    .orElse(null);
             if (replied != null) {
                 return replied;
             }
         }
-        Instant first = o.updates().stream().map(ObservedUpdate::at).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        Instant first = o.updates().stream()
+                .map(ObservedUpdate::at)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         if (posts.joinOpenWithin() == null || first == null) {
             return null;
         }
-        return IncidentUpdate.<IncidentUpdate>find("source = ?1 and postedAt >= ?2 and postedAt <= ?3 order by postedAt desc",
-                        source, first.minus(posts.joinOpenWithin()), first)
-                .firstResultOptional().map(u -> u.incident)
+        return IncidentUpdate.<IncidentUpdate>find(
+                        "source = ?1 and postedAt >= ?2 and postedAt <= ?3 order by postedAt desc",
+                        source,
+                        first.minus(posts.joinOpenWithin()),
+                        first)
+                .firstResultOptional()
+                .map(u -> u.incident)
                 .filter(i -> i.resolvedAt == null && (i.status == null || !i.status.isClosed()))
                 .orElse(null);
     }
@@ -327,14 +350,27 @@ public class IncidentMerger {
      * however its date churned), or had an update within {@link #CHURN_WINDOW} of the record's time.
      */
     private static Incident sameTitle(Source source, ObservedIncident o) {
-        List<Incident> candidates = Incident.<Incident>find("source = ?1 and lower(title) = ?2 order by sortAt desc, id desc",
-                source, o.title().toLowerCase(java.util.Locale.ROOT)).page(0, 5).list();
-        Instant at = o.updates().stream().map(ObservedUpdate::at).filter(Objects::nonNull).max(Comparator.naturalOrder())
+        List<Incident> candidates = Incident.<Incident>find(
+                        "source = ?1 and lower(title) = ?2 order by sortAt desc, id desc",
+                        source,
+                        o.title().toLowerCase(java.util.Locale.ROOT))
+                .page(0, 5)
+                .list();
+        Instant at = o.updates().stream()
+                .map(ObservedUpdate::at)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
                 .orElse(o.startedAt());
         for (Incident candidate : candidates) {
-            boolean seenText = o.updates().stream().anyMatch(u -> candidate.updates.stream().anyMatch(s -> sameWords(s.bodyText, u.text().plain())));
-            Instant latest = candidate.updates.isEmpty() ? candidate.sortAt : candidate.updates.get(candidate.updates.size() - 1).postedAt;
-            boolean near = at == null || latest == null || Duration.between(latest, at).abs().compareTo(CHURN_WINDOW) <= 0;
+            boolean seenText = o.updates().stream()
+                    .anyMatch(u -> candidate.updates.stream()
+                            .anyMatch(s -> sameWords(s.bodyText, u.text().plain())));
+            Instant latest = candidate.updates.isEmpty()
+                    ? candidate.sortAt
+                    : candidate.updates.get(candidate.updates.size() - 1).postedAt;
+            boolean near = at == null
+                    || latest == null
+                    || Duration.between(latest, at).abs().compareTo(CHURN_WINDOW) <= 0;
             if (seenText || near) {
                 return candidate;
             }
@@ -349,15 +385,31 @@ public class IncidentMerger {
      */
     private static ObservedIncident churned(Incident incident, ObservedIncident o) {
         List<ObservedUpdate> fresh = o.updates().stream()
-                .filter(u -> incident.updates.stream().noneMatch(s -> sameWords(s.bodyText, u.text().plain())))
+                .filter(u -> incident.updates.stream()
+                        .noneMatch(s -> sameWords(s.bodyText, u.text().plain())))
                 .toList();
         if (fresh.isEmpty()) {
             return null;
         }
         // The start is the incident's: a date that churns says nothing about when it began.
-        return new ObservedIncident(incident.vendorKey, o.title(), o.impact(), o.status(), o.vendorStatus(), o.maintenance(),
-                incident.startedAt, o.resolvedAt(), o.scheduledFor(), o.scheduledUntil(), o.exactTimes(), o.url(), o.components(),
-                fresh, o.posts(), o.warnings(), true);
+        return new ObservedIncident(
+                incident.vendorKey,
+                o.title(),
+                o.impact(),
+                o.status(),
+                o.vendorStatus(),
+                o.maintenance(),
+                incident.startedAt,
+                o.resolvedAt(),
+                o.scheduledFor(),
+                o.scheduledUntil(),
+                o.exactTimes(),
+                o.url(),
+                o.components(),
+                fresh,
+                o.posts(),
+                o.warnings(),
+                true);
     }
 
     /** An incident told in posts starts with its first update and ends with its newest, when that one closes it. */
@@ -385,7 +437,8 @@ public class IncidentMerger {
     }
 
     private static boolean applySortTime(Incident incident) {
-        Instant sortAt = incident.startedAt != null ? incident.startedAt
+        Instant sortAt = incident.startedAt != null
+                ? incident.startedAt
                 : incident.updates.isEmpty() ? incident.detectedAt : incident.updates.get(0).postedAt;
         if (sortAt.equals(incident.sortAt)) {
             return false;
@@ -432,7 +485,8 @@ public class IncidentMerger {
             }
         }
         if (reorder) {
-            incident.updates.sort(Comparator.comparing((IncidentUpdate u) -> u.postedAt).thenComparing(u -> u.id));
+            incident.updates.sort(
+                    Comparator.comparing((IncidentUpdate u) -> u.postedAt).thenComparing(u -> u.id));
         }
         return new UpdatesMerged(added, edited);
     }
@@ -452,8 +506,12 @@ public class IncidentMerger {
         Instant minute = u.at().truncatedTo(ChronoUnit.MINUTES);
         for (IncidentUpdate s : stored) {
             // Different ids match only on the same words: one post seen on two networks (a toot and its tweet).
-            boolean keysCompatible = s.vendorKey == null || u.vendorKey() == null || sameWords(s.bodyText, u.text().plain());
-            if (keysCompatible && !taken.contains(s) && s.status == u.status()
+            boolean keysCompatible = s.vendorKey == null
+                    || u.vendorKey() == null
+                    || sameWords(s.bodyText, u.text().plain());
+            if (keysCompatible
+                    && !taken.contains(s)
+                    && s.status == u.status()
                     && s.postedAt.truncatedTo(ChronoUnit.MINUTES).equals(minute)) {
                 return s;
             }
@@ -466,7 +524,8 @@ public class IncidentMerger {
         if (!u.exactTime() && s.exactTime) {
             return false;
         }
-        if (u.at().equals(s.postedAt) && Objects.equals(s.vendorKey == null ? u.vendorKey() : s.vendorKey, s.vendorKey)
+        if (u.at().equals(s.postedAt)
+                && Objects.equals(s.vendorKey == null ? u.vendorKey() : s.vendorKey, s.vendorKey)
                 && u.status() == s.status
                 && Objects.equals(u.vendorStatus(), s.vendorStatus)
                 && u.exactTime() == s.exactTime
@@ -481,7 +540,12 @@ public class IncidentMerger {
     }
 
     private static boolean sameWords(String a, String b) {
-        return a != null && b != null && !a.isBlank() && a.replaceAll("\\s+", " ").strip().equals(b.replaceAll("\\s+", " ").strip());
+        return a != null
+                && b != null
+                && !a.isBlank()
+                && a.replaceAll("\\s+", " ")
+                        .strip()
+                        .equals(b.replaceAll("\\s+", " ").strip());
     }
 
     private static void copy(ObservedUpdate u, IncidentUpdate s) {

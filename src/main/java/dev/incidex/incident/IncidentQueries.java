@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The reads the pages and the API share: one incident with its timeline, a vendor's history, what is open now. */
@@ -20,12 +20,14 @@ public class IncidentQueries {
     private static final String OPEN = "i.resolvedAt is null and i.maintenance = false and i.status not in :closed";
 
     /** Worst first, then the most recent. */
-    public static final Comparator<Incident> WORST_FIRST = Comparator
-            .comparingInt((Incident i) -> i.impact == null ? 0 : i.impact.severity()).reversed()
+    public static final Comparator<Incident> WORST_FIRST = Comparator.comparingInt(
+                    (Incident i) -> i.impact == null ? 0 : i.impact.severity())
+            .reversed()
             .thenComparing(i -> i.startedAt, Comparator.nullsLast(Comparator.reverseOrder()));
 
     public Optional<Incident> incident(long id) {
-        return Incident.<Incident>find("select i from Incident i join fetch i.vendor left join fetch i.updates where i.id = ?1", id)
+        return Incident.<Incident>find(
+                        "select i from Incident i join fetch i.vendor left join fetch i.updates where i.id = ?1", id)
                 .singleResultOptional();
     }
 
@@ -43,11 +45,13 @@ public class IncidentQueries {
     public HistoryPage history(HistoryFilter filter, HistoryCursor after, int limit) {
         IncidentWhere where = IncidentWhere.of(filter);
         if (after != null) {
-            where.and("(i.sort_at < :afterAt or (i.sort_at = :afterAt and i.id < :afterId))",
+            where.and(
+                    "(i.sort_at < :afterAt or (i.sort_at = :afterAt and i.id < :afterId))",
                     Map.of("afterAt", after.sortAt(), "afterId", after.id()));
         }
-        Query query = where.bind(Incident.getEntityManager().createNativeQuery(
-                "select i.id from incident i where " + where.sql() + " order by i.sort_at desc, i.id desc")
+        Query query = where.bind(Incident.getEntityManager()
+                .createNativeQuery(
+                        "select i.id from incident i where " + where.sql() + " order by i.sort_at desc, i.id desc")
                 .setMaxResults(limit + 1));
         @SuppressWarnings("unchecked")
         List<Number> found = query.getResultList();
@@ -59,8 +63,9 @@ public class IncidentQueries {
     /** The incidents a feed or watchlist follows, newest first, at most {@code limit}: what a watchlist page lists. */
     public List<Incident> followed(Selection selection, int limit) {
         IncidentWhere where = IncidentWhere.of(selection);
-        Query query = where.bind(Incident.getEntityManager().createNativeQuery(
-                "select i.id from incident i where " + where.sql() + " order by i.sort_at desc, i.id desc")
+        Query query = where.bind(Incident.getEntityManager()
+                .createNativeQuery(
+                        "select i.id from incident i where " + where.sql() + " order by i.sort_at desc, i.id desc")
                 .setMaxResults(limit));
         @SuppressWarnings("unchecked")
         List<Number> found = query.getResultList();
@@ -74,11 +79,12 @@ public class IncidentQueries {
      */
     public List<NumberedUpdate> newestUpdates(Selection selection, int limit) {
         IncidentWhere where = IncidentWhere.of(selection);
-        Query query = where.bind(Incident.getEntityManager().createNativeQuery(
-                "select u.id, (select count(*) from incident_update u2 where u2.incident_id = u.incident_id"
-                        + " and (u2.posted_at < u.posted_at or (u2.posted_at = u.posted_at and u2.id <= u.id)))"
-                        + " from incident_update u join incident i on i.id = u.incident_id where " + where.sql()
-                        + " order by u.posted_at desc, u.id desc")
+        Query query = where.bind(Incident.getEntityManager()
+                .createNativeQuery(
+                        "select u.id, (select count(*) from incident_update u2 where u2.incident_id = u.incident_id"
+                                + " and (u2.posted_at < u.posted_at or (u2.posted_at = u.posted_at and u2.id <= u.id)))"
+                                + " from incident_update u join incident i on i.id = u.incident_id where " + where.sql()
+                                + " order by u.posted_at desc, u.id desc")
                 .setMaxResults(limit));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -86,10 +92,14 @@ public class IncidentQueries {
             return List.of();
         }
         Map<Long, IncidentUpdate> byId = new HashMap<>();
-        IncidentUpdate.<IncidentUpdate>find("select u from IncidentUpdate u join fetch u.incident i join fetch i.vendor"
-                        + " where u.id in ?1", rows.stream().map(r -> ((Number) r[0]).longValue()).toList())
-                .list().forEach(u -> byId.put(u.id, u));
-        return rows.stream().filter(r -> byId.containsKey(((Number) r[0]).longValue()))
+        IncidentUpdate.<IncidentUpdate>find(
+                        "select u from IncidentUpdate u join fetch u.incident i join fetch i.vendor"
+                                + " where u.id in ?1",
+                        rows.stream().map(r -> ((Number) r[0]).longValue()).toList())
+                .list()
+                .forEach(u -> byId.put(u.id, u));
+        return rows.stream()
+                .filter(r -> byId.containsKey(((Number) r[0]).longValue()))
                 .map(r -> new NumberedUpdate(byId.get(((Number) r[0]).longValue()), ((Number) r[1]).intValue()))
                 .toList();
     }
@@ -100,8 +110,13 @@ public class IncidentQueries {
         if (ids.isEmpty()) {
             return texts;
         }
-        List<Object[]> rows = IncidentUpdate.getEntityManager().createQuery("select u.incident.id, u.bodyText from IncidentUpdate u"
-                + " where u.incident.id in :ids order by u.postedAt, u.id", Object[].class).setParameter("ids", ids).getResultList();
+        List<Object[]> rows = IncidentUpdate.getEntityManager()
+                .createQuery(
+                        "select u.incident.id, u.bodyText from IncidentUpdate u"
+                                + " where u.incident.id in :ids order by u.postedAt, u.id",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
         for (Object[] row : rows) {
             texts.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
         }
@@ -122,26 +137,35 @@ public class IncidentQueries {
             return List.of();
         }
         Map<Long, Incident> byId = new HashMap<>();
-        Incident.<Incident>find("select i from Incident i join fetch i.vendor left join fetch i.components where i.id in ?1", ids)
-                .list().forEach(i -> byId.put(i.id, i));
+        Incident.<Incident>find(
+                        "select i from Incident i join fetch i.vendor left join fetch i.components where i.id in ?1",
+                        ids)
+                .list()
+                .forEach(i -> byId.put(i.id, i));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Open incidents across vendors (maintenances excluded), worst first. */
     public List<Incident> ongoing() {
-        List<Incident> open = Incident.<Incident>find("select i from Incident i join fetch i.vendor where " + OPEN,
-                Map.of("closed", IncidentStatus.CLOSED)).list();
+        List<Incident> open = Incident.<Incident>find(
+                        "select i from Incident i join fetch i.vendor where " + OPEN,
+                        Map.of("closed", IncidentStatus.CLOSED))
+                .list();
         return open.stream().sorted(WORST_FIRST).toList();
     }
 
     /** The most recently resolved incidents across vendors. */
     public List<Incident> recentlyResolved(int limit) {
         return Incident.<Incident>find("select i from Incident i join fetch i.vendor where i.resolvedAt is not null"
-                + " and i.maintenance = false order by i.resolvedAt desc, i.id desc").page(0, limit).list();
+                        + " and i.maintenance = false order by i.resolvedAt desc, i.id desc")
+                .page(0, limit)
+                .list();
     }
 
     public long ongoingCount(Vendor vendor) {
-        return Incident.count("from Incident i where i.vendor = :vendor and " + OPEN, Map.of("vendor", vendor, "closed", IncidentStatus.CLOSED));
+        return Incident.count(
+                "from Incident i where i.vendor = :vendor and " + OPEN,
+                Map.of("vendor", vendor, "closed", IncidentStatus.CLOSED));
     }
 
     /** Open incidents across every vendor. */
@@ -151,8 +175,10 @@ public class IncidentQueries {
 
     /** Open incidents per vendor slug, for lists of every vendor in one query. */
     public Map<String, Long> openCounts() {
-        List<Object[]> rows = Incident.getEntityManager().createQuery(
-                        "select i.vendor.slug, count(i) from Incident i where " + OPEN + " group by i.vendor.slug", Object[].class)
+        List<Object[]> rows = Incident.getEntityManager()
+                .createQuery(
+                        "select i.vendor.slug, count(i) from Incident i where " + OPEN + " group by i.vendor.slug",
+                        Object[].class)
                 .setParameter("closed", IncidentStatus.CLOSED)
                 .getResultList();
         Map<String, Long> counts = new HashMap<>();

@@ -25,7 +25,10 @@ final class IncidentWhere {
     static IncidentWhere of(HistoryFilter filter) {
         IncidentWhere w = new IncidentWhere();
         if (filter.vendorSlug() != null) {
-            w.add("i.vendor_id in (select v.id from vendor v where v.slug in (:vendors))", "vendors", List.of(filter.vendorSlug()));
+            w.add(
+                    "i.vendor_id in (select v.id from vendor v where v.slug in (:vendors))",
+                    "vendors",
+                    List.of(filter.vendorSlug()));
         }
         if (filter.from() != null) {
             w.add("i.sort_at >= :fromAt", "fromAt", filter.from());
@@ -46,11 +49,17 @@ final class IncidentWhere {
         for (int n = 0; n < words.size(); n++) {
             String word = words.get(n);
             if (n < words.size() - 1) {
-                w.add("exists (select 1 from incident_term t where t.incident_id = i.id and t.term = :w" + n + ")", "w" + n, word);
+                w.add(
+                        "exists (select 1 from incident_term t where t.incident_id = i.id and t.term = :w" + n + ")",
+                        "w" + n,
+                        word);
             } else {
                 // The last word is a prefix: the user may still be typing it.
-                w.add("exists (select 1 from incident_term t where t.incident_id = i.id and t.term >= :w" + n
-                        + " and t.term < :upper)", "w" + n, word);
+                w.add(
+                        "exists (select 1 from incident_term t where t.incident_id = i.id and t.term >= :w" + n
+                                + " and t.term < :upper)",
+                        "w" + n,
+                        word);
                 w.params.put("upper", SearchTerms.prefixUpperBound(word));
             }
         }
@@ -61,7 +70,10 @@ final class IncidentWhere {
     static IncidentWhere of(Selection s) {
         IncidentWhere rule = new IncidentWhere();
         if (!s.allVendors()) {
-            rule.add("i.vendor_id in (select v.id from vendor v where v.slug in (:vendors))", "vendors", List.copyOf(s.vendorSlugs()));
+            rule.add(
+                    "i.vendor_id in (select v.id from vendor v where v.slug in (:vendors))",
+                    "vendors",
+                    List.copyOf(s.vendorSlugs()));
         }
         if (s.minImpact() != null) {
             // Feeds like RSS never say an impact: "at least notice" keeps those, any higher bar drops them.

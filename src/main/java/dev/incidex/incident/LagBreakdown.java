@@ -21,7 +21,10 @@ public record LagBreakdown(Instant impactStart, Instant firstPost, Instant detec
     }
 
     public static LagBreakdown of(Incident incident) {
-        return new LagBreakdown(incident.statedStart, firstPost(incident), incident.detectedAt,
+        return new LagBreakdown(
+                incident.statedStart,
+                firstPost(incident),
+                incident.detectedAt,
                 incident.isResolved() ? incident.resolvedAt : null);
     }
 
@@ -48,8 +51,14 @@ public record LagBreakdown(Instant impactStart, Instant firstPost, Instant detec
     public List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Impact start (vendor-stated)", impactStart, null));
-        steps.add(new Step("Vendor's first post", firstPost, between(impactStart, firstPost).orElse(null)));
-        steps.add(new Step("First detected by Incidex", detected, between(firstPost, detected).orElse(null)));
+        steps.add(new Step(
+                "Vendor's first post",
+                firstPost,
+                between(impactStart, firstPost).orElse(null)));
+        steps.add(new Step(
+                "First detected by Incidex",
+                detected,
+                between(firstPost, detected).orElse(null)));
         // From detection when Incidex saw it open; from the first post when it only learned of it afterwards.
         Instant from = detected != null && resolved != null && !detected.isAfter(resolved) ? detected : firstPost;
         steps.add(new Step("Resolved", resolved, between(from, resolved).orElse(null)));

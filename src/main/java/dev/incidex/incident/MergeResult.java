@@ -25,7 +25,8 @@ public record MergeResult(int created, int changed, int updatesAdded, List<Strin
             all = new ArrayList<>(warnings);
             all.addAll(other.warnings);
         }
-        return new MergeResult(created + other.created, changed + other.changed, updatesAdded + other.updatesAdded, all);
+        return new MergeResult(
+                created + other.created, changed + other.changed, updatesAdded + other.updatesAdded, all);
     }
 
     public MergeResult withWarnings(List<String> more) {

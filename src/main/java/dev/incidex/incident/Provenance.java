@@ -30,7 +30,9 @@ public final class Provenance {
         // Same instant (one poll read several documents): the source that opened the incident counts as first.
         Long opener = incident.source == null ? null : incident.source.id;
         List<Long> order = new ArrayList<>(sources.keySet());
-        order.sort(Comparator.comparing((Long id) -> firstSeen.get(id)).thenComparing(id -> !id.equals(opener)).thenComparing(id -> id));
+        order.sort(Comparator.comparing((Long id) -> firstSeen.get(id))
+                .thenComparing(id -> !id.equals(opener))
+                .thenComparing(id -> id));
         List<SourceSeen> result = new ArrayList<>();
         for (Long id : order) {
             result.add(new SourceSeen(sources.get(id), firstSeen.get(id), counts.get(id), result.isEmpty()));

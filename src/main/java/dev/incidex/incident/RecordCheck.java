@@ -46,7 +46,8 @@ final class RecordCheck {
 
     static Checked check(ObservedIncident o, Instant now) {
         List<String> warnings = new ArrayList<>();
-        String key = o.vendorKey() == null ? "" : VendorText.printable(o.vendorKey()).strip();
+        String key =
+                o.vendorKey() == null ? "" : VendorText.printable(o.vendorKey()).strip();
         if (key.isEmpty()) {
             if (!o.warnings().isEmpty()) {
                 return new Checked(null, o.warnings());
@@ -94,9 +95,12 @@ final class RecordCheck {
             String updateName = name + ", update " + (u.at() == null ? "without a date" : "of " + u.at());
             IncidentStatus status = u.status();
             if (status == null) {
-                status = previous != null ? previous : o.maintenance() ? IncidentStatus.SCHEDULED : IncidentStatus.INVESTIGATING;
+                status = previous != null
+                        ? previous
+                        : o.maintenance() ? IncidentStatus.SCHEDULED : IncidentStatus.INVESTIGATING;
                 warnings.add(updateName + ": "
-                        + (u.vendorStatus() == null || u.vendorStatus().isBlank() ? "no status"
+                        + (u.vendorStatus() == null || u.vendorStatus().isBlank()
+                                ? "no status"
                                 : "the status '" + quote(u.vendorStatus()) + "' is not one Incidex knows")
                         + "; shown as " + status.label());
             }
@@ -106,9 +110,18 @@ final class RecordCheck {
                 updateKey = shortKey(updateKey);
                 warnings.add(updateName + ": its id is longer than " + MAX_KEY + " characters and was shortened");
             }
-            VendorText text = u.text() == null ? VendorText.EMPTY
-                    : new VendorText(VendorText.printable(u.text().html()), VendorText.printable(u.text().plain()));
-            updates.add(new ObservedUpdate(updateKey, status, cut(u.vendorStatus(), MAX_VENDOR_STATUS), u.at(), u.exactTime(), text,
+            VendorText text = u.text() == null
+                    ? VendorText.EMPTY
+                    : new VendorText(
+                            VendorText.printable(u.text().html()),
+                            VendorText.printable(u.text().plain()));
+            updates.add(new ObservedUpdate(
+                    updateKey,
+                    status,
+                    cut(u.vendorStatus(), MAX_VENDOR_STATUS),
+                    u.at(),
+                    u.exactTime(),
+                    text,
                     u.createdAt()));
         }
         if (hadDates && !keptDate) {
@@ -116,9 +129,15 @@ final class RecordCheck {
             return new Checked(null, warnings);
         }
 
-        String title = o.title() == null ? "" : VendorText.printable(o.title()).replaceAll("\\s+", " ").strip();
+        String title = o.title() == null
+                ? ""
+                : VendorText.printable(o.title()).replaceAll("\\s+", " ").strip();
         if (title.isEmpty()) {
-            String firstText = updates.stream().map(u -> u.text().plain()).filter(t -> t != null && !t.isBlank()).findFirst().orElse(null);
+            String firstText = updates.stream()
+                    .map(u -> u.text().plain())
+                    .filter(t -> t != null && !t.isBlank())
+                    .findFirst()
+                    .orElse(null);
             title = firstText != null ? VendorText.headline(firstText) : "Untitled incident";
             warnings.add(name + ": it has no title; shown as '" + quote(title) + "'");
         }
@@ -129,7 +148,8 @@ final class RecordCheck {
 
         String url = VendorText.link(o.url());
         if (o.url() != null && !o.url().isBlank() && url == null) {
-            warnings.add(name + ": its link '" + quote(o.url()) + "' was dropped (only absolute http and https links are kept)");
+            warnings.add(name + ": its link '" + quote(o.url())
+                    + "' was dropped (only absolute http and https links are kept)");
         }
 
         Set<String> components = new LinkedHashSet<>();
@@ -144,9 +164,23 @@ final class RecordCheck {
             }
         }
 
-        ObservedIncident repaired = new ObservedIncident(key, title, o.impact(), o.status(),
-                cut(o.vendorStatus() == null ? null : VendorText.printable(o.vendorStatus()), MAX_VENDOR_STATUS), o.maintenance(),
-                times[0], times[1], times[2], times[3], o.exactTimes(), url, List.copyOf(components), updates, o.posts(), List.of(),
+        ObservedIncident repaired = new ObservedIncident(
+                key,
+                title,
+                o.impact(),
+                o.status(),
+                cut(o.vendorStatus() == null ? null : VendorText.printable(o.vendorStatus()), MAX_VENDOR_STATUS),
+                o.maintenance(),
+                times[0],
+                times[1],
+                times[2],
+                times[3],
+                o.exactTimes(),
+                url,
+                List.copyOf(components),
+                updates,
+                o.posts(),
+                List.of(),
                 o.keyMayChurn());
         return new Checked(repaired, warnings);
     }
@@ -188,7 +222,8 @@ final class RecordCheck {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -40,7 +40,10 @@ public class References {
         List<Pattern> patterns = idPatterns();
         StringBuilder text = new StringBuilder(incident.title == null ? "" : incident.title);
         for (IncidentUpdate u : incident.updates) {
-            text.append('\n').append(u.bodyText == null ? "" : u.bodyText).append('\n').append(u.bodyHtml == null ? "" : u.bodyHtml);
+            text.append('\n')
+                    .append(u.bodyText == null ? "" : u.bodyText)
+                    .append('\n')
+                    .append(u.bodyHtml == null ? "" : u.bodyHtml);
         }
         Set<String> own = new LinkedHashSet<>();
         own.add(incident.vendorKey);
@@ -72,14 +75,19 @@ public class References {
 
     /** Every distinct pattern of the catalog's sources; one that does not compile is skipped (the catalog refuses those). */
     private static List<Pattern> idPatterns() {
-        List<String> texts = Source.getEntityManager().createQuery(
-                "select distinct s.incidentIdPattern from Source s where s.incidentIdPattern is not null", String.class).getResultList();
-        return texts.stream().flatMap(t -> {
-            try {
-                return java.util.stream.Stream.of(Pattern.compile(t));
-            } catch (PatternSyntaxException e) {
-                return java.util.stream.Stream.empty();
-            }
-        }).toList();
+        List<String> texts = Source.getEntityManager()
+                .createQuery(
+                        "select distinct s.incidentIdPattern from Source s where s.incidentIdPattern is not null",
+                        String.class)
+                .getResultList();
+        return texts.stream()
+                .flatMap(t -> {
+                    try {
+                        return java.util.stream.Stream.of(Pattern.compile(t));
+                    } catch (PatternSyntaxException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .toList();
     }
 }

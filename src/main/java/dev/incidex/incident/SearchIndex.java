@@ -32,20 +32,24 @@ public class SearchIndex {
     public int index(Incident incident) {
         Set<String> wanted = SearchTerms.of(texts(incident));
         @SuppressWarnings("unchecked")
-        List<String> stored = em.createNativeQuery("select term from incident_term where incident_id = ?1", String.class)
-                .setParameter(1, incident.id).getResultList();
+        List<String> stored = em.createNativeQuery(
+                        "select term from incident_term where incident_id = ?1", String.class)
+                .setParameter(1, incident.id)
+                .getResultList();
         Set<String> gone = new HashSet<>(stored);
         gone.removeAll(wanted);
         Set<String> added = new LinkedHashSet<>(wanted);
         stored.forEach(added::remove);
         if (!gone.isEmpty()) {
             em.createNativeQuery("delete from incident_term where incident_id = ?1 and term in (?2)")
-                    .setParameter(1, incident.id).setParameter(2, gone).executeUpdate();
+                    .setParameter(1, incident.id)
+                    .setParameter(2, gone)
+                    .executeUpdate();
         }
         if (!added.isEmpty()) {
             em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into incident_term (incident_id, term) values (?, ?)")) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("insert into incident_term (incident_id, term) values (?, ?)")) {
                     for (String term : added) {
                         insert.setLong(1, incident.id);
                         insert.setString(2, term);
@@ -68,9 +72,11 @@ public class SearchIndex {
             if (ids.isEmpty()) {
                 break;
             }
-            QuarkusTransaction.requiringNew().run(() -> Incident.<Incident>find(
-                    "select distinct i from Incident i left join fetch i.updates where i.id in ?1", ids)
-                    .list().forEach(this::index));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Incident.<Incident>find(
+                                    "select distinct i from Incident i left join fetch i.updates where i.id in ?1", ids)
+                            .list()
+                            .forEach(this::index));
             indexed += ids.size();
             after = ids.get(ids.size() - 1);
         }
@@ -82,8 +88,10 @@ public class SearchIndex {
     private List<Long> unindexedAfter(long after) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select i.id from incident i where i.id > ?1"
-                + " and not exists (select 1 from incident_term t where t.incident_id = i.id) order by i.id")
-                .setParameter(1, after).setMaxResults(BACKFILL_BATCH).getResultList();
+                        + " and not exists (select 1 from incident_term t where t.incident_id = i.id) order by i.id")
+                .setParameter(1, after)
+                .setMaxResults(BACKFILL_BATCH)
+                .getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 

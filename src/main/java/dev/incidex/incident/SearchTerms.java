@@ -24,8 +24,8 @@ public final class SearchTerms {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Set<String> STOP_WORDS = Set.of(
-            "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "of",
-            "on", "or", "that", "the", "this", "to", "was", "we", "were", "will", "with");
+            "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "of", "on",
+            "or", "that", "the", "this", "to", "was", "we", "were", "will", "with");
 
     private SearchTerms() {}
 
@@ -67,9 +67,12 @@ public final class SearchTerms {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+                .replaceAll("")
                 .toLowerCase(Locale.ROOT);
-        return java.util.Arrays.stream(SEPARATORS.split(folded)).filter(w -> !w.isEmpty()).toList();
+        return java.util.Arrays.stream(SEPARATORS.split(folded))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /**

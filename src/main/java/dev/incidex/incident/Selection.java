@@ -17,12 +17,19 @@ import java.util.stream.Collectors;
  * @param maintenance with a minimum impact, still show maintenances
  * @param incidentIds single incidents followed whatever the rule says
  */
-public record Selection(boolean allVendors, Set<String> vendorSlugs, Set<String> components, Impact minImpact,
-        boolean maintenance, Set<Long> incidentIds) {
+public record Selection(
+        boolean allVendors,
+        Set<String> vendorSlugs,
+        Set<String> components,
+        Impact minImpact,
+        boolean maintenance,
+        Set<Long> incidentIds) {
 
     public Selection {
         vendorSlugs = Set.copyOf(vendorSlugs);
-        components = components.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).filter(c -> !c.isEmpty())
+        components = components.stream()
+                .map(c -> c.strip().toLowerCase(Locale.ROOT))
+                .filter(c -> !c.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         incidentIds = Set.copyOf(incidentIds);
         if (minImpact == Impact.MAINTENANCE) {
@@ -31,7 +38,8 @@ public record Selection(boolean allVendors, Set<String> vendorSlugs, Set<String>
     }
 
     /** The query-string feeds: no vendors named means every vendor. */
-    public static Selection filter(Set<String> vendorSlugs, Set<String> components, Impact minImpact, boolean maintenance) {
+    public static Selection filter(
+            Set<String> vendorSlugs, Set<String> components, Impact minImpact, boolean maintenance) {
         return new Selection(vendorSlugs.isEmpty(), vendorSlugs, components, minImpact, maintenance, Set.of());
     }
 

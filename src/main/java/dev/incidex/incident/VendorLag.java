@@ -20,15 +20,24 @@ public class VendorLag {
     public record Median(Optional<Duration> median, int incidents) {}
 
     public Median admission(Vendor vendor) {
-        List<Incident> recent = Incident.<Incident>find("select i from Incident i"
-                + " where i.vendor = ?1 and i.maintenance = false and i.statedStart is not null order by i.sortAt desc", vendor)
-                .page(0, LAST_INCIDENTS).list();
-        List<Duration> lags = recent.stream().map(i -> LagBreakdown.of(i).toFirstPost()).flatMap(Optional::stream).sorted().toList();
+        List<Incident> recent = Incident.<Incident>find(
+                        "select i from Incident i"
+                                + " where i.vendor = ?1 and i.maintenance = false and i.statedStart is not null order by i.sortAt desc",
+                        vendor)
+                .page(0, LAST_INCIDENTS)
+                .list();
+        List<Duration> lags = recent.stream()
+                .map(i -> LagBreakdown.of(i).toFirstPost())
+                .flatMap(Optional::stream)
+                .sorted()
+                .toList();
         if (lags.isEmpty()) {
             return new Median(Optional.empty(), 0);
         }
         int n = lags.size();
-        Duration median = n % 2 == 1 ? lags.get(n / 2) : lags.get(n / 2 - 1).plus(lags.get(n / 2)).dividedBy(2);
+        Duration median = n % 2 == 1
+                ? lags.get(n / 2)
+                : lags.get(n / 2 - 1).plus(lags.get(n / 2)).dividedBy(2);
         return new Median(Optional.of(median), n);
     }
 }

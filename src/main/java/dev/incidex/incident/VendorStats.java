@@ -12,9 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A vendor's figures at a glance, each computed by one aggregate query so a vendor with tens of
@@ -49,12 +47,16 @@ public class VendorStats {
         YearMonth last = YearMonth.from(now.atZone(zone));
         List<Instant> bounds = new ArrayList<>();
         for (int k = 0; k <= MONTHS; k++) {
-            bounds.add(last.minusMonths(MONTHS - 1 - k).atDay(1).atStartOfDay(zone).toInstant());
+            bounds.add(
+                    last.minusMonths(MONTHS - 1 - k).atDay(1).atStartOfDay(zone).toInstant());
         }
         StringBuilder select = new StringBuilder("select ");
         for (int k = 0; k < MONTHS; k++) {
             select.append(k == 0 ? "" : ", ")
-                    .append("sum(case when i.sortAt >= :b").append(k).append(" and i.sortAt < :b").append(k + 1)
+                    .append("sum(case when i.sortAt >= :b")
+                    .append(k)
+                    .append(" and i.sortAt < :b")
+                    .append(k + 1)
                     .append(" then 1 else 0 end)");
         }
         select.append(" from Incident i where i.vendor.slug = :vendor and i.maintenance = false"
@@ -77,8 +79,8 @@ public class VendorStats {
      * {@code now}, from the exact instants, not from minutes on a clock.
      */
     public ResolveTimes resolveTimes(String vendorSlug, Instant now) {
-        Object[] row = (Object[]) Panache.getEntityManager().createQuery(
-                "select count(i), sum((i.resolvedAt - i.startedAt) by nanosecond) from Incident i"
+        Object[] row = (Object[]) Panache.getEntityManager()
+                .createQuery("select count(i), sum((i.resolvedAt - i.startedAt) by nanosecond) from Incident i"
                         + " where i.vendor.slug = :vendor and i.maintenance = false and i.startedAt >= :from"
                         + " and i.startedAt < :now and i.resolvedAt is not null and i.resolvedAt >= i.startedAt")
                 .setParameter("vendor", vendorSlug)
@@ -100,16 +102,23 @@ public class VendorStats {
         for (int d = 0; d <= DAYS; d++) {
             bounds.add(today.minusDays(DAYS - 1 - d).atStartOfDay(zone).toInstant());
         }
-        String until = "(case when i.resolvedAt is not null then i.resolvedAt when i.status in :closed then i.sortAt else :now end)";
+        String until =
+                "(case when i.resolvedAt is not null then i.resolvedAt when i.status in :closed then i.sortAt else :now end)";
         StringBuilder select = new StringBuilder("select ");
         for (int d = 0; d < DAYS; d++) {
             String during = "i.sortAt < :b" + (d + 1) + " and " + until + " >= :b" + d;
             select.append(d == 0 ? "" : ", ")
-                    .append("max(case when ").append(during).append(" then ").append(SEVERITY).append(" else 0 end), ")
-                    .append("sum(case when ").append(during).append(" then 1 else 0 end)");
+                    .append("max(case when ")
+                    .append(during)
+                    .append(" then ")
+                    .append(SEVERITY)
+                    .append(" else 0 end), ")
+                    .append("sum(case when ")
+                    .append(during)
+                    .append(" then 1 else 0 end)");
         }
-        select.append(" from Incident i where i.vendor.slug = :vendor and i.maintenance = false"
-                + " and i.sortAt < :b" + DAYS + " and " + until + " >= :b0");
+        select.append(" from Incident i where i.vendor.slug = :vendor and i.maintenance = false" + " and i.sortAt < :b"
+                + DAYS + " and " + until + " >= :b0");
         Query query = Panache.getEntityManager().createQuery(select.toString());
         query.setParameter("vendor", vendorSlug);
         query.setParameter("closed", IncidentStatus.CLOSED);
@@ -125,15 +134,18 @@ public class VendorStats {
         List<Day> days = new ArrayList<>();
         for (int d = 0; d < DAYS; d++) {
             int severity = (int) number(row[2 * d]);
-            days.add(new Day(today.minusDays(DAYS - 1 - d), number(row[2 * d + 1]), severity > 0, bySeverity[severity]));
+            days.add(
+                    new Day(today.minusDays(DAYS - 1 - d), number(row[2 * d + 1]), severity > 0, bySeverity[severity]));
         }
         return days;
     }
 
     /** The names of the components a vendor's incidents have affected, for the filter's choices. */
     public List<String> components(String vendorSlug) {
-        return Panache.getEntityManager().createQuery(
-                "select distinct n from Incident i join i.components n where i.vendor.slug = :vendor order by n", String.class)
+        return Panache.getEntityManager()
+                .createQuery(
+                        "select distinct n from Incident i join i.components n where i.vendor.slug = :vendor order by n",
+                        String.class)
                 .setParameter("vendor", vendorSlug)
                 .setMaxResults(500)
                 .getResultList();

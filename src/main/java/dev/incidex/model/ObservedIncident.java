@@ -53,7 +53,9 @@ public record ObservedIncident(
         updates = updates == null ? List.of() : List.copyOf(updates);
         if (posts == null) {
             // Every adapter's reading passes the one rule for start and resolution (see Timeline).
-            List<Timeline.Step> steps = updates.stream().map(u -> new Timeline.Step(u.status(), u.at())).toList();
+            List<Timeline.Step> steps = updates.stream()
+                    .map(u -> new Timeline.Step(u.status(), u.at()))
+                    .toList();
             startedAt = Timeline.start(startedAt, status, maintenance, scheduledFor, steps);
             Timeline.Resolution r = Timeline.resolution(status, resolvedAt, maintenance, startedAt, steps);
             status = r.status();
@@ -63,19 +65,74 @@ public record ObservedIncident(
     }
 
     /** An incident as most adapters read it: nothing had to be dropped or guessed. */
-    public ObservedIncident(String vendorKey, String title, Impact impact, IncidentStatus status, String vendorStatus,
-            boolean maintenance, Instant startedAt, Instant resolvedAt, Instant scheduledFor, Instant scheduledUntil,
-            boolean exactTimes, String url, List<String> components, List<ObservedUpdate> updates, Posts posts) {
-        this(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt, scheduledFor,
-                scheduledUntil, exactTimes, url, components, updates, posts, List.of(), false);
+    public ObservedIncident(
+            String vendorKey,
+            String title,
+            Impact impact,
+            IncidentStatus status,
+            String vendorStatus,
+            boolean maintenance,
+            Instant startedAt,
+            Instant resolvedAt,
+            Instant scheduledFor,
+            Instant scheduledUntil,
+            boolean exactTimes,
+            String url,
+            List<String> components,
+            List<ObservedUpdate> updates,
+            Posts posts) {
+        this(
+                vendorKey,
+                title,
+                impact,
+                status,
+                vendorStatus,
+                maintenance,
+                startedAt,
+                resolvedAt,
+                scheduledFor,
+                scheduledUntil,
+                exactTimes,
+                url,
+                components,
+                updates,
+                posts,
+                List.of(),
+                false);
     }
 
     /** An incident read from a status page or feed: it names itself by its key, with its own times. */
-    public ObservedIncident(String vendorKey, String title, Impact impact, IncidentStatus status, String vendorStatus,
-            boolean maintenance, Instant startedAt, Instant resolvedAt, Instant scheduledFor, Instant scheduledUntil,
-            boolean exactTimes, String url, List<String> components, List<ObservedUpdate> updates) {
-        this(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt, scheduledFor,
-                scheduledUntil, exactTimes, url, components, updates, null);
+    public ObservedIncident(
+            String vendorKey,
+            String title,
+            Impact impact,
+            IncidentStatus status,
+            String vendorStatus,
+            boolean maintenance,
+            Instant startedAt,
+            Instant resolvedAt,
+            Instant scheduledFor,
+            Instant scheduledUntil,
+            boolean exactTimes,
+            String url,
+            List<String> components,
+            List<ObservedUpdate> updates) {
+        this(
+                vendorKey,
+                title,
+                impact,
+                status,
+                vendorStatus,
+                maintenance,
+                startedAt,
+                resolvedAt,
+                scheduledFor,
+                scheduledUntil,
+                exactTimes,
+                url,
+                components,
+                updates,
+                null);
     }
 
     /**
@@ -83,22 +140,70 @@ public record ObservedIncident(
      * nothing for it and shows {@code why} on the source, while the document's other records are stored.
      */
     public static ObservedIncident skipped(String why) {
-        return new ObservedIncident(null, null, null, null, null, false, null, null, null, null, false, null, null, null,
-                null, List.of(why), false);
+        return new ObservedIncident(
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                List.of(why),
+                false);
     }
 
     /** This record with one more warning. */
     public ObservedIncident withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new ObservedIncident(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
-                scheduledFor, scheduledUntil, exactTimes, url, components, updates, posts, all, keyMayChurn);
+        return new ObservedIncident(
+                vendorKey,
+                title,
+                impact,
+                status,
+                vendorStatus,
+                maintenance,
+                startedAt,
+                resolvedAt,
+                scheduledFor,
+                scheduledUntil,
+                exactTimes,
+                url,
+                components,
+                updates,
+                posts,
+                all,
+                keyMayChurn);
     }
 
     /** This record, known to the merge by its title as well as by its key (see {@code keyMayChurn}). */
     public ObservedIncident withChurningKey() {
-        return new ObservedIncident(vendorKey, title, impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
-                scheduledFor, scheduledUntil, exactTimes, url, components, updates, posts, warnings, true);
+        return new ObservedIncident(
+                vendorKey,
+                title,
+                impact,
+                status,
+                vendorStatus,
+                maintenance,
+                startedAt,
+                resolvedAt,
+                scheduledFor,
+                scheduledUntil,
+                exactTimes,
+                url,
+                components,
+                updates,
+                posts,
+                warnings,
+                true);
     }
 
     /**

@@ -15,11 +15,21 @@ import java.time.Instant;
  *     {@code created_at}); null otherwise. A display time before it is a back-dated update.
  */
 public record ObservedUpdate(
-        String vendorKey, IncidentStatus status, String vendorStatus, Instant at, boolean exactTime, VendorText text,
+        String vendorKey,
+        IncidentStatus status,
+        String vendorStatus,
+        Instant at,
+        boolean exactTime,
+        VendorText text,
         Instant createdAt) {
 
     /** An update whose format has one time only. */
-    public ObservedUpdate(String vendorKey, IncidentStatus status, String vendorStatus, Instant at, boolean exactTime,
+    public ObservedUpdate(
+            String vendorKey,
+            IncidentStatus status,
+            String vendorStatus,
+            Instant at,
+            boolean exactTime,
             VendorText text) {
         this(vendorKey, status, vendorStatus, at, exactTime, text, null);
     }

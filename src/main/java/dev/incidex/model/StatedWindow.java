@@ -10,10 +10,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,34 +48,46 @@ public final class StatedWindow {
         }
     }
 
-    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    private static final String WEEKDAY = "(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\\.?,?\\s+)?";
-    private static final String ZONE = "(?-i:" + VendorCalendar.PATTERN + "|Z(?![A-Za-z])|[+-]\\d{2}:?\\d{2}(?![\\d:]))";
+    private static final String MONTH =
+            "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                    + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String WEEKDAY =
+            "(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\\.?,?\\s+)?";
+    private static final String ZONE =
+            "(?-i:" + VendorCalendar.PATTERN + "|Z(?![A-Za-z])|[+-]\\d{2}:?\\d{2}(?![\\d:]))";
 
     private static String date(String p) {
-        return WEEKDAY + "(?:(?<" + p + "mon>" + MONTH + ")\\s+(?<" + p + "day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(?<" + p + "year>\\d{4}))?"
-                + "|(?<" + p + "day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<" + p + "mon2>" + MONTH + "),?\\s+(?<" + p + "year2>\\d{4})"
+        return WEEKDAY + "(?:(?<" + p + "mon>" + MONTH + ")\\s+(?<" + p
+                + "day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(?<" + p + "year>\\d{4}))?"
+                + "|(?<" + p + "day2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<" + p + "mon2>" + MONTH + "),?\\s+(?<" + p
+                + "year2>\\d{4})"
                 + "|(?<" + p + "iy>\\d{4})-(?<" + p + "im>\\d{2})-(?<" + p + "id>\\d{2})"
                 + "|(?<" + p + "um>\\d{1,2})/(?<" + p + "ud>\\d{1,2})/(?<" + p + "uy>\\d{4}))";
     }
 
-    private static final String TIME = "(?<![\\d:.])(?<h>\\d{1,2})(?:(?::(?<min>\\d{2})(?::(?<sec>\\d{2})(?:\\.\\d+)?)?)(?:\\s*(?<ap>[ap])\\.?m\\.?(?![a-z]))?"
-            + "|\\s*(?<ap2>[ap])\\.?m\\.?(?![a-z]))";
-    private static final String PAREN = "(?:\\s*\\((?<ph>\\d{1,2})(?::(?<pmin>\\d{2}))?\\s*(?:(?<pap>[ap])\\.?m\\.?)?\\s*(?-i:UTC|GMT)\\))?";
+    private static final String TIME =
+            "(?<![\\d:.])(?<h>\\d{1,2})(?:(?::(?<min>\\d{2})(?::(?<sec>\\d{2})(?:\\.\\d+)?)?)(?:\\s*(?<ap>[ap])\\.?m\\.?(?![a-z]))?"
+                    + "|\\s*(?<ap2>[ap])\\.?m\\.?(?![a-z]))";
+    private static final String PAREN =
+            "(?:\\s*\\((?<ph>\\d{1,2})(?::(?<pmin>\\d{2}))?\\s*(?:(?<pap>[ap])\\.?m\\.?)?\\s*(?-i:UTC|GMT)\\))?";
 
     private static final Pattern MOMENT = Pattern.compile("(?i)(?:" + date("a") + "(?:T|,?\\s+(?:at\\s+)?))?" + TIME
             + "(?:\\s*(?<zone>" + ZONE + "))?" + PAREN + "(?:,?\\s+(?:on\\s+)?" + date("b") + ")?");
     private static final Pattern DATE_ONLY = Pattern.compile("(?i)" + date("a"));
 
-    private static final Pattern START = Pattern.compile("(?i)(?:\\bstart(?:ed|ing|s)?|\\bbegan|\\bbegin(?:ning|s)?|\\bsince"
-            + "|\\bcommenc\\w*|\\bfirst (?:observed|detected|noticed))(?:\\s+(?:time|date|at|on|around|approximately|about|from))*\\s*[:\\-–]?\\s*$");
-    private static final Pattern END = Pattern.compile("(?i)(?:\\bend(?:ed|s)?|\\b(?:resolved|recovered|mitigated|restored|fixed|subsided)\\b[^:]{0,80}?"
-            + "\\b(?:as of|at|on|around))(?:\\s+(?:time|date|at|on|around|approximately|about))*\\s*[:\\-–]?\\s*$");
-    private static final Pattern RANGE_OPEN = Pattern.compile("(?i)(?:\\bbetween|\\bfrom|\\bwindow|\\bimpact|\\bperiod|\\bduration)\\s*:?\\s*$");
+    private static final Pattern START = Pattern.compile(
+            "(?i)(?:\\bstart(?:ed|ing|s)?|\\bbegan|\\bbegin(?:ning|s)?|\\bsince"
+                    + "|\\bcommenc\\w*|\\bfirst (?:observed|detected|noticed))(?:\\s+(?:time|date|at|on|around|approximately|about|from))*\\s*[:\\-–]?\\s*$");
+    private static final Pattern END = Pattern.compile(
+            "(?i)(?:\\bend(?:ed|s)?|\\b(?:resolved|recovered|mitigated|restored|fixed|subsided)\\b[^:]{0,80}?"
+                    + "\\b(?:as of|at|on|around))(?:\\s+(?:time|date|at|on|around|approximately|about))*\\s*[:\\-–]?\\s*$");
+    private static final Pattern RANGE_OPEN =
+            Pattern.compile("(?i)(?:\\bbetween|\\bfrom|\\bwindow|\\bimpact|\\bperiod|\\bduration)\\s*:?\\s*$");
     private static final Pattern RANGE_JOIN = Pattern.compile("(?i)^\\s*(?:and|to|until|till|through|-|–|—)\\s*$");
-    private static final Pattern FORWARD = Pattern.compile("(?i)\\b(?:expect\\w*|estimat\\w*|will|next update|eta|schedul\\w*|planned|should|anticipat\\w*|update by)\\b");
-    private static final Pattern RECOVERED = Pattern.compile("(?i)\\b(?:recover\\w*|normal\\w*|stable|resolv\\w*|restor\\w*|healthy)\\b");
+    private static final Pattern FORWARD = Pattern.compile(
+            "(?i)\\b(?:expect\\w*|estimat\\w*|will|next update|eta|schedul\\w*|planned|should|anticipat\\w*|update by)\\b");
+    private static final Pattern RECOVERED =
+            Pattern.compile("(?i)\\b(?:recover\\w*|normal\\w*|stable|resolv\\w*|restor\\w*|healthy)\\b");
 
     /** Moments further back than this from their label are not labelled by it. */
     private static final int LEAD = 100;
@@ -100,8 +112,11 @@ public final class StatedWindow {
                 continue;
             }
             Moment next = i + 1 < moments.size() ? moments.get(i + 1) : null;
-            boolean opensRange = RANGE_OPEN.matcher(lead).find() || START.matcher(lead).find();
-            if (next != null && opensRange && RANGE_JOIN.matcher(text.substring(m.to, next.from)).matches()) {
+            boolean opensRange =
+                    RANGE_OPEN.matcher(lead).find() || START.matcher(lead).find();
+            if (next != null
+                    && opensRange
+                    && RANGE_JOIN.matcher(text.substring(m.to, next.from)).matches()) {
                 Instant[] range = range(m, next, DATE_ONLY.matcher(lead), postedAt);
                 if (range != null) {
                     start = range[0];
@@ -110,7 +125,9 @@ public final class StatedWindow {
                 i++;
                 continue;
             }
-            if (START.matcher(lead).find() && !(lead.toLowerCase(Locale.ROOT).contains("since") && RECOVERED.matcher(lead).find())) {
+            if (START.matcher(lead).find()
+                    && !(lead.toLowerCase(Locale.ROOT).contains("since")
+                            && RECOVERED.matcher(lead).find())) {
                 Instant at = m.resolve(null, postedAt);
                 start = at != null ? at : start;
             } else if (END.matcher(lead).find()) {
@@ -157,7 +174,8 @@ public final class StatedWindow {
             if (end == null) {
                 return null;
             }
-            LocalDate endDay = end.atZone(zoneA == null ? ZoneOffset.UTC : zoneA).toLocalDate();
+            LocalDate endDay =
+                    end.atZone(zoneA == null ? ZoneOffset.UTC : zoneA).toLocalDate();
             start = a.at(endDay, zoneA);
             if (start != null && start.isAfter(end)) {
                 start = a.at(endDay.minusDays(1), zoneA);
@@ -191,15 +209,21 @@ public final class StatedWindow {
                 return near == null ? null : near.atZone(ZoneOffset.UTC).toLocalDate();
             }
             if (group.apply(p + "mon2") != null) {
-                return LocalDate.of(Integer.parseInt(group.apply(p + "year2")), VendorCalendar.month(group.apply(p + "mon2")),
+                return LocalDate.of(
+                        Integer.parseInt(group.apply(p + "year2")),
+                        VendorCalendar.month(group.apply(p + "mon2")),
                         Integer.parseInt(group.apply(p + "day2")));
             }
             if (group.apply(p + "iy") != null) {
-                return LocalDate.of(Integer.parseInt(group.apply(p + "iy")), Integer.parseInt(group.apply(p + "im")),
+                return LocalDate.of(
+                        Integer.parseInt(group.apply(p + "iy")),
+                        Integer.parseInt(group.apply(p + "im")),
                         Integer.parseInt(group.apply(p + "id")));
             }
             if (group.apply(p + "uy") != null) {
-                return LocalDate.of(Integer.parseInt(group.apply(p + "uy")), Integer.parseInt(group.apply(p + "um")),
+                return LocalDate.of(
+                        Integer.parseInt(group.apply(p + "uy")),
+                        Integer.parseInt(group.apply(p + "um")),
                         Integer.parseInt(group.apply(p + "ud")));
             }
         } catch (DateTimeException | NullPointerException impossible) {
@@ -216,13 +240,18 @@ public final class StatedWindow {
         ZoneId zone;
         /** The "(7:00 AM UTC)" after a local time: wins over it. */
         LocalTime utcTime;
+
         boolean dateAfterTime;
 
         static Moment of(Matcher m) {
             Moment moment = new Moment();
             moment.from = m.start();
             moment.to = m.end();
-            moment.time = time(m.group("h"), m.group("min"), m.group("sec"), m.group("ap") != null ? m.group("ap") : m.group("ap2"));
+            moment.time = time(
+                    m.group("h"),
+                    m.group("min"),
+                    m.group("sec"),
+                    m.group("ap") != null ? m.group("ap") : m.group("ap2"));
             if (moment.time == null) {
                 return null;
             }
@@ -233,14 +262,20 @@ public final class StatedWindow {
             if (m.group("ph") != null) {
                 moment.utcTime = time(m.group("ph"), m.group("pmin"), null, m.group("pap"));
             }
-            moment.dateAfterTime = m.group("bmon") != null || m.group("bmon2") != null || m.group("biy") != null || m.group("buy") != null;
+            moment.dateAfterTime = m.group("bmon") != null
+                    || m.group("bmon2") != null
+                    || m.group("biy") != null
+                    || m.group("buy") != null;
             for (String name : GROUPS) {
                 if (m.group(name) != null) {
                     moment.groups.put(name, m.group(name));
                 }
             }
-            boolean hasDate = moment.dateAfterTime || m.group("amon") != null || m.group("amon2") != null
-                    || m.group("aiy") != null || m.group("auy") != null;
+            boolean hasDate = moment.dateAfterTime
+                    || m.group("amon") != null
+                    || m.group("amon2") != null
+                    || m.group("aiy") != null
+                    || m.group("auy") != null;
             // A bare "12:00" with nothing around it is as likely a version or a score as a time.
             if (!hasDate && moment.zone == null && moment.utcTime == null && m.group("min") == null) {
                 return null;
@@ -248,14 +283,21 @@ public final class StatedWindow {
             return moment;
         }
 
-        private static final String[] GROUPS = {"amon", "aday", "ayear", "aday2", "amon2", "ayear2", "aiy", "aim", "aid", "aum", "aud", "auy",
-            "bmon", "bday", "byear", "bday2", "bmon2", "byear2", "biy", "bim", "bid", "bum", "bud", "buy"};
+        private static final String[] GROUPS = {
+            "amon", "aday", "ayear", "aday2", "amon2", "ayear2", "aiy", "aim", "aid", "aum", "aud", "auy", "bmon",
+            "bday", "byear", "bday2", "bmon2", "byear2", "biy", "bim", "bid", "bum", "bud", "buy"
+        };
         final Map<String, String> groups = new HashMap<>();
 
         /** The day it names, or null when it names none. */
         LocalDate date(Instant postedAt) {
-            boolean before = groups.containsKey("amon") || groups.containsKey("amon2") || groups.containsKey("aiy") || groups.containsKey("auy");
-            return before ? dateOf(groups::get, "a", postedAt) : dateAfterTime ? dateOf(groups::get, "b", postedAt) : null;
+            boolean before = groups.containsKey("amon")
+                    || groups.containsKey("amon2")
+                    || groups.containsKey("aiy")
+                    || groups.containsKey("auy");
+            return before
+                    ? dateOf(groups::get, "a", postedAt)
+                    : dateAfterTime ? dateOf(groups::get, "b", postedAt) : null;
         }
 
         /** This moment on {@code day}; the zone is the range's when it names none itself. */
@@ -270,8 +312,9 @@ public final class StatedWindow {
                 Instant best = null;
                 for (int k = -1; k <= 1; k++) {
                     Instant candidate = day.plusDays(k).atTime(utcTime).toInstant(ZoneOffset.UTC);
-                    if (best == null || Math.abs(candidate.getEpochSecond() - local.getEpochSecond())
-                            < Math.abs(best.getEpochSecond() - local.getEpochSecond())) {
+                    if (best == null
+                            || Math.abs(candidate.getEpochSecond() - local.getEpochSecond())
+                                    < Math.abs(best.getEpochSecond() - local.getEpochSecond())) {
                         best = candidate;
                     }
                 }

@@ -33,13 +33,18 @@ public final class Timeline {
      * not when it was announced. An incident starts at the earliest of the vendor's stated start and
      * its first displayed update (back-dated incidents show updates hours before their stated start).
      */
-    public static Instant start(Instant stated, IncidentStatus said, boolean maintenance, Instant scheduledFor, List<Step> steps) {
+    public static Instant start(
+            Instant stated, IncidentStatus said, boolean maintenance, Instant scheduledFor, List<Step> steps) {
         List<Step> timed = timed(steps);
         if (maintenance) {
             // A stated start before the window is the announcement's time, not the start.
-            Instant statedStart = stated != null && (scheduledFor == null || !stated.isBefore(scheduledFor)) ? stated : null;
-            Instant inProgress = timed.stream().filter(s -> s.status() == IncidentStatus.IN_PROGRESS)
-                    .map(Step::at).findFirst().orElse(null);
+            Instant statedStart =
+                    stated != null && (scheduledFor == null || !stated.isBefore(scheduledFor)) ? stated : null;
+            Instant inProgress = timed.stream()
+                    .filter(s -> s.status() == IncidentStatus.IN_PROGRESS)
+                    .map(Step::at)
+                    .findFirst()
+                    .orElse(null);
             if (inProgress != null) {
                 // A stated start within the window (incident.io's started_at) is more exact than the update.
                 return statedStart != null && statedStart.isBefore(inProgress) ? statedStart : inProgress;
@@ -55,8 +60,11 @@ public final class Timeline {
             if (statedStart != null) {
                 return statedStart;
             }
-            return timed.stream().filter(s -> s.status() != null && s.status() != IncidentStatus.SCHEDULED)
-                    .map(Step::at).findFirst().orElse(null);
+            return timed.stream()
+                    .filter(s -> s.status() != null && s.status() != IncidentStatus.SCHEDULED)
+                    .map(Step::at)
+                    .findFirst()
+                    .orElse(null);
         }
         Instant firstShown = timed.isEmpty() ? null : timed.get(0).at();
         if (stated == null) {
@@ -74,8 +82,12 @@ public final class Timeline {
      * @param statedResolvedAt the resolved time the vendor states, or null
      * @param startedAt the start, the end of last resort for an incident said closed that shows no time at all
      */
-    public static Resolution resolution(IncidentStatus vendorStatus, Instant statedResolvedAt, boolean maintenance,
-            Instant startedAt, List<Step> steps) {
+    public static Resolution resolution(
+            IncidentStatus vendorStatus,
+            Instant statedResolvedAt,
+            boolean maintenance,
+            Instant startedAt,
+            List<Step> steps) {
         List<Step> timed = timed(steps);
         int lastOpening = -1;
         for (int i = 0; i < timed.size(); i++) {
@@ -99,7 +111,8 @@ public final class Timeline {
         IncidentStatus said = vendorStatus != null ? vendorStatus : newest;
         boolean saysClosed = said != null && said.isClosed();
         // An update that reopens after the stated resolution wins over the stale stated time.
-        boolean statedStands = statedResolvedAt != null && (reopenedAt == null || !reopenedAt.isAfter(statedResolvedAt));
+        boolean statedStands =
+                statedResolvedAt != null && (reopenedAt == null || !reopenedAt.isAfter(statedResolvedAt));
         boolean updatesClose = closedAt != null || (postmortemAt != null && lastOpening < timed.size() - 1);
         Instant resolvedAt = null;
         if (statedStands && (saysClosed || updatesClose || vendorStatus == null)) {
@@ -108,7 +121,8 @@ public final class Timeline {
             resolvedAt = closedAt != null ? closedAt : postmortemAt;
         } else if (saysClosed && vendorStatus != null) {
             // The vendor says it is over but shows no closing update and no time: its newest word is the end.
-            resolvedAt = timed.isEmpty() ? startedAt : timed.get(timed.size() - 1).at();
+            resolvedAt =
+                    timed.isEmpty() ? startedAt : timed.get(timed.size() - 1).at();
         }
         if (resolvedAt == null) {
             IncidentStatus open = said != null && !said.isClosed() ? said : newestOpen(timed);
@@ -148,7 +162,10 @@ public final class Timeline {
         if (steps == null) {
             return List.of();
         }
-        return steps.stream().filter(Objects::nonNull).filter(s -> s.at() != null)
-                .sorted(Comparator.comparing(Step::at)).toList();
+        return steps.stream()
+                .filter(Objects::nonNull)
+                .filter(s -> s.at() != null)
+                .sorted(Comparator.comparing(Step::at))
+                .toList();
     }
 }

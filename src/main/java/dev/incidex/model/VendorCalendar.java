@@ -27,35 +27,68 @@ public final class VendorCalendar {
      * rather than regions; the JDK's own short names cover the rest, UTC is the last resort.
      */
     private static final Map<String, ZoneOffset> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC), Map.entry("Z", ZoneOffset.UTC),
-            Map.entry("WET", ZoneOffset.UTC), Map.entry("WEST", ZoneOffset.ofHours(1)), Map.entry("BST", ZoneOffset.ofHours(1)),
-            Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
-            Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)),
-            Map.entry("MSK", ZoneOffset.ofHours(3)), Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
-            Map.entry("SGT", ZoneOffset.ofHours(8)), Map.entry("HKT", ZoneOffset.ofHours(8)), Map.entry("AWST", ZoneOffset.ofHours(8)),
-            Map.entry("JST", ZoneOffset.ofHours(9)), Map.entry("KST", ZoneOffset.ofHours(9)),
-            Map.entry("ACST", ZoneOffset.ofHoursMinutes(9, 30)), Map.entry("ACDT", ZoneOffset.ofHoursMinutes(10, 30)),
-            Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)),
-            Map.entry("NZST", ZoneOffset.ofHours(12)), Map.entry("NZDT", ZoneOffset.ofHours(13)),
-            Map.entry("NST", ZoneOffset.ofHoursMinutes(-3, -30)), Map.entry("NDT", ZoneOffset.ofHoursMinutes(-2, -30)),
-            Map.entry("AST", ZoneOffset.ofHours(-4)), Map.entry("ADT", ZoneOffset.ofHours(-3)),
-            Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
-            Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
-            Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
-            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
-            Map.entry("AKST", ZoneOffset.ofHours(-9)), Map.entry("AKDT", ZoneOffset.ofHours(-8)),
+            Map.entry("UTC", ZoneOffset.UTC),
+            Map.entry("GMT", ZoneOffset.UTC),
+            Map.entry("Z", ZoneOffset.UTC),
+            Map.entry("WET", ZoneOffset.UTC),
+            Map.entry("WEST", ZoneOffset.ofHours(1)),
+            Map.entry("BST", ZoneOffset.ofHours(1)),
+            Map.entry("CET", ZoneOffset.ofHours(1)),
+            Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("EET", ZoneOffset.ofHours(2)),
+            Map.entry("EEST", ZoneOffset.ofHours(3)),
+            Map.entry("MSK", ZoneOffset.ofHours(3)),
+            Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
+            Map.entry("SGT", ZoneOffset.ofHours(8)),
+            Map.entry("HKT", ZoneOffset.ofHours(8)),
+            Map.entry("AWST", ZoneOffset.ofHours(8)),
+            Map.entry("JST", ZoneOffset.ofHours(9)),
+            Map.entry("KST", ZoneOffset.ofHours(9)),
+            Map.entry("ACST", ZoneOffset.ofHoursMinutes(9, 30)),
+            Map.entry("ACDT", ZoneOffset.ofHoursMinutes(10, 30)),
+            Map.entry("AEST", ZoneOffset.ofHours(10)),
+            Map.entry("AEDT", ZoneOffset.ofHours(11)),
+            Map.entry("NZST", ZoneOffset.ofHours(12)),
+            Map.entry("NZDT", ZoneOffset.ofHours(13)),
+            Map.entry("NST", ZoneOffset.ofHoursMinutes(-3, -30)),
+            Map.entry("NDT", ZoneOffset.ofHoursMinutes(-2, -30)),
+            Map.entry("AST", ZoneOffset.ofHours(-4)),
+            Map.entry("ADT", ZoneOffset.ofHours(-3)),
+            Map.entry("EST", ZoneOffset.ofHours(-5)),
+            Map.entry("EDT", ZoneOffset.ofHours(-4)),
+            Map.entry("CST", ZoneOffset.ofHours(-6)),
+            Map.entry("CDT", ZoneOffset.ofHours(-5)),
+            Map.entry("MST", ZoneOffset.ofHours(-7)),
+            Map.entry("MDT", ZoneOffset.ofHours(-6)),
+            Map.entry("PST", ZoneOffset.ofHours(-8)),
+            Map.entry("PDT", ZoneOffset.ofHours(-7)),
+            Map.entry("AKST", ZoneOffset.ofHours(-9)),
+            Map.entry("AKDT", ZoneOffset.ofHours(-8)),
             Map.entry("HST", ZoneOffset.ofHours(-10)));
 
     /*
      * Season-less names ("Pacific time", "PT") follow daylight saving, so they are regions, not offsets.
      */
     private static final Map<String, ZoneId> REGIONS = Map.of(
-            "PT", ZoneId.of("America/Los_Angeles"), "PACIFIC", ZoneId.of("America/Los_Angeles"),
-            "MT", ZoneId.of("America/Denver"), "MOUNTAIN", ZoneId.of("America/Denver"),
-            "CT", ZoneId.of("America/Chicago"), "CENTRAL", ZoneId.of("America/Chicago"),
-            "ET", ZoneId.of("America/New_York"), "EASTERN", ZoneId.of("America/New_York"));
+            "PT",
+            ZoneId.of("America/Los_Angeles"),
+            "PACIFIC",
+            ZoneId.of("America/Los_Angeles"),
+            "MT",
+            ZoneId.of("America/Denver"),
+            "MOUNTAIN",
+            ZoneId.of("America/Denver"),
+            "CT",
+            ZoneId.of("America/Chicago"),
+            "CENTRAL",
+            ZoneId.of("America/Chicago"),
+            "ET",
+            ZoneId.of("America/New_York"),
+            "EASTERN",
+            ZoneId.of("America/New_York"));
 
-    private static final Pattern SPOKEN = Pattern.compile("(?i)(pacific|mountain|central|eastern)(?:\\s+(standard|daylight))?(?:\\s+time)?");
+    private static final Pattern SPOKEN =
+            Pattern.compile("(?i)(pacific|mountain|central|eastern)(?:\\s+(standard|daylight))?(?:\\s+time)?");
     private static final Pattern UTC_OFFSET = Pattern.compile("(?i)(?:UTC|GMT)\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
@@ -66,7 +99,12 @@ public final class VendorCalendar {
     public static final String PATTERN = "(?:(?:UTC|GMT)\\s*[+-]\\d{1,2}(?::?\\d{2})?"
             + "|(?:US|America|Europe|Asia|Australia|Africa|Pacific|Atlantic|Etc|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
             + "|(?i:(?:pacific|mountain|central|eastern)(?:\\s+(?:standard|daylight))?\\s+time)"
-            + "|(?:" + String.join("|", ABBREVIATIONS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList())
+            + "|(?:"
+            + String.join(
+                    "|",
+                    ABBREVIATIONS.keySet().stream()
+                            .sorted((a, b) -> b.length() - a.length())
+                            .toList())
             + "|PT|MT|CT|ET)(?![A-Za-z]))";
 
     private VendorCalendar() {}

@@ -55,39 +55,44 @@ public record VendorText(String html, String plain) {
         return ofHtml(text.strip().replace("\r\n", "\n").replace("\n", "<br>"));
     }
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-            "blockquote", "pre");
+    private static final Set<String> BLOCKS =
+            Set.of("p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre");
 
     /** Text as a reader sees it: line breaks for {@code <br>} and between blocks, entities decoded, tags gone. */
     private static String plainText(Element body) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    out.append(t.getWholeText());
-                } else if (node instanceof Element e && e.normalName().equals("br")) {
-                    out.append('\n');
-                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    endLine();
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            out.append(t.getWholeText());
+                        } else if (node instanceof Element e && e.normalName().equals("br")) {
+                            out.append('\n');
+                        } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            endLine();
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    endLine();
-                }
-            }
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            endLine();
+                        }
+                    }
 
-            private void endLine() {
-                if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-                    out.append('\n');
-                }
-            }
-        }, body);
-        return out.toString().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" ?\n ?", "\n")
-                .replaceAll("\n{3,}", "\n\n").strip();
+                    private void endLine() {
+                        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+                            out.append('\n');
+                        }
+                    }
+                },
+                body);
+        return out.toString()
+                .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
+                .replaceAll(" ?\n ?", "\n")
+                .replaceAll("\n{3,}", "\n\n")
+                .strip();
     }
 
     /** From plain text (Statuspage update bodies): escaped, with line breaks kept. */
@@ -128,14 +133,21 @@ public record VendorText(String html, String plain) {
             return null;
         }
         String u = url.strip();
-        if (u.isEmpty() || u.length() > MAX_LINK || !printable(u).equals(u) || u.chars().anyMatch(c -> c <= ' ')) {
+        if (u.isEmpty()
+                || u.length() > MAX_LINK
+                || !printable(u).equals(u)
+                || u.chars().anyMatch(c -> c <= ' ')) {
             return null;
         }
         try {
             java.net.URI parsed = new java.net.URI(u);
             String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
             boolean web = scheme.equals("http") || scheme.equals("https");
-            return web && parsed.getRawAuthority() != null && !parsed.getRawAuthority().isEmpty() ? u : null;
+            return web
+                            && parsed.getRawAuthority() != null
+                            && !parsed.getRawAuthority().isEmpty()
+                    ? u
+                    : null;
         } catch (java.net.URISyntaxException unreadable) {
             return null;
         }

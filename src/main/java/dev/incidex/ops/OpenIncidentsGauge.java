@@ -18,7 +18,10 @@ public class OpenIncidentsGauge implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         // A scrape runs outside any request: the count gets a short transaction of its own.
-        Gauge.builder("incidex.incidents.open", () -> QuarkusTransaction.requiringNew().call(incidents::ongoingCount))
-                .description("Incidents open now (not resolved, not maintenance)").register(registry);
+        Gauge.builder(
+                        "incidex.incidents.open",
+                        () -> QuarkusTransaction.requiringNew().call(incidents::ongoingCount))
+                .description("Incidents open now (not resolved, not maintenance)")
+                .register(registry);
     }
 }

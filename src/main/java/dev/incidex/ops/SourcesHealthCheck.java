@@ -45,12 +45,14 @@ public class SourcesHealthCheck implements HealthCheck {
         long enabled = Source.count("enabled = true");
         long failing = Source.count("enabled = true and errorCount > 0");
         long neverPolled = Source.count("enabled = true and lastPolledAt is null");
-        long stale = Source.count("enabled = true and lastPolledAt is not null"
-                + " and (lastSuccessAt is null or lastSuccessAt < ?1)", staleBefore);
+        long stale = Source.count(
+                "enabled = true and lastPolledAt is not null" + " and (lastSuccessAt is null or lastSuccessAt < ?1)",
+                staleBefore);
         // Due for longer than one interval: the poller is behind (or no instance polls).
         long overdue = Source.count("enabled = true and nextPollAt < ?1", now.minus(interval));
         List<Source> worst = Source.<Source>find("enabled = true and errorCount > 0 order by errorCount desc, id")
-                .page(0, NAMED).list();
+                .page(0, NAMED)
+                .list();
         HealthCheckResponseBuilder answer = HealthCheckResponse.named("sources")
                 .status(enabled == 0 || stale < enabled - neverPolled || neverPolled == enabled)
                 .withData("enabled", enabled)
@@ -59,8 +61,12 @@ public class SourcesHealthCheck implements HealthCheck {
                 .withData("neverPolled", neverPolled)
                 .withData("overdue", overdue);
         for (Source source : worst) {
-            answer.withData(source.vendor.slug + " " + source.kind, source.errorCount + " failures: "
-                    + (source.lastError == null ? "" : source.lastError.substring(0, Math.min(200, source.lastError.length()))));
+            answer.withData(
+                    source.vendor.slug + " " + source.kind,
+                    source.errorCount + " failures: "
+                            + (source.lastError == null
+                                    ? ""
+                                    : source.lastError.substring(0, Math.min(200, source.lastError.length()))));
         }
         return answer.build();
     }

@@ -1,6 +1,5 @@
 package dev.incidex.poll;
 
-import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.SourceAdapters;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
@@ -32,8 +31,8 @@ public class FirstPolls {
     @Inject
     HistoryBackfill backfill;
 
-    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), r -> {
+    private final ThreadPoolExecutor workers =
+            new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                 Thread t = new Thread(r, "incidex-first-poll");
                 t.setDaemon(true);
                 return t;
@@ -72,7 +71,8 @@ public class FirstPolls {
         for (long id : sourceIds) {
             try {
                 SourceTask task = poller.task(id);
-                adapters.forKind(task.kind()).flatMap(a -> a.history(task.settings()))
+                adapters.forKind(task.kind())
+                        .flatMap(a -> a.history(task.settings()))
                         .ifPresent(history -> backfill.run(task, history));
             } catch (RuntimeException e) {
                 Log.warnf(e, "history import of new source %d failed", id);

@@ -35,6 +35,7 @@ class HistoryBackfill {
 
     /** Pages fetched at most: a few listing pages and the incidents they link. */
     static final int MAX_PAGES = 203;
+
     static final Duration BUDGET = Duration.ofSeconds(60);
 
     @Inject
@@ -60,9 +61,13 @@ class HistoryBackfill {
             if (!fetched.add(page)) {
                 continue;
             }
-            FetchOutcome outcome = fetcher.fetch(page, Validators.NONE, null,
+            FetchOutcome outcome = fetcher.fetch(
+                            page,
+                            Validators.NONE,
+                            null,
                             task.guarded() ? addressPolicy : addressPolicy.trustingOrigin(page))
-                    .toCompletableFuture().join();
+                    .toCompletableFuture()
+                    .join();
             if (!(outcome instanceof Fetched f)) {
                 continue; // a missing page costs only itself
             }
@@ -77,8 +82,9 @@ class HistoryBackfill {
         }
         if (!observed.isEmpty()) {
             MergeResult merged = merger.merge(task.id(), observed);
-            Log.infof("history of %s: %d pages, %d incidents read, %d new", task.vendorSlug(), fetched.size(),
-                    observed.size(), merged.created());
+            Log.infof(
+                    "history of %s: %d pages, %d incidents read, %d new",
+                    task.vendorSlug(), fetched.size(), observed.size(), merged.created());
         }
         return observed.size();
     }

@@ -22,12 +22,15 @@ public class PollMetrics {
     public PollMetrics(MeterRegistry registry) {
         ok = polls(registry, "ok");
         failed = polls(registry, "failed");
-        merge = Timer.builder("incidex.merge").description("Time to merge one source's observed incidents")
+        merge = Timer.builder("incidex.merge")
+                .description("Time to merge one source's observed incidents")
                 .register(registry);
     }
 
     private static Counter polls(MeterRegistry registry, String outcome) {
-        return Counter.builder("incidex.polls").description("Source polls, by outcome").tag("outcome", outcome)
+        return Counter.builder("incidex.polls")
+                .description("Source polls, by outcome")
+                .tag("outcome", outcome)
                 .register(registry);
     }
 

@@ -8,6 +8,7 @@ public record PollReport(int sources, int failed, int documentsParsed, MergeResu
     public static final PollReport EMPTY = new PollReport(0, 0, 0, MergeResult.NOTHING);
 
     public PollReport plus(PollReport o) {
-        return new PollReport(sources + o.sources, failed + o.failed, documentsParsed + o.documentsParsed, merged.plus(o.merged));
+        return new PollReport(
+                sources + o.sources, failed + o.failed, documentsParsed + o.documentsParsed, merged.plus(o.merged));
     }
 }

@@ -4,20 +4,20 @@ import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.DocumentState;
 import dev.incidex.catalog.Source;
 import dev.incidex.fetch.AddressPolicy;
+import dev.incidex.fetch.Authorization;
 import dev.incidex.fetch.FetchOutcome;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
 import dev.incidex.fetch.FetchOutcome.Problem;
-import dev.incidex.fetch.Authorization;
 import dev.incidex.fetch.Fetcher;
 import dev.incidex.fetch.Validators;
 import dev.incidex.incident.IncidentMerger;
 import dev.incidex.incident.MergeResult;
+import dev.incidex.model.ObservedIncident;
 import dev.incidex.poll.SourceLeases.Claim;
 import dev.incidex.poll.SourceLeases.LeaseLostException;
 import dev.incidex.poll.SourceLeases.Unchanged;
 import dev.incidex.source.FetchedDocument;
-import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.SourceAdapters;
 import dev.incidex.source.SourceConfigurationException;
@@ -25,9 +25,9 @@ import dev.incidex.source.UnreadableDocumentException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,6 +98,7 @@ public class Poller {
 
     /** Sources claimed by the scheduler and not yet finished; bounds memory. */
     private Semaphore room;
+
     private FetchQueue fetches;
     private ExecutorService completions;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -145,8 +146,11 @@ public class Poller {
         flushUnchanged();
     }
 
-    @Scheduled(every = "${incidex.poll.tick}", delayed = "${incidex.poll.first-delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Poller.Disabled.class)
+    @Scheduled(
+            every = "${incidex.poll.tick}",
+            delayed = "${incidex.poll.first-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Poller.Disabled.class)
     void onSchedule() {
         flushUnchanged();
         // Claims what is due and returns; the sources finish on their own, each as soon as it can.
@@ -157,11 +161,20 @@ public class Poller {
             lastFailed = report.failed();
             // A cycle where nothing changed says nothing: a log line per tick drowns what matters.
             if (report.sources() > 0 && changed) {
-                Log.infof("polled %d sources (%d failing): %d documents parsed, %d incidents new, %d changed, %d updates added"
-                        + " in %d ms (claiming %d ms, fetching %d ms, merging %d ms, bookkeeping %d ms)",
-                        report.sources(), report.failed(), report.documentsParsed(), report.merged().created(),
-                        report.merged().changed(), report.merged().updatesAdded(), round.millis(), round.spent(Timings.CLAIM),
-                        round.spent(Timings.FETCH), round.spent(Timings.MERGE), round.spent(Timings.BOOKKEEPING));
+                Log.infof(
+                        "polled %d sources (%d failing): %d documents parsed, %d incidents new, %d changed, %d updates added"
+                                + " in %d ms (claiming %d ms, fetching %d ms, merging %d ms, bookkeeping %d ms)",
+                        report.sources(),
+                        report.failed(),
+                        report.documentsParsed(),
+                        report.merged().created(),
+                        report.merged().changed(),
+                        report.merged().updatesAdded(),
+                        round.millis(),
+                        round.spent(Timings.CLAIM),
+                        round.spent(Timings.FETCH),
+                        round.spent(Timings.MERGE),
+                        round.spent(Timings.BOOKKEEPING));
             }
         });
     }
@@ -228,7 +241,8 @@ public class Poller {
      */
     private URI ownAddress() {
         if (!registry.containsKey(HttpServer.LOCAL_BASE_URI)) {
-            throw new IllegalStateException("the HTTP server has not started yet; sources on it are polled once it has");
+            throw new IllegalStateException(
+                    "the HTTP server has not started yet; sources on it are polled once it has");
         }
         return registry.get(HttpServer.LOCAL_BASE_URI);
     }
@@ -237,8 +251,11 @@ public class Poller {
     SourceTask task(long sourceId) {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Source s = Source.<Source>find("select s from Source s join fetch s.vendor left join fetch s.documents"
-                    + " where s.id = ?1", sourceId).firstResultOptional()
+            Source s = Source.<Source>find(
+                            "select s from Source s join fetch s.vendor left join fetch s.documents"
+                                    + " where s.id = ?1",
+                            sourceId)
+                    .firstResultOptional()
                     .orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
             return SourceTask.of(s, new Claim(s.id, now, 0), now, this::ownAddress);
         });
@@ -247,15 +264,21 @@ public class Poller {
     /** The claimed sources' settings, read in one query. */
     private List<SourceTask> tasks(List<Claim> claims, Instant claimedAt) {
         Map<Long, Claim> byId = claims.stream().collect(Collectors.toMap(Claim::sourceId, Function.identity()));
-        return QuarkusTransaction.requiringNew().call(() -> Source.<Source>list(
-                "select distinct s from Source s join fetch s.vendor left join fetch s.documents where s.id in ?1",
-                byId.keySet()).stream().map(s -> SourceTask.of(s, byId.get(s.id), claimedAt, this::ownAddress)).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Source.<Source>list(
+                                "select distinct s from Source s join fetch s.vendor left join fetch s.documents where s.id in ?1",
+                                byId.keySet())
+                        .stream()
+                        .map(s -> SourceTask.of(s, byId.get(s.id), claimedAt, this::ownAddress))
+                        .toList());
     }
 
     /** Long enough for one poll of a source: waiting for its turn, its documents' fetches and the merge. */
     private Duration lease() {
         Duration fetch = config.fetch().timeout().multipliedBy(3);
-        return fetch.compareTo(config.poll().interval()) > 0 ? fetch : config.poll().interval();
+        return fetch.compareTo(config.poll().interval()) > 0
+                ? fetch
+                : config.poll().interval();
     }
 
     private void dispatch(Round round, List<SourceTask> tasks, boolean holdsRoom) {
@@ -282,8 +305,9 @@ public class Poller {
     private CompletableFuture<Void> poll(SourceTask task, Round round) {
         SourceAdapter adapter = adapters.forKind(task.kind()).orElse(null);
         if (adapter == null) {
-            return CompletableFuture.runAsync(() -> round.add(recordFailure(task,
-                    "no adapter reads sources of kind '" + task.kind() + "'")), completions);
+            return CompletableFuture.runAsync(
+                    () -> round.add(recordFailure(task, "no adapter reads sources of kind '" + task.kind() + "'")),
+                    completions);
         }
         List<URI> documents;
         Authorization authorization;
@@ -302,18 +326,29 @@ public class Poller {
             // A catalog source's server is the operator's choice; where it redirects is not.
             AddressPolicy policy = task.guarded() ? addressPolicy : addressPolicy.trustingOrigin(document);
             outcomes.add(fetches.submit(() -> fetcher.fetch(document, validators, authorization, policy))
-                    .exceptionally(e -> new Failed(document, Problem.NETWORK, "could not fetch " + document + ": " + e, null)));
+                    .exceptionally(e ->
+                            new Failed(document, Problem.NETWORK, "could not fetch " + document + ": " + e, null)));
         }
-        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
-            PollReport report = completeSafely(task, adapter, outcomes.stream().map(CompletableFuture::join).toList(), round);
-            if (report != null) {
-                round.add(report);
-            }
-        }, completions);
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenRunAsync(
+                        () -> {
+                            PollReport report = completeSafely(
+                                    task,
+                                    adapter,
+                                    outcomes.stream()
+                                            .map(CompletableFuture::join)
+                                            .toList(),
+                                    round);
+                            if (report != null) {
+                                round.add(report);
+                            }
+                        },
+                        completions);
     }
 
     /** Completes one source; whatever goes wrong is recorded on that source alone. Null: queued as unchanged. */
-    private PollReport completeSafely(SourceTask task, SourceAdapter adapter, List<FetchOutcome> outcomes, Round round) {
+    private PollReport completeSafely(
+            SourceTask task, SourceAdapter adapter, List<FetchOutcome> outcomes, Round round) {
         try {
             return complete(task, adapter, outcomes, round);
         } catch (LeaseLostException e) {
@@ -350,14 +385,18 @@ public class Poller {
         int parsed = 0;
         // Known only from a full answer: a 304 or a failure says nothing about where the vendor is now.
         Optional<String> movedTo = outcomes.stream().anyMatch(o -> o instanceof Fetched)
-                ? Optional.of(outcomes.stream().filter(o -> o instanceof Fetched f && f.movedTo() != null)
-                        .map(o -> ((Fetched) o).movedTo().toString()).findFirst().orElse(""))
+                ? Optional.of(outcomes.stream()
+                        .filter(o -> o instanceof Fetched f && f.movedTo() != null)
+                        .map(o -> ((Fetched) o).movedTo().toString())
+                        .findFirst()
+                        .orElse(""))
                 : Optional.empty();
         movedTo.ifPresent(to -> bookkeeping.moved(task.id(), to.isEmpty() ? null : to));
         for (FetchOutcome outcome : outcomes) {
             if (outcome instanceof Failed f) {
                 errors.add(f.message());
-                if (f.retryAfter() != null && (retryAfter == null || f.retryAfter().compareTo(retryAfter) > 0)) {
+                if (f.retryAfter() != null
+                        && (retryAfter == null || f.retryAfter().compareTo(retryAfter) > 0)) {
                     retryAfter = f.retryAfter();
                 }
             } else if (outcome instanceof Fetched f) {
@@ -369,7 +408,8 @@ public class Poller {
                     continue;
                 }
                 try {
-                    FetchedDocument document = new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt(), task.settings());
+                    FetchedDocument document =
+                            new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt(), task.settings());
                     observed.addAll(adapter.read(document));
                     cursor = adapter.cursorAfter(document, cursor);
                     seen.put(key, state);
@@ -382,9 +422,12 @@ public class Poller {
         }
         Set<String> asked = outcomes.stream().map(o -> o.url().toString()).collect(Collectors.toSet());
         Instant nextPoll = nextPoll(task, now);
-        if (errors.isEmpty() && observed.isEmpty() && Objects.equals(cursor, task.settings().cursor())
+        if (errors.isEmpty()
+                && observed.isEmpty()
+                && Objects.equals(cursor, task.settings().cursor())
                 && asked.containsAll(task.documents().keySet())
-                && seen.entrySet().stream().allMatch(e -> e.getValue().equals(task.documents().get(e.getKey())))) {
+                && seen.entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(task.documents().get(e.getKey())))) {
             timings.add(Timings.MERGE, System.nanoTime() - started);
             queueUnchanged(new Unchanged(task.id(), task.token(), now, nextPoll), round);
             metrics.polled(true);
@@ -395,7 +438,8 @@ public class Poller {
             try {
                 // The merge opens its own transactions (one for all records, or one each when the database
                 // refuses one); the lease is fenced first in each.
-                merged = metrics.merging(() -> merger.merge(task.id(), observed, () -> leases.fence(task.id(), task.token())));
+                merged = metrics.merging(
+                        () -> merger.merge(task.id(), observed, () -> leases.fence(task.id(), task.token())));
             } catch (LeaseLostException ex) {
                 throw ex;
             } catch (RuntimeException ex) {
@@ -408,7 +452,14 @@ public class Poller {
         started = System.nanoTime();
         try {
             if (errors.isEmpty()) {
-                bookkeeping.succeeded(task.id(), task.token(), now, nextPoll, seen, cursor, asked,
+                bookkeeping.succeeded(
+                        task.id(),
+                        task.token(),
+                        now,
+                        nextPoll,
+                        seen,
+                        cursor,
+                        asked,
                         parsed > 0 ? merged.warnings() : null);
                 if (loggedErrors.remove(task.id()) != null) {
                     Log.infof("source %s (%s) answers again", task.url(), task.vendorSlug());
@@ -462,9 +513,12 @@ public class Poller {
         long started = System.nanoTime();
         boolean recorded = false;
         try {
-            int refused = leases.recordUnchanged(batch.stream().map(PendingUnchanged::poll).toList());
+            int refused = leases.recordUnchanged(
+                    batch.stream().map(PendingUnchanged::poll).toList());
             if (refused > 0) {
-                Log.infof("%d unchanged polls not recorded: their sources were claimed again after their leases ended", refused);
+                Log.infof(
+                        "%d unchanged polls not recorded: their sources were claimed again after their leases ended",
+                        refused);
             }
             recorded = true;
         } catch (RuntimeException e) {
@@ -599,7 +653,8 @@ public class Poller {
             });
         }
 
-        CompletableFuture<FetchOutcome> submit(java.util.function.Supplier<java.util.concurrent.CompletionStage<FetchOutcome>> fetch) {
+        CompletableFuture<FetchOutcome> submit(
+                java.util.function.Supplier<java.util.concurrent.CompletionStage<FetchOutcome>> fetch) {
             CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
             Runnable start = () -> {
                 long started = System.nanoTime();

@@ -37,8 +37,14 @@ public class SourceBookkeeping {
      * @param asked the URLs this poll asked for, or null to keep every stored document state
      */
     @Transactional
-    public void succeeded(long sourceId, long token, Instant now, Instant nextPoll, Map<String, DocumentState> documents,
-            String cursor, Set<String> asked) {
+    public void succeeded(
+            long sourceId,
+            long token,
+            Instant now,
+            Instant nextPoll,
+            Map<String, DocumentState> documents,
+            String cursor,
+            Set<String> asked) {
         succeeded(sourceId, token, now, nextPoll, documents, cursor, asked, null);
     }
 
@@ -49,8 +55,15 @@ public class SourceBookkeeping {
      *     or null when nothing was read and the stored warnings still hold
      */
     @Transactional
-    public void succeeded(long sourceId, long token, Instant now, Instant nextPoll, Map<String, DocumentState> documents,
-            String cursor, Set<String> asked, List<String> warnings) {
+    public void succeeded(
+            long sourceId,
+            long token,
+            Instant now,
+            Instant nextPoll,
+            Map<String, DocumentState> documents,
+            String cursor,
+            Set<String> asked,
+            List<String> warnings) {
         leases.fence(sourceId, token);
         Source source = Source.findById(sourceId);
         if (warnings != null) {
@@ -84,14 +97,20 @@ public class SourceBookkeeping {
 
     /** A failed poll: nothing the source reported before is touched, only its health. */
     @Transactional
-    public void failed(long sourceId, long token, Instant now, String error, Duration retryAfter,
+    public void failed(
+            long sourceId,
+            long token,
+            Instant now,
+            String error,
+            Duration retryAfter,
             Map<String, DocumentState> documents) {
         leases.fence(sourceId, token);
         Source source = Source.findById(sourceId);
         source.lastPolledAt = now;
         source.lastError = publicError(error);
         source.errorCount++;
-        source.nextPollAt = now.plus(Backoff.after(source.errorCount, config.poll().interval(), config.poll().maxBackoff(), retryAfter));
+        source.nextPollAt = now.plus(Backoff.after(
+                source.errorCount, config.poll().interval(), config.poll().maxBackoff(), retryAfter));
         keepValidators(source, documents);
     }
 
@@ -99,15 +118,19 @@ public class SourceBookkeeping {
     static final int MAX_EXCERPT = 40;
     private static final int WARNINGS_SHOWN = 5;
 
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']{" + (MAX_EXCERPT + 1) + ",})'"
-            + "|\"([^\"]{" + (MAX_EXCERPT + 1) + ",})\"");
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile(
+            "'([^']{" + (MAX_EXCERPT + 1) + ",})'" + "|\"([^\"]{" + (MAX_EXCERPT + 1) + ",})\"");
 
     /**
      * An error as the public may read it on the source's page and in the API: characters a page, a
      * feed or PostgreSQL cannot carry are dropped, and the whole is bounded.
      */
     static String publicError(String error) {
-        return cut(VendorText.printable(error == null ? "unknown error" : error).replaceAll("\\s+", " ").strip(), MAX_ERROR);
+        return cut(
+                VendorText.printable(error == null ? "unknown error" : error)
+                        .replaceAll("\\s+", " ")
+                        .strip(),
+                MAX_ERROR);
     }
 
     /**

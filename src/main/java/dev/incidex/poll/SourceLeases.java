@@ -48,10 +48,12 @@ public class SourceLeases {
             + "update source set next_poll_at = ?, lease_token = lease_token + 1 where " + DUE
             + " and id in (select id from source where " + DUE + " order by next_poll_at nulls first, id limit ?))";
 
-    private static final String CLAIM_ONE = "update source set next_poll_at = ?, lease_token = lease_token + 1 where id = ?";
+    private static final String CLAIM_ONE =
+            "update source set next_poll_at = ?, lease_token = lease_token + 1 where id = ?";
 
-    private static final String UNCHANGED = "update source set last_polled_at = ?, last_success_at = ?, last_error = null,"
-            + " error_count = 0, next_poll_at = ? where id = ? and lease_token = ?";
+    private static final String UNCHANGED =
+            "update source set last_polled_at = ?, last_success_at = ?, last_error = null,"
+                    + " error_count = 0, next_poll_at = ? where id = ? and lease_token = ?";
 
     @Inject
     AgroalDataSource dataSource;
@@ -90,7 +92,8 @@ public class SourceLeases {
     /** Claims one source whether due or not (polling it now on request); any poll of it in flight loses its lease. */
     public Claim claimOne(long sourceId, Instant now, Instant leaseEnd) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM_ONE)) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(CLAIM_ONE)) {
                 ps.setObject(1, at(leaseEnd));
                 ps.setLong(2, sourceId);
                 if (ps.executeUpdate() == 0) {
@@ -128,7 +131,8 @@ public class SourceLeases {
             return 0;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UNCHANGED)) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(UNCHANGED)) {
                 for (Unchanged u : polls) {
                     ps.setObject(1, at(u.polledAt()));
                     ps.setObject(2, at(u.polledAt()));
@@ -151,7 +155,10 @@ public class SourceLeases {
     private boolean isPostgresql(Connection c) throws SQLException {
         Boolean known = postgresql;
         if (known == null) {
-            known = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            known = c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
             postgresql = known;
         }
         return known;

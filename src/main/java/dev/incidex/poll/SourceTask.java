@@ -17,8 +17,15 @@ import java.util.regex.Pattern;
  * its poll was due, which its next poll is counted from. {@code token}: the lease token every write of
  * this poll carries.
  */
-record SourceTask(long id, String vendorSlug, String kind, SourceSettings settings, Map<String, DocumentState> documents,
-        boolean guarded, Instant due, long token) {
+record SourceTask(
+        long id,
+        String vendorSlug,
+        String kind,
+        SourceSettings settings,
+        Map<String, DocumentState> documents,
+        boolean guarded,
+        Instant due,
+        long token) {
 
     /** @param own where Incidex itself listens, for a source URL that is a path (the demo's recorded files) */
     static SourceTask of(Source s, SourceLeases.Claim claim, Instant claimedAt, Supplier<URI> own) {
@@ -26,11 +33,21 @@ record SourceTask(long id, String vendorSlug, String kind, SourceSettings settin
         if (!url.isAbsolute()) {
             url = own.get().resolve(url);
         }
-        SourceSettings settings = new SourceSettings(url,
+        SourceSettings settings = new SourceSettings(
+                url,
                 s.timeZone == null ? null : ZoneId.of(s.timeZone),
-                s.incidentIdPattern == null ? null : Pattern.compile(s.incidentIdPattern), s.cursor, s.vendor.slug);
-        return new SourceTask(s.id, s.vendor.slug, s.kind, settings, Map.copyOf(s.documents),
-                !Vendor.ORIGIN_CATALOG.equals(s.vendor.origin), claim.due() == null ? claimedAt : claim.due(), claim.token());
+                s.incidentIdPattern == null ? null : Pattern.compile(s.incidentIdPattern),
+                s.cursor,
+                s.vendor.slug);
+        return new SourceTask(
+                s.id,
+                s.vendor.slug,
+                s.kind,
+                settings,
+                Map.copyOf(s.documents),
+                !Vendor.ORIGIN_CATALOG.equals(s.vendor.origin),
+                claim.due() == null ? claimedAt : claim.due(),
+                claim.token());
     }
 
     URI url() {

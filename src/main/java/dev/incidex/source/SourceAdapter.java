@@ -1,8 +1,7 @@
 package dev.incidex.source;
 
-import dev.incidex.model.ObservedIncident;
-
 import dev.incidex.fetch.Authorization;
+import dev.incidex.model.ObservedIncident;
 import java.net.URI;
 import java.util.List;
 

@@ -23,7 +23,8 @@ public class SourceAdapters implements SourceKinds {
             SourceAdapter clash = byKind.put(adapter.kind(), adapter);
             if (clash != null) {
                 throw new IllegalStateException("two adapters read kind '" + adapter.kind() + "': "
-                        + clash.getClass().getName() + " and " + adapter.getClass().getName());
+                        + clash.getClass().getName() + " and "
+                        + adapter.getClass().getName());
             }
         }
     }

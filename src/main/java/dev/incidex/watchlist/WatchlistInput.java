@@ -22,7 +22,12 @@ import java.util.TreeSet;
  * @param maintenance "on"/"true" when maintenances are wanted despite a minimum impact
  * @param incidents ids of single incidents followed
  */
-public record WatchlistInput(String name, List<String> vendors, String components, String impact, String maintenance,
+public record WatchlistInput(
+        String name,
+        List<String> vendors,
+        String components,
+        String impact,
+        String maintenance,
         List<String> incidents) {
 
     /** More vendors than any catalog holds: a form sending more is not a person's. */
@@ -37,16 +42,32 @@ public record WatchlistInput(String name, List<String> vendors, String component
 
     public WatchlistInput {
         name = name == null ? "" : name.strip();
-        vendors = vendors == null ? List.of() : vendors.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        vendors = vendors == null
+                ? List.of()
+                : vendors.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
         components = components == null ? "" : components.strip();
         impact = impact == null ? "" : impact.strip().toLowerCase(Locale.ROOT);
         maintenance = maintenance == null ? "" : maintenance.strip();
-        incidents = incidents == null ? List.of() : incidents.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        incidents = incidents == null
+                ? List.of()
+                : incidents.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
     }
 
     public static WatchlistInput of(Watchlist w) {
-        return new WatchlistInput(w.name, List.copyOf(w.vendorSlugs), String.join(", ", w.components),
-                w.minImpact == null ? "" : w.minImpact.code(), w.includeMaintenance ? "on" : "",
+        return new WatchlistInput(
+                w.name,
+                List.copyOf(w.vendorSlugs),
+                String.join(", ", w.components),
+                w.minImpact == null ? "" : w.minImpact.code(),
+                w.includeMaintenance ? "on" : "",
                 w.incidentIds.stream().map(String::valueOf).toList());
     }
 
@@ -75,7 +96,8 @@ public record WatchlistInput(String name, List<String> vendors, String component
             throw new Invalid("The name or a component holds a control character (such as NUL); remove it.");
         }
         if (vendors.size() > MAX_PICKS || incidents.size() > MAX_PICKS) {
-            throw new Invalid("A watchlist follows at most " + MAX_PICKS + " vendors and " + MAX_PICKS + " single incidents.");
+            throw new Invalid(
+                    "A watchlist follows at most " + MAX_PICKS + " vendors and " + MAX_PICKS + " single incidents.");
         }
         for (String slug : vendors) {
             if (Vendor.findBySlug(slug).isEmpty()) {
@@ -86,7 +108,8 @@ public record WatchlistInput(String name, List<String> vendors, String component
         try {
             minImpact = HistoryFilter.minimumImpact("impact", impact);
         } catch (HistoryFilter.BadParameter e) {
-            throw new Invalid("The minimum impact must be none, minor, major or critical, not " + UserInput.quote(impact) + ".");
+            throw new Invalid(
+                    "The minimum impact must be none, minor, major or critical, not " + UserInput.quote(impact) + ".");
         }
         try {
             HistoryFilter.flag("maintenance", maintenance);

@@ -55,10 +55,16 @@ public class WatchlistPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance create(WatchlistInput form, List<Vendor> vendors, List<Incident> tracked, String error);
+        static native TemplateInstance create(
+                WatchlistInput form, List<Vendor> vendors, List<Incident> tracked, String error);
 
-        static native TemplateInstance show(Watchlist watchlist, WatchlistInput form, List<Vendor> vendors, List<Incident> tracked,
-                List<Incident> incidents, String error);
+        static native TemplateInstance show(
+                Watchlist watchlist,
+                WatchlistInput form,
+                List<Vendor> vendors,
+                List<Incident> tracked,
+                List<Incident> incidents,
+                String error);
 
         static native TemplateInstance deleted();
 
@@ -69,14 +75,17 @@ public class WatchlistPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response saved(@CookieParam(SAVED) String savedCookie) {
-        List<Watchlist> saved = savedTokens(savedCookie).stream().flatMap(t -> Watchlist.findByToken(t).stream()).toList();
+        List<Watchlist> saved = savedTokens(savedCookie).stream()
+                .flatMap(t -> Watchlist.findByToken(t).stream())
+                .toList();
         return page(200, Templates.saved(saved));
     }
 
     @GET
     @Path("new")
     @Produces(MediaType.TEXT_HTML)
-    public Response newForm(@QueryParam("incident") List<String> incidents, @QueryParam("vendor") List<String> vendors) {
+    public Response newForm(
+            @QueryParam("incident") List<String> incidents, @QueryParam("vendor") List<String> vendors) {
         WatchlistInput form = new WatchlistInput(null, vendors, null, null, null, incidents);
         List<Incident> tracked = tracked(form);
         if (tracked.size() < form.incidents().size()) {
@@ -88,15 +97,22 @@ public class WatchlistPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response create(@CookieParam(SAVED) String savedCookie, @FormParam("name") String name, @FormParam("vendor") List<String> vendors,
-            @FormParam("components") String components, @FormParam("impact") String impact,
-            @FormParam("maintenance") String maintenance, @FormParam("incident") List<String> incidents) {
+    public Response create(
+            @CookieParam(SAVED) String savedCookie,
+            @FormParam("name") String name,
+            @FormParam("vendor") List<String> vendors,
+            @FormParam("components") String components,
+            @FormParam("impact") String impact,
+            @FormParam("maintenance") String maintenance,
+            @FormParam("incident") List<String> incidents) {
         WatchlistInput form = new WatchlistInput(name, vendors, components, impact, maintenance, incidents);
         try {
             Watchlist created = watchlists.create(form);
             List<String> saved = new java.util.ArrayList<>(savedTokens(savedCookie));
             saved.add(created.token);
-            return Response.seeOther(URI.create("/watchlists/" + created.token)).header("Set-Cookie", savedCookie(saved)).build();
+            return Response.seeOther(URI.create("/watchlists/" + created.token))
+                    .header("Set-Cookie", savedCookie(saved))
+                    .build();
         } catch (WatchlistInput.Invalid e) {
             return page(400, Templates.create(form, Vendor.listByName(), tracked(form), e.getMessage()));
         }
@@ -108,17 +124,28 @@ public class WatchlistPages {
     public Response show(@PathParam("token") String token) {
         Watchlist watchlist = find(token);
         WatchlistInput form = WatchlistInput.of(watchlist);
-        return page(200, Templates.show(watchlist, form, Vendor.listByName(), tracked(form),
-                incidents.followed(watchlist.selection(), PAGE_INCIDENTS), null));
+        return page(
+                200,
+                Templates.show(
+                        watchlist,
+                        form,
+                        Vendor.listByName(),
+                        tracked(form),
+                        incidents.followed(watchlist.selection(), PAGE_INCIDENTS),
+                        null));
     }
 
     @POST
     @Path("{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response update(@PathParam("token") String token, @FormParam("name") String name,
-            @FormParam("vendor") List<String> vendors, @FormParam("components") String components,
-            @FormParam("impact") String impact, @FormParam("maintenance") String maintenance,
+    public Response update(
+            @PathParam("token") String token,
+            @FormParam("name") String name,
+            @FormParam("vendor") List<String> vendors,
+            @FormParam("components") String components,
+            @FormParam("impact") String impact,
+            @FormParam("maintenance") String maintenance,
             @FormParam("incident") List<String> incidentIds) {
         WatchlistInput form = new WatchlistInput(name, vendors, components, impact, maintenance, incidentIds);
         try {
@@ -129,8 +156,15 @@ public class WatchlistPages {
             return Response.seeOther(URI.create("/watchlists/" + token)).build();
         } catch (WatchlistInput.Invalid e) {
             Watchlist stored = find(token);
-            return page(400, Templates.show(stored, form, Vendor.listByName(), tracked(form),
-                    incidents.followed(stored.selection(), PAGE_INCIDENTS), e.getMessage()));
+            return page(
+                    400,
+                    Templates.show(
+                            stored,
+                            form,
+                            Vendor.listByName(),
+                            tracked(form),
+                            incidents.followed(stored.selection(), PAGE_INCIDENTS),
+                            e.getMessage()));
         }
     }
 
@@ -148,12 +182,16 @@ public class WatchlistPages {
     @Path("{token}/feed.{format: rss|atom}")
     public Response feed(@PathParam("token") String token, @PathParam("format") String format) {
         Watchlist watchlist = find(token);
-        FeedHead head = new FeedHead("Incidex: " + watchlist.title(),
+        FeedHead head = new FeedHead(
+                "Incidex: " + watchlist.title(),
                 "Every update to the incidents this Incidex watchlist follows, newest first.",
-                "/watchlists/" + watchlist.token, watchlist.updatedAt);
-        Response answer = feeds.answer(uri, request, FeedFormat.fromExtension(format), head, watchlist.selection(),
+                "/watchlists/" + watchlist.token,
                 watchlist.updatedAt);
-        return Response.fromResponse(answer).header("Referrer-Policy", "no-referrer").build();
+        Response answer = feeds.answer(
+                uri, request, FeedFormat.fromExtension(format), head, watchlist.selection(), watchlist.updatedAt);
+        return Response.fromResponse(answer)
+                .header("Referrer-Policy", "no-referrer")
+                .build();
     }
 
     static final String SAVED = "watchlists";
@@ -167,13 +205,15 @@ public class WatchlistPages {
             return List.of();
         }
         return java.util.Arrays.stream(cookie.split("\\."))
-                .filter(t -> t.length() <= 64 && t.matches("[A-Za-z0-9_-]+")).distinct().toList();
+                .filter(t -> t.length() <= 64 && t.matches("[A-Za-z0-9_-]+"))
+                .distinct()
+                .toList();
     }
 
     private static String savedCookie(List<String> tokens) {
         List<String> kept = tokens.subList(Math.max(0, tokens.size() - SAVED_MAX), tokens.size());
-        return SAVED + "=" + String.join(".", kept) + "; Path=/watchlists; Max-Age=" + java.time.Duration.ofDays(3650).toSeconds()
-                + "; SameSite=Lax; HttpOnly";
+        return SAVED + "=" + String.join(".", kept) + "; Path=/watchlists; Max-Age="
+                + java.time.Duration.ofDays(3650).toSeconds() + "; SameSite=Lax; HttpOnly";
     }
 
     private static Watchlist find(String token) {
@@ -182,21 +222,27 @@ public class WatchlistPages {
 
     /** The incidents a form names that exist, for its "single incidents" checkboxes. */
     private List<Incident> tracked(WatchlistInput form) {
-        List<Long> ids = form.incidents().stream().flatMap(s -> {
-            try {
-                return java.util.stream.Stream.of(Long.parseLong(s));
-            } catch (NumberFormatException e) {
-                return java.util.stream.Stream.empty();
-            }
-        }).toList();
+        List<Long> ids = form.incidents().stream()
+                .flatMap(s -> {
+                    try {
+                        return java.util.stream.Stream.of(Long.parseLong(s));
+                    } catch (NumberFormatException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .toList();
         return incidents.incidents(ids);
     }
 
     /** The token is the only key: keep it out of Referer headers, search engines and shared caches. */
     private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(page.render())
-                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "private, no-store")
-                .header("X-Robots-Tag", "noindex").build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(page.render())
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "private, no-store")
+                .header("X-Robots-Tag", "noindex")
+                .build();
     }
 
     private static NotFoundException notFound() {

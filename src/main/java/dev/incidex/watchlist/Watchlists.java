@@ -38,9 +38,11 @@ public class Watchlists {
     /** False when no watchlist has that token. */
     @Transactional
     public boolean delete(String token) {
-        return Watchlist.findByToken(token).map(w -> {
-            w.delete();
-            return true;
-        }).orElse(false);
+        return Watchlist.findByToken(token)
+                .map(w -> {
+                    w.delete();
+                    return true;
+                })
+                .orElse(false);
     }
 }

@@ -11,7 +11,9 @@ public class BadPageRequestMapper implements ExceptionMapper<BadPageRequest> {
 
     @Override
     public Response toResponse(BadPageRequest e) {
-        return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Pages.Templates.badRequest(e.getMessage()).render()).build();
+        return Response.status(400)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Pages.Templates.badRequest(e.getMessage()).render())
+                .build();
     }
 }

@@ -15,6 +15,7 @@ final class Charts {
 
     /** The monthly chart's viewBox; the CSS scales it to the page. */
     static final int WIDTH = 360;
+
     static final int HEIGHT = 150;
     private static final int LABELS = 16;
     private static final int COUNT_SPACE = 14;
@@ -35,7 +36,8 @@ final class Charts {
     record DayStrip(String title, List<Cell> cells, int width, int height) {}
 
     static MonthChart months(String vendorName, List<VendorStats.Month> months) {
-        long max = Math.max(1, months.stream().mapToLong(VendorStats.Month::incidents).max().orElse(0));
+        long max = Math.max(
+                1, months.stream().mapToLong(VendorStats.Month::incidents).max().orElse(0));
         int baseline = HEIGHT - LABELS;
         int room = baseline - COUNT_SPACE;
         List<Bar> bars = new ArrayList<>();
@@ -48,8 +50,16 @@ final class Charts {
                 height = 2;
             }
             int x = k * SLOT + 4;
-            String name = m.month().getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + m.month().getYear();
-            bars.add(new Bar(x, baseline - height, SLOT - 8, height, x + (SLOT - 8) / 2, baseline - height - 3, m.incidents(),
+            String name = m.month().getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " "
+                    + m.month().getYear();
+            bars.add(new Bar(
+                    x,
+                    baseline - height,
+                    SLOT - 8,
+                    height,
+                    x + (SLOT - 8) / 2,
+                    baseline - height - 3,
+                    m.incidents(),
                     m.month().getMonth().getDisplayName(TextStyle.SHORT, Locale.US),
                     name + ": " + m.incidents() + (m.incidents() == 1 ? " incident" : " incidents")));
         }
@@ -63,7 +73,10 @@ final class Charts {
      * @param failingFrom the first day of the vendor's current source failure, null when a source works: quiet days
      *        since then are not known to be quiet either
      */
-    static DayStrip days(String vendorName, List<VendorStats.Day> days, java.time.LocalDate watchedFrom,
+    static DayStrip days(
+            String vendorName,
+            List<VendorStats.Day> days,
+            java.time.LocalDate watchedFrom,
             java.time.LocalDate failingFrom) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
         List<Cell> cells = new ArrayList<>();
@@ -84,8 +97,9 @@ final class Charts {
             } else {
                 withIncidents++;
                 impact = Display.impactCode(day.worst());
-                title = format.format(day.date()) + ": " + day.incidents() + (day.incidents() == 1 ? " incident" : " incidents")
-                        + ", worst " + (day.worst() == null ? "impact unknown" : day.worst().label());
+                title = format.format(day.date()) + ": " + day.incidents()
+                        + (day.incidents() == 1 ? " incident" : " incidents") + ", worst "
+                        + (day.worst() == null ? "impact unknown" : day.worst().label());
             }
             cells.add(new Cell(d * CELL, impact, title));
         }

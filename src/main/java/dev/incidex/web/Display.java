@@ -4,8 +4,8 @@ import dev.incidex.catalog.Source;
 import dev.incidex.incident.Durations;
 import dev.incidex.incident.Incident;
 import dev.incidex.model.Impact;
-import io.quarkus.qute.TemplateExtension;
 import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -117,7 +117,8 @@ public class Display {
 
     /** Open for longer than {@link Durations#STALE}: a maintenance or incident the vendor forgot to close. */
     static boolean stale(Incident incident) {
-        return !incident.isResolved() && incident.startedAt != null
+        return !incident.isResolved()
+                && incident.startedAt != null
                 && Duration.between(incident.startedAt, now()).compareTo(Durations.STALE) > 0;
     }
 

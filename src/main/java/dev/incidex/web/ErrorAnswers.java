@@ -26,7 +26,10 @@ public final class ErrorAnswers {
             return json(status, message).build();
         }
         String html = Pages.Templates.badRequest(message).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(html)
+                .build();
     }
 
     public static Response.ResponseBuilder json(int status, String message) {
@@ -42,10 +45,16 @@ public final class ErrorAnswers {
      */
     static Response unavailable(String path) {
         String message = "Incidex cannot reach its database just now. Try again in a minute.";
-        Response.ResponseBuilder answer = isApi(path) ? json(503, message)
-                : Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity("<!DOCTYPE html>\n<html lang=\"en\">"
-                        + "<head><meta charset=\"utf-8\"><title>Unavailable · Incidex</title><link rel=\"stylesheet\" href=\"/style.css\">"
-                        + "</head><body><main><h1>Incidex is unavailable</h1><p>" + message + "</p></main></body></html>\n");
-        return answer.header("Retry-After", RETRY_AFTER_SECONDS).header("Cache-Control", "no-store").build();
+        Response.ResponseBuilder answer = isApi(path)
+                ? json(503, message)
+                : Response.status(503)
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                        .entity("<!DOCTYPE html>\n<html lang=\"en\">"
+                                + "<head><meta charset=\"utf-8\"><title>Unavailable · Incidex</title><link rel=\"stylesheet\" href=\"/style.css\">"
+                                + "</head><body><main><h1>Incidex is unavailable</h1><p>" + message
+                                + "</p></main></body></html>\n");
+        return answer.header("Retry-After", RETRY_AFTER_SECONDS)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

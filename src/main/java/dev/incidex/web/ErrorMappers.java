@@ -42,18 +42,30 @@ public final class ErrorMappers {
                 return unexpected(e, request);
             }
             String message = switch (status) {
-                case 405 -> "Method " + request.method() + " is not allowed here"
-                        + (original.getHeaderString("Allow") == null ? "." : "; use " + original.getHeaderString("Allow") + ".");
-                case 406 -> "Cannot answer in the media type asked for (Accept: " + UserInput.quote(request.getHeader("Accept"))
-                        + "); this answers " + (ErrorAnswers.isApi(path(request)) ? "application/json." : "text/html.");
-                case 415 -> "The body's Content-Type " + UserInput.quote(request.getHeader("Content-Type"))
-                        + " is not accepted here" + (ErrorAnswers.isApi(path(request)) ? "; send application/json." : ".");
-                default -> e.getMessage() == null || e.getMessage().startsWith("HTTP " + status) ? "The request cannot be answered (HTTP "
-                        + status + ")." : UserInput.quote(e.getMessage());
+                case 405 ->
+                    "Method " + request.method() + " is not allowed here"
+                            + (original.getHeaderString("Allow") == null
+                                    ? "."
+                                    : "; use " + original.getHeaderString("Allow") + ".");
+                case 406 ->
+                    "Cannot answer in the media type asked for (Accept: " + UserInput.quote(request.getHeader("Accept"))
+                            + "); this answers "
+                            + (ErrorAnswers.isApi(path(request)) ? "application/json." : "text/html.");
+                case 415 ->
+                    "The body's Content-Type " + UserInput.quote(request.getHeader("Content-Type"))
+                            + " is not accepted here"
+                            + (ErrorAnswers.isApi(path(request)) ? "; send application/json." : ".");
+                default ->
+                    e.getMessage() == null || e.getMessage().startsWith("HTTP " + status)
+                            ? "The request cannot be answered (HTTP " + status + ")."
+                            : UserInput.quote(e.getMessage());
             };
             Response answer = ErrorAnswers.of(path(request), status, message);
-            return original.getHeaderString("Allow") == null ? answer
-                    : Response.fromResponse(answer).header("Allow", original.getHeaderString("Allow")).build();
+            return original.getHeaderString("Allow") == null
+                    ? answer
+                    : Response.fromResponse(answer)
+                            .header("Allow", original.getHeaderString("Allow"))
+                            .build();
         }
     }
 
@@ -76,7 +88,8 @@ public final class ErrorMappers {
      */
     @Provider
     @jakarta.annotation.Priority(1)
-    public static class WrongJson implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
+    public static class WrongJson
+            implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
 
         @Context
         HttpServerRequest request;
@@ -88,12 +101,20 @@ public final class ErrorMappers {
     }
 
     static Response badJson(JsonProcessingException e, HttpServerRequest request) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String field = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                ? mismatch.getPath().get(0).getFieldName() : null;
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        String field = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                        && !mismatch.getPath().isEmpty()
+                ? mismatch.getPath().get(0).getFieldName()
+                : null;
         String what = field == null ? "" : " (" + UserInput.quote(field) + " has the wrong type)";
-        return ErrorAnswers.of(path(request), 400, "The body is not the JSON expected" + what + where
-                + ". Send {\"url\": \"https://status.example.com\"}.");
+        return ErrorAnswers.of(
+                path(request),
+                400,
+                "The body is not the JSON expected" + what + where
+                        + ". Send {\"url\": \"https://status.example.com\"}.");
     }
 
     /** Anything else: 503 when the database cannot be reached, else a 500 that is logged, not shown. */

@@ -18,12 +18,17 @@ public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
 
     @Override
     public Response toResponse(NotFoundException e) {
-        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP 404") ? "No such page." : e.getMessage();
+        String message =
+                e.getMessage() == null || e.getMessage().startsWith("HTTP 404") ? "No such page." : e.getMessage();
         if (ErrorAnswers.isApi(uri.getPath())) {
-            return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("status", 404, "error", message)).build();
+            return Response.status(404)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("status", 404, "error", message))
+                    .build();
         }
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Pages.Templates.notFound(message).render()).build();
+        return Response.status(404)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Pages.Templates.notFound(message).render())
+                .build();
     }
 }

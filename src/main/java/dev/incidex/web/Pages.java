@@ -7,13 +7,13 @@ import dev.incidex.incident.HistoryCursor;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.HistoryPage;
 import dev.incidex.incident.Incident;
-import dev.incidex.incident.VendorState;
 import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentQueries;
-import dev.incidex.incident.VendorLag;
-import dev.incidex.incident.VendorStats;
 import dev.incidex.incident.SearchSnippet;
 import dev.incidex.incident.SearchTerms;
+import dev.incidex.incident.VendorLag;
+import dev.incidex.incident.VendorState;
+import dev.incidex.incident.VendorStats;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import io.quarkus.qute.CheckedTemplate;
@@ -76,16 +76,30 @@ public class Pages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance front(List<Incident> ongoing, List<Incident> maintenance, List<Incident> resolved,
+        static native TemplateInstance front(
+                List<Incident> ongoing,
+                List<Incident> maintenance,
+                List<Incident> resolved,
                 List<VendorSummary> vendors);
 
-        static native TemplateInstance vendor(Vendor vendor, VendorSummary summary, Figures figures, HistoryView history,
-                IncidentContext.VendorContext ties, List<Incident> open);
+        static native TemplateInstance vendor(
+                Vendor vendor,
+                VendorSummary summary,
+                Figures figures,
+                HistoryView history,
+                IncidentContext.VendorContext ties,
+                List<Incident> open);
 
         static native TemplateInstance incident(Incident incident, String ongoingFor, IncidentContext more);
 
-        static native TemplateInstance search(String q, List<Incident> results, Map<Long, List<SearchSnippet.Part>> snippets,
-                List<String> ignored, boolean searched, String nextUrl, String feedQuery);
+        static native TemplateInstance search(
+                String q,
+                List<Incident> results,
+                Map<Long, List<SearchSnippet.Part>> snippets,
+                List<String> ignored,
+                boolean searched,
+                String nextUrl,
+                String feedQuery);
 
         static native TemplateInstance settings(Set<String> zones);
 
@@ -112,30 +126,48 @@ public class Pages {
     /** A vendor this one depends on, by name. */
 
     /** The vendor page's figures at a glance. */
-    public record Figures(Charts.MonthChart months, Charts.DayStrip days, long resolved, String meanToResolve,
-            String totalImpact) {}
+    public record Figures(
+            Charts.MonthChart months, Charts.DayStrip days, long resolved, String meanToResolve, String totalImpact) {}
 
     /** A checkbox of the filter form. */
     public record Choice(String code, String label, boolean checked) {}
 
     /** The filter form as the reader filled it in, the page of incidents it found, and the link to the next page. */
-    public record HistoryView(String from, String to, List<Choice> impacts, List<Choice> statuses, String component,
-            List<String> components, String q, boolean filtered, boolean firstPage, List<Incident> incidents,
-            String firstUrl, String nextUrl) {}
+    public record HistoryView(
+            String from,
+            String to,
+            List<Choice> impacts,
+            List<Choice> statuses,
+            String component,
+            List<String> components,
+            String q,
+            boolean filtered,
+            boolean firstPage,
+            List<Incident> incidents,
+            String firstUrl,
+            String nextUrl) {}
 
     @GET
     public String front() {
         Map<String, Long> open = queries.openCounts();
         List<VendorSummary> vendors = Vendor.listWithSources().stream()
-                .map(v -> VendorSummary.of(v, open.getOrDefault(v.slug, 0L))).toList();
-        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors).render();
+                .map(v -> VendorSummary.of(v, open.getOrDefault(v.slug, 0L)))
+                .toList();
+        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors)
+                .render();
     }
 
     @GET
     @Path("vendors/{slug}")
-    public String vendor(@PathParam("slug") String slug, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("impact") List<String> impacts, @QueryParam("status") List<String> statuses,
-            @QueryParam("component") String component, @QueryParam("q") String q, @QueryParam("after") String after) {
+    public String vendor(
+            @PathParam("slug") String slug,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("impact") List<String> impacts,
+            @QueryParam("status") List<String> statuses,
+            @QueryParam("component") String component,
+            @QueryParam("q") String q,
+            @QueryParam("after") String after) {
         Vendor vendor = Vendor.findBySlug(slug).orElseThrow(() -> notFound("vendor " + slug));
         ZoneId zone = ReaderZone.current();
         Instant now = clock.instant();
@@ -147,16 +179,24 @@ public class Pages {
         String fromText = from == null ? "" : from.strip();
         String toText = to == null ? "" : to.strip();
         List<Choice> impactChoices = Arrays.stream(Impact.values())
-                .map(i -> new Choice(i.code(), i.label(), filter.impacts().contains(i))).toList();
+                .map(i -> new Choice(i.code(), i.label(), filter.impacts().contains(i)))
+                .toList();
         List<Choice> statusChoices = Arrays.stream(IncidentStatus.values())
-                .map(s -> new Choice(s.code(), s.label(), filter.statuses().contains(s))).toList();
+                .map(s -> new Choice(s.code(), s.label(), filter.statuses().contains(s)))
+                .toList();
         List<String> filterParams = new ArrayList<>();
-        Stream.of(param("from", fromText.isEmpty() ? null : fromText),
-                param("to", toText.isEmpty() ? null : toText),
-                filter.impacts().stream().flatMap(i -> param("impact", i.code()).stream()).toList(),
-                filter.statuses().stream().flatMap(s -> param("status", s.code()).stream()).toList(),
-                param("component", filter.component()),
-                param("q", filter.text())).forEach(filterParams::addAll);
+        Stream.of(
+                        param("from", fromText.isEmpty() ? null : fromText),
+                        param("to", toText.isEmpty() ? null : toText),
+                        filter.impacts().stream()
+                                .flatMap(i -> param("impact", i.code()).stream())
+                                .toList(),
+                        filter.statuses().stream()
+                                .flatMap(s -> param("status", s.code()).stream())
+                                .toList(),
+                        param("component", filter.component()),
+                        param("q", filter.text()))
+                .forEach(filterParams::addAll);
         String base = "/vendors/" + vendor.slug;
         String firstUrl = base + query(filterParams);
         String nextUrl = null;
@@ -165,47 +205,78 @@ public class Pages {
             withCursor.addAll(param("after", page.next().encode()));
             nextUrl = base + query(withCursor);
         }
-        HistoryView history = new HistoryView(fromText, toText, impactChoices, statusChoices,
-                filter.component() == null ? "" : filter.component(), stats.components(vendor.slug),
-                filter.text() == null ? "" : filter.text(), params.any(), after == null || after.isBlank(), page.incidents(), firstUrl,
+        HistoryView history = new HistoryView(
+                fromText,
+                toText,
+                impactChoices,
+                statusChoices,
+                filter.component() == null ? "" : filter.component(),
+                stats.components(vendor.slug),
+                filter.text() == null ? "" : filter.text(),
+                params.any(),
+                after == null || after.isBlank(),
+                page.incidents(),
+                firstUrl,
                 nextUrl);
 
         VendorStats.ResolveTimes times = stats.resolveTimes(vendor.slug, now);
         Figures figures = new Figures(
                 Charts.months(vendor.name, stats.perMonth(vendor.slug, zone, now)),
-                Charts.days(vendor.name, stats.recentDays(vendor.slug, zone, now), watchedFrom(vendor, zone),
+                Charts.days(
+                        vendor.name,
+                        stats.recentDays(vendor.slug, zone, now),
+                        watchedFrom(vendor, zone),
                         failingFrom(vendor, zone)),
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
-        List<Incident> open = queries.ongoing().stream().filter(i -> i.vendor.slug.equals(vendor.slug)).toList();
-        return Templates.vendor(vendor, VendorSummary.of(vendor, queries.ongoingCount(vendor)), figures, history,
-                IncidentContext.VendorContext.of(vendor, links, lag), open).render();
+        List<Incident> open = queries.ongoing().stream()
+                .filter(i -> i.vendor.slug.equals(vendor.slug))
+                .toList();
+        return Templates.vendor(
+                        vendor,
+                        VendorSummary.of(vendor, queries.ongoingCount(vendor)),
+                        figures,
+                        history,
+                        IncidentContext.VendorContext.of(vendor, links, lag),
+                        open)
+                .render();
     }
 
     @GET
     @Path("vendors/{slug}/incidents/{id}")
     public String incident(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Incident incident = parseId(id).flatMap(queries::incident)
+        Incident incident = parseId(id)
+                .flatMap(queries::incident)
                 .filter(i -> i.vendor.slug.equals(slug))
                 .orElseThrow(() -> notFound("incident " + id + " of " + slug));
-        String ongoingFor = incident.isResolved() || incident.startedAt == null ? null
+        String ongoingFor = incident.isResolved() || incident.startedAt == null
+                ? null
                 : Durations.format(nonNegative(Duration.between(incident.startedAt, clock.instant())));
-        return Templates.incident(incident, ongoingFor, IncidentContext.of(incident, links)).render();
+        return Templates.incident(incident, ongoingFor, IncidentContext.of(incident, links))
+                .render();
     }
 
     @GET
     @Path("search")
     public String search(@QueryParam("q") String q, @QueryParam("after") String after) {
-        HistoryFilter filter = parse(null, new HistoryFilter.Params(null, null, List.of(), List.of(), null, q), ReaderZone.current());
+        HistoryFilter filter =
+                parse(null, new HistoryFilter.Params(null, null, List.of(), List.of(), null, q), ReaderZone.current());
         if (filter.text() == null) {
-            return Templates.search("", List.of(), Map.of(), List.of(), false, null, null).render();
+            return Templates.search("", List.of(), Map.of(), List.of(), false, null, null)
+                    .render();
         }
         HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
-        String nextUrl = page.next() == null ? null
-                : "/search" + query(Stream.of(param("q", filter.text()), param("after", page.next().encode()))
-                        .flatMap(List::stream).toList());
-        Map<Long, List<String>> updates = queries.updateTexts(page.incidents().stream().map(i -> i.id).toList());
+        String nextUrl = page.next() == null
+                ? null
+                : "/search"
+                        + query(Stream.of(
+                                        param("q", filter.text()),
+                                        param("after", page.next().encode()))
+                                .flatMap(List::stream)
+                                .toList());
+        Map<Long, List<String>> updates =
+                queries.updateTexts(page.incidents().stream().map(i -> i.id).toList());
         Map<Long, List<SearchSnippet.Part>> snippets = new java.util.HashMap<>();
         for (Incident incident : page.incidents()) {
             List<String> texts = new ArrayList<>();
@@ -213,8 +284,15 @@ public class Pages {
             texts.addAll(updates.getOrDefault(incident.id, List.of()));
             snippets.put(incident.id, SearchSnippet.of(filter.text(), texts));
         }
-        return Templates.search(filter.text(), page.incidents(), snippets, SearchTerms.ignoredWords(filter.text()), true,
-                nextUrl, "q=" + URLEncoder.encode(filter.text(), StandardCharsets.UTF_8)).render();
+        return Templates.search(
+                        filter.text(),
+                        page.incidents(),
+                        snippets,
+                        SearchTerms.ignoredWords(filter.text()),
+                        true,
+                        nextUrl,
+                        "q=" + URLEncoder.encode(filter.text(), StandardCharsets.UTF_8))
+                .render();
     }
 
     @GET
@@ -228,29 +306,38 @@ public class Pages {
     @Path("settings/timezone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setTimeZone(@FormParam("zone") String zone, @HeaderParam("Referer") String referer) {
-        ZoneId chosen = ReaderZone.parse(zone).orElseThrow(() -> new BadPageRequest(
-                UserInput.quote(zone) + " is not a time zone. Choose one like UTC, Europe/Berlin or America/New_York."));
+        ZoneId chosen = ReaderZone.parse(zone)
+                .orElseThrow(() -> new BadPageRequest(UserInput.quote(zone)
+                        + " is not a time zone. Choose one like UTC, Europe/Berlin or America/New_York."));
         // Written by hand: JAX-RS quotes a value containing '/' (RFC 2109), and browsers then keep the quotes.
-        String cookie = ReaderZone.COOKIE + "=" + chosen.getId() + "; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds()
-                + "; SameSite=Lax; HttpOnly";
-        return Response.seeOther(URI.create(back(referer))).header("Set-Cookie", cookie).build();
+        String cookie = ReaderZone.COOKIE + "=" + chosen.getId() + "; Path=/; Max-Age="
+                + Duration.ofDays(365).toSeconds() + "; SameSite=Lax; HttpOnly";
+        return Response.seeOther(URI.create(back(referer)))
+                .header("Set-Cookie", cookie)
+                .build();
     }
 
     /** The day Incidex first heard from the vendor: its first successful poll is after it was added. */
     private static java.time.LocalDate watchedFrom(Vendor vendor, ZoneId zone) {
         boolean everHeard = vendor.sources.stream().anyMatch(s -> s.lastSuccessAt != null);
-        return everHeard && vendor.createdAt != null ? vendor.createdAt.atZone(zone).toLocalDate() : null;
+        return everHeard && vendor.createdAt != null
+                ? vendor.createdAt.atZone(zone).toLocalDate()
+                : null;
     }
 
     /** The first day of the current failure when every enabled source is failing; null while one works. */
     private static java.time.LocalDate failingFrom(Vendor vendor, ZoneId zone) {
-        List<dev.incidex.catalog.Source> enabled = vendor.sources.stream().filter(s -> s.enabled).toList();
+        List<dev.incidex.catalog.Source> enabled =
+                vendor.sources.stream().filter(s -> s.enabled).toList();
         if (enabled.isEmpty() || enabled.stream().anyMatch(s -> s.errorCount == 0)) {
             return null;
         }
-        return enabled.stream().map(s -> s.lastSuccessAt != null ? s.lastSuccessAt : vendor.createdAt)
-                .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
-                .map(at -> at.atZone(zone).toLocalDate()).orElse(null);
+        return enabled.stream()
+                .map(s -> s.lastSuccessAt != null ? s.lastSuccessAt : vendor.createdAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(at -> at.atZone(zone).toLocalDate())
+                .orElse(null);
     }
 
     /**
@@ -259,8 +346,14 @@ public class Pages {
      */
     private List<Incident> openMaintenance() {
         Instant now = clock.instant();
-        HistoryFilter filter = new HistoryFilter(null, null, null, Set.of(),
-                EnumSet.of(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING), null, null);
+        HistoryFilter filter = new HistoryFilter(
+                null,
+                null,
+                null,
+                Set.of(),
+                EnumSet.of(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING),
+                null,
+                null);
         return queries.history(filter, null, 100).incidents().stream()
                 .filter(i -> i.maintenance && !i.isResolved())
                 .filter(i -> i.scheduledUntil == null || i.scheduledUntil.isAfter(now))
@@ -313,7 +406,6 @@ public class Pages {
     private static String query(List<String> params) {
         return params.isEmpty() ? "" : "?" + String.join("&", params);
     }
-
 
     private static Optional<Long> parseId(String id) {
         try {

@@ -42,16 +42,21 @@ public class RateLimits {
     InstantSource clock;
 
     void install(@Observes Router router) {
-        router.post("/api/vendors").order(Integer.MIN_VALUE + 2)
+        router.post("/api/vendors")
+                .order(Integer.MIN_VALUE + 2)
                 .handler(ctx -> limit(ctx, "add-vendor", config.rateLimits().addVendorPerHour()));
-        router.post("/vendors").order(Integer.MIN_VALUE + 2)
+        router.post("/vendors")
+                .order(Integer.MIN_VALUE + 2)
                 .handler(ctx -> limit(ctx, "add-vendor", config.rateLimits().addVendorPerHour()));
-        router.route(HttpMethod.POST, "/watchlists").order(Integer.MIN_VALUE + 2)
+        router.route(HttpMethod.POST, "/watchlists")
+                .order(Integer.MIN_VALUE + 2)
                 .handler(ctx -> limit(ctx, "watchlist", config.rateLimits().watchlistsPerHour()));
     }
 
     private void limit(RoutingContext ctx, String action, int perHour) {
-        String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String client = ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
         Duration wait = take(action + " " + client, perHour);
         if (wait == null) {
             ctx.next();
@@ -62,13 +67,18 @@ public class RateLimits {
                 + (seconds < 120 ? seconds + " seconds." : (seconds + 59) / 60 + " minutes.");
         ctx.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(seconds));
         if (ErrorAnswers.isApi(ctx.request().path())) {
-            ctx.response().putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.json.JsonObject.of("status", 429, "error", message).encode());
+            ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.json.JsonObject.of("status", 429, "error", message)
+                            .encode());
         } else {
-            ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                    .end("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many requests · Incidex</title>"
-                            + "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>Too many requests</h1>"
-                            + "<p class=\"problem\">" + message + "</p><p><a href=\"/\">Back to what is broken now</a></p></main></body></html>\n");
+            ctx.response()
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    .end(
+                            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many requests · Incidex</title>"
+                                    + "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>Too many requests</h1>"
+                                    + "<p class=\"problem\">" + message
+                                    + "</p><p><a href=\"/\">Back to what is broken now</a></p></main></body></html>\n");
         }
     }
 

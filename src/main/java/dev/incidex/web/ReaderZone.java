@@ -23,10 +23,26 @@ public final class ReaderZone {
     public static final ZoneId UTC = ZoneId.of("UTC");
 
     /** The zones the footer offers; the settings page offers every zone Java knows. */
-    static final List<String> COMMON = List.of("UTC", "America/Los_Angeles", "America/Denver", "America/Chicago",
-            "America/New_York", "America/Sao_Paulo", "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Helsinki",
-            "Europe/Moscow", "Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai",
-            "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland");
+    static final List<String> COMMON = List.of(
+            "UTC",
+            "America/Los_Angeles",
+            "America/Denver",
+            "America/Chicago",
+            "America/New_York",
+            "America/Sao_Paulo",
+            "Europe/London",
+            "Europe/Paris",
+            "Europe/Berlin",
+            "Europe/Helsinki",
+            "Europe/Moscow",
+            "Africa/Johannesburg",
+            "Asia/Dubai",
+            "Asia/Kolkata",
+            "Asia/Singapore",
+            "Asia/Shanghai",
+            "Asia/Tokyo",
+            "Australia/Sydney",
+            "Pacific/Auckland");
 
     private ReaderZone() {}
 
@@ -46,7 +62,10 @@ public final class ReaderZone {
 
     /** An IANA zone id Java knows ("Europe/Berlin", "UTC"); empty for anything else, offsets included. */
     public static Optional<ZoneId> parse(String value) {
-        if (value == null || value.isBlank() || value.length() > 64 || !(value.equals("UTC") || ZoneId.getAvailableZoneIds().contains(value))) {
+        if (value == null
+                || value.isBlank()
+                || value.length() > 64
+                || !(value.equals("UTC") || ZoneId.getAvailableZoneIds().contains(value))) {
             return Optional.empty();
         }
         try {
@@ -61,7 +80,8 @@ public final class ReaderZone {
         if (COMMON.contains(current.getId())) {
             return COMMON;
         }
-        return java.util.stream.Stream.concat(COMMON.stream(), java.util.stream.Stream.of(current.getId())).toList();
+        return java.util.stream.Stream.concat(COMMON.stream(), java.util.stream.Stream.of(current.getId()))
+                .toList();
     }
 
     static Set<String> all() {

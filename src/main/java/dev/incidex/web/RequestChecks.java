@@ -24,8 +24,10 @@ public class RequestChecks {
         String uri = request.uri();
         String path = request.path() == null ? "" : request.path();
         if (uri.length() > MAX_URI) {
-            return Optional.of(ErrorAnswers.of(path, 414, "The address is " + uri.length() + " characters long; the most answered is "
-                    + MAX_URI + "."));
+            return Optional.of(ErrorAnswers.of(
+                    path,
+                    414,
+                    "The address is " + uri.length() + " characters long; the most answered is " + MAX_URI + "."));
         }
         String query = request.query();
         for (String part : query == null ? new String[] {path} : new String[] {path, query}) {
@@ -33,11 +35,15 @@ public class RequestChecks {
             try {
                 decoded = URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException malformed) {
-                return Optional.of(ErrorAnswers.of(path, 400, "The address has a malformed %-escape: " + UserInput.quote(part) + "."));
+                return Optional.of(ErrorAnswers.of(
+                        path, 400, "The address has a malformed %-escape: " + UserInput.quote(part) + "."));
             }
             if (UserInput.unprintable(decoded)) {
-                return Optional.of(ErrorAnswers.of(path, 400, "The address holds a control character (such as %00), which no page"
-                        + " or parameter accepts: " + UserInput.quote(decoded) + "."));
+                return Optional.of(ErrorAnswers.of(
+                        path,
+                        400,
+                        "The address holds a control character (such as %00), which no page" + " or parameter accepts: "
+                                + UserInput.quote(decoded) + "."));
             }
         }
         return Optional.empty();

@@ -46,13 +46,20 @@ public class RouterErrors {
         }
         String path = ctx.request().path() == null ? "" : ctx.request().path();
         if (ErrorAnswers.isApi(path)) {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.json.JsonObject.of("status", status, "error", message).encode());
+            ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.json.JsonObject.of("status", status, "error", message)
+                            .encode());
         } else {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-                    .end("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bad request · Incidex</title>"
-                            + "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>That request cannot be answered</h1>"
-                            + "<p class=\"problem\">" + message + "</p><p><a href=\"/\">Back to what is broken now</a></p></main></body></html>\n");
+            ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    .end(
+                            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bad request · Incidex</title>"
+                                    + "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>That request cannot be answered</h1>"
+                                    + "<p class=\"problem\">" + message
+                                    + "</p><p><a href=\"/\">Back to what is broken now</a></p></main></body></html>\n");
         }
     }
 }

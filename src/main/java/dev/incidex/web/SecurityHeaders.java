@@ -18,15 +18,17 @@ public class SecurityHeaders {
             + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Swagger UI is a third-party page that starts itself with an inline script; it alone may run one. */
-    static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    static final String SWAGGER_POLICY =
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+                    + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String path = ctx.normalizedPath();
             ctx.addHeadersEndHandler(ignored -> {
                 MultiMap headers = ctx.response().headers();
-                setIfAbsent(headers, "Content-Security-Policy", path.startsWith("/q/swagger-ui") ? SWAGGER_POLICY : POLICY);
+                setIfAbsent(
+                        headers, "Content-Security-Policy", path.startsWith("/q/swagger-ui") ? SWAGGER_POLICY : POLICY);
                 setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
                 setIfAbsent(headers, "X-Frame-Options", "DENY");
                 setIfAbsent(headers, "Referrer-Policy", "same-origin");

@@ -26,6 +26,7 @@ public class TiesDisplay {
 
     /** The source kinds an update was seen through, first seen first: "statuspage, rss, atom". */
     static String seenThrough(IncidentUpdate update) {
-        return String.join(", ", update.sightings.stream().map(s -> s.source.kind).toList());
+        return String.join(
+                ", ", update.sightings.stream().map(s -> s.source.kind).toList());
     }
 }

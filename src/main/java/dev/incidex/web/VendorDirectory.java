@@ -75,33 +75,44 @@ public class VendorDirectory {
     @GET
     @Path("additions/{id}")
     public Response addition(@PathParam("id") String id) {
-        VendorAdditions.Addition addition = additions.find(id)
+        VendorAdditions.Addition addition = additions
+                .find(id)
                 .orElseThrow(() -> new NotFoundException("No such addition. It may be too old to be remembered."));
         if (addition.state() == VendorAdditions.State.ADDED) {
             return Response.seeOther(URI.create("/vendors/" + addition.slug())).build();
         }
-        return Response.ok(Templates.addition(addition).render(), MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store").build();
+        return Response.ok(Templates.addition(addition).render(), MediaType.TEXT_HTML_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private Response answer(VendorAdditions.Addition addition, String url) {
         return switch (addition.state()) {
-            case ADDED -> Response.seeOther(URI.create("/vendors/" + addition.slug())).build();
-            case PENDING -> Response.seeOther(URI.create("/additions/" + addition.id())).build();
+            case ADDED ->
+                Response.seeOther(URI.create("/vendors/" + addition.slug())).build();
+            case PENDING ->
+                Response.seeOther(URI.create("/additions/" + addition.id())).build();
             case FAILED -> failed(addition.status(), addition.error(), url);
         };
     }
 
     private Response failed(int status, String message, String url) {
-        String html = Templates.directory(rows(), url == null ? "" : url, message, additions.tokenRequired()).render();
+        String html = Templates.directory(rows(), url == null ? "" : url, message, additions.tokenRequired())
+                .render();
         int answer = status == 409 || status == 401 || status == 403 || status == 503 || status == 504 ? status : 400;
-        return Response.status(answer).type(MediaType.TEXT_HTML_TYPE).entity(html).build();
+        return Response.status(answer)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(html)
+                .build();
     }
 
     private List<Row> rows() {
         Map<String, Long> open = queries.openCounts();
-        return Vendor.listWithSources().stream().map(v -> {
-            Pages.VendorSummary summary = Pages.VendorSummary.of(v, open.getOrDefault(v.slug, 0L));
-            return new Row(v, summary.state(), summary.ongoing() > 0, Vendor.ORIGIN_USER.equals(v.origin));
-        }).toList();
+        return Vendor.listWithSources().stream()
+                .map(v -> {
+                    Pages.VendorSummary summary = Pages.VendorSummary.of(v, open.getOrDefault(v.slug, 0L));
+                    return new Row(v, summary.state(), summary.ongoing() > 0, Vendor.ORIGIN_USER.equals(v.origin));
+                })
+                .toList();
     }
 }

@@ -25,7 +25,8 @@ public abstract class HostileRequestsChecks {
     static final String HUGE = "x".repeat(100_000);
 
     /** A cursor that decodes but names a time no database stores: "-99999999999.0.1". */
-    static final String FORGED_CURSOR = Base64.getUrlEncoder().withoutPadding()
+    static final String FORGED_CURSOR = Base64.getUrlEncoder()
+            .withoutPadding()
             .encodeToString("-99999999999.0.1".getBytes(StandardCharsets.US_ASCII));
 
     @Test
@@ -33,7 +34,11 @@ public abstract class HostileRequestsChecks {
         api(given().urlEncodingEnabled(false), "GET", "/api/vendors/%00", 400);
         api(given().urlEncodingEnabled(false), "GET", "/api/vendors/" + VENDOR + "/incidents?component=%00", 400);
         api(given(), "GET", "/api/vendors/" + VENDOR + "/incidents?from=-999999999-01-01", 400);
-        api(given().urlEncodingEnabled(false), "GET", "/api/vendors/" + VENDOR + "/incidents?to=%2B999999999-12-31", 400);
+        api(
+                given().urlEncodingEnabled(false),
+                "GET",
+                "/api/vendors/" + VENDOR + "/incidents?to=%2B999999999-12-31",
+                400);
         api(given(), "GET", "/api/vendors/" + VENDOR + "/incidents?cursor=" + FORGED_CURSOR, 400);
         api(given(), "GET", "/api/search?q=outage&cursor=" + FORGED_CURSOR, 400);
         api(given().urlEncodingEnabled(false), "GET", "/api/vendors/" + VENDOR + "/incidents?q=%00", 400);
@@ -49,7 +54,8 @@ public abstract class HostileRequestsChecks {
         api(given().contentType("application/json").body("[1, 2, 3]"), "POST", "/api/vendors", 400);
         // A malformed %-escape is refused by the HTTP layer's URI check before any app code runs: a 400
         // without a body (Quarkus's own validation), never a 500.
-        assertThat(raw("/api/vendors/" + VENDOR + "/incidents?q=bad%zzescape").status()).isEqualTo(400);
+        assertThat(raw("/api/vendors/" + VENDOR + "/incidents?q=bad%zzescape").status())
+                .isEqualTo(400);
         assertThat(raw("/api/vendors/bad%zzescape").status()).isEqualTo(400);
         api(given().urlEncodingEnabled(false), "GET", "/api/vendors/" + VENDOR + "/incidents?q=%E0%A4", 400);
         api(given(), "GET", "/api/vendors/" + "v".repeat(9000), 414);
@@ -57,12 +63,17 @@ public abstract class HostileRequestsChecks {
 
     @Test
     public void errorsNeverEchoAHugeInput() {
-        Response limit = api(given(), "GET", "/api/vendors/" + VENDOR + "/incidents?limit=" + HUGE.substring(0, 7000), 400);
+        Response limit =
+                api(given(), "GET", "/api/vendors/" + VENDOR + "/incidents?limit=" + HUGE.substring(0, 7000), 400);
         assertThat(limit.asString()).contains("limit");
-        Response url = api(given().contentType("application/json").body("{\"url\": \"https://" + HUGE + ".example\"}"),
-                "POST", "/api/vendors", 400);
+        Response url = api(
+                given().contentType("application/json").body("{\"url\": \"https://" + HUGE + ".example\"}"),
+                "POST",
+                "/api/vendors",
+                400);
         assertThat(url.asString().length()).isLessThan(1500);
-        Response impact = api(given(), "GET", "/api/vendors/" + VENDOR + "/incidents?impact=" + HUGE.substring(0, 7000), 400);
+        Response impact =
+                api(given(), "GET", "/api/vendors/" + VENDOR + "/incidents?impact=" + HUGE.substring(0, 7000), 400);
         assertThat(impact.asString()).contains("impact");
     }
 
@@ -82,13 +93,23 @@ public abstract class HostileRequestsChecks {
     @Test
     public void aFormOfThreeThousandVendorsIsA400() {
         String form = IntStream.range(0, 3000).mapToObj(i -> "vendor=v" + i).collect(Collectors.joining("&"));
-        Response r = given().config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .encodeContentTypeAs("application/x-www-form-urlencoded", io.restassured.http.ContentType.TEXT)))
-                .contentType("application/x-www-form-urlencoded").body(form).redirects().follow(false).post("/watchlists");
+        Response r = given().config(RestAssuredConfig.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .encodeContentTypeAs(
+                                        "application/x-www-form-urlencoded", io.restassured.http.ContentType.TEXT)))
+                .contentType("application/x-www-form-urlencoded")
+                .body(form)
+                .redirects()
+                .follow(false)
+                .post("/watchlists");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.asString().length()).isLessThan(20_000);
-        Response nul = given().contentType("application/x-www-form-urlencoded").urlEncodingEnabled(false)
-                .body("name=a%00b&vendor=" + VENDOR).redirects().follow(false).post("/watchlists");
+        Response nul = given().contentType("application/x-www-form-urlencoded")
+                .urlEncodingEnabled(false)
+                .body("name=a%00b&vendor=" + VENDOR)
+                .redirects()
+                .follow(false)
+                .post("/watchlists");
         assertThat(nul.statusCode()).isEqualTo(400);
     }
 
@@ -99,8 +120,9 @@ public abstract class HostileRequestsChecks {
     static Raw raw(String path) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = answer.indexOf("\r\n\r\n");
             String head = split < 0 ? answer : answer.substring(0, split);

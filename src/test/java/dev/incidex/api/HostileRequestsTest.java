@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** {@link HostileRequestsChecks} on H2. */
 @QuarkusTest
-@WithTestResource(value = VendorServerResource.class, initArgs = @ResourceArg(name = "catalog", value = "/hostile-catalog.yaml"))
+@WithTestResource(
+        value = VendorServerResource.class,
+        initArgs = @ResourceArg(name = "catalog", value = "/hostile-catalog.yaml"))
 @WithTestResource(ProxiedDatabase.class)
 class HostileRequestsTest extends HostileRequestsChecks {}

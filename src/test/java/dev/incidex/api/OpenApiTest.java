@@ -18,17 +18,32 @@ class OpenApiTest {
 
     @Test
     void theDocumentListsEveryApiPath() {
-        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> paths = doc.getMap("paths");
-        assertThat(paths).containsKeys("/api/vendors", "/api/vendors/{slug}", "/api/vendors/{slug}/incidents",
-                "/api/vendors/{slug}/incidents.csv", "/api/incidents/{id}", "/api/search", "/api/additions/{id}");
+        assertThat(paths)
+                .containsKeys(
+                        "/api/vendors",
+                        "/api/vendors/{slug}",
+                        "/api/vendors/{slug}/incidents",
+                        "/api/vendors/{slug}/incidents.csv",
+                        "/api/incidents/{id}",
+                        "/api/search",
+                        "/api/additions/{id}");
         assertThat(paths.keySet().stream().filter(p -> p.startsWith("/api"))).hasSize(7);
         for (String path : paths.keySet()) {
-            assertThat(doc.getString("paths['" + path + "'].get.summary")).as(path + " summary").isNotBlank();
+            assertThat(doc.getString("paths['" + path + "'].get.summary"))
+                    .as(path + " summary")
+                    .isNotBlank();
         }
         assertThat(doc.getList("paths['/api/vendors/{slug}/incidents'].get.parameters.name"))
                 .contains("slug", "from", "to", "impact", "status", "component", "q", "limit", "cursor");
-        assertThat(doc.getMap("paths['/api/vendors/{slug}/incidents'].get.responses")).containsKeys("200", "400", "404");
+        assertThat(doc.getMap("paths['/api/vendors/{slug}/incidents'].get.responses"))
+                .containsKeys("200", "400", "404");
         assertThat(doc.getMap("paths['/api/search'].get.responses")).containsKeys("200", "400");
     }
 

@@ -2,7 +2,6 @@ package dev.incidex.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.SearchIndex;
@@ -26,11 +25,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(VendorServerResource.class)
 class SearchApiTest {
 
-    static final Spec DB_ERRORS = spec("s1", "Database connection errors", "2024-03-01T10:00:00Z",
+    static final Spec DB_ERRORS = spec(
+            "s1",
+            "Database connection errors",
+            "2024-03-01T10:00:00Z",
             "We are investigating elevated errors on the primary cluster.");
     static final Spec CAFE = spec("s2", "Café menu slow", "2024-03-02T10:00:00Z", "Résumé uploads are délayed.");
-    static final Spec DB_MAINTENANCE = spec("s3", "Database maintenance", "2024-03-03T10:00:00Z", "Replication lag on replicas.");
-    static final Spec LOGIN = spec("s4", "Login failures", "2024-03-04T10:00:00Z", "Connection pool exhausted on database proxies.");
+    static final Spec DB_MAINTENANCE =
+            spec("s3", "Database maintenance", "2024-03-03T10:00:00Z", "Replication lag on replicas.");
+    static final Spec LOGIN =
+            spec("s4", "Login failures", "2024-03-04T10:00:00Z", "Connection pool exhausted on database proxies.");
 
     static final Spec QUEUE = spec("s5", "Queue backlog", "2024-02-01T10:00:00Z", "Jobs are waiting.");
 
@@ -54,10 +58,13 @@ class SearchApiTest {
 
     @Test
     void findsWordsInTitlesAndUpdatesAcrossVendors() {
-        assertThat(search("database")).containsExactly("Login failures", "Database maintenance", "Database connection errors");
+        assertThat(search("database"))
+                .containsExactly("Login failures", "Database maintenance", "Database connection errors");
         assertThat(search("replication")).containsExactly("Database maintenance");
         assertThat(search("PROXIES")).containsExactly("Login failures");
-        given().get("/api/search?q=replication").then().body("incidents[0].vendor", org.hamcrest.Matchers.equalTo("searchco2"));
+        given().get("/api/search?q=replication")
+                .then()
+                .body("incidents[0].vendor", org.hamcrest.Matchers.equalTo("searchco2"));
     }
 
     @Test
@@ -82,7 +89,11 @@ class SearchApiTest {
         String url = "/api/search?q=database&limit=1";
         while (url != null) {
             Response r = given().urlEncodingEnabled(false).get(url);
-            walked.addAll(r.then().statusCode(200).extract().jsonPath().getList("incidents.findAll { it.vendor.startsWith('searchco') }.title"));
+            walked.addAll(r.then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("incidents.findAll { it.vendor.startsWith('searchco') }.title"));
             url = r.path("next");
         }
         assertThat(walked).containsExactly("Login failures", "Database maintenance", "Database connection errors");
@@ -104,13 +115,18 @@ class SearchApiTest {
 
     @Test
     void anEditedTitleMovesTheIndexAndAnUnchangedIncidentWritesNothing() {
-        serve("searchco", DB_ERRORS, CAFE, spec("s5", "Scheduler backlog", "2024-02-01T10:00:00Z", "Jobs are waiting."));
+        serve(
+                "searchco",
+                DB_ERRORS,
+                CAFE,
+                spec("s5", "Scheduler backlog", "2024-02-01T10:00:00Z", "Jobs are waiting."));
         assertThat(search("queue")).isEmpty();
         assertThat(search("scheduler backlog")).containsExactly("Scheduler backlog");
         assertThat(search("jobs")).containsExactly("Scheduler backlog");
 
         int written = QuarkusTransaction.requiringNew().call(() -> {
-            Incident i = Incident.<Incident>find("vendor.slug = 'searchco' and vendorKey = 's5'").singleResult();
+            Incident i = Incident.<Incident>find("vendor.slug = 'searchco' and vendorKey = 's5'")
+                    .singleResult();
             return index.index(i);
         });
         assertThat(written).isZero();
@@ -118,8 +134,16 @@ class SearchApiTest {
 
     /** Titles of SearchCo's and SearchCo Two's matches: the other test classes' vendors share the database. */
     static List<String> search(String q) {
-        return given().urlEncodingEnabled(false).get("/api/search?limit=500&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8).replace("%26", "&").replace("%3D", "=")).then().statusCode(200)
-                .extract().jsonPath().getList("incidents.findAll { it.vendor.startsWith('searchco') }.title");
+        return given().urlEncodingEnabled(false)
+                .get("/api/search?limit=500&q="
+                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("%26", "&")
+                                .replace("%3D", "="))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("incidents.findAll { it.vendor.startsWith('searchco') }.title");
     }
 
     static Spec spec(String key, String title, String at, String update) {

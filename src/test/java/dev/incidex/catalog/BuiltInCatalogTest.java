@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,25 +29,47 @@ class BuiltInCatalogTest {
      * The kinds the adapters of issue 10 add (branch i10-adapters). Until a build has them, the catalog lists their
      * sources with {@code needs-kind}; any other kind waiting for an adapter is a mistake.
      */
-    static final Set<String> ANNOUNCED_KINDS = Set.of("stripe", "salesforce", "heroku", "azure-devops", "okta", "zendesk",
-            "algolia", "adobe", "statuscast", "hund", "uptime", "statuspal", "statushub", "freshstatus", "statuscake");
+    static final Set<String> ANNOUNCED_KINDS = Set.of(
+            "stripe",
+            "salesforce",
+            "heroku",
+            "azure-devops",
+            "okta",
+            "zendesk",
+            "algolia",
+            "adobe",
+            "statuscast",
+            "hund",
+            "uptime",
+            "statuspal",
+            "statushub",
+            "freshstatus",
+            "statuscake");
 
     /** Kinds whose adapter derives its endpoints from the status page's base URL: the URL is the page, no path. */
-    static final Set<String> BASE_URL_KINDS = union(Set.of("statuspage", "incidentio", "instatus", "cachet", "slack"),
-            ANNOUNCED_KINDS.stream().filter(k -> !Set.of("okta", "adobe").contains(k)).collect(java.util.stream.Collectors.toSet()));
+    static final Set<String> BASE_URL_KINDS = union(
+            Set.of("statuspage", "incidentio", "instatus", "cachet", "slack"),
+            ANNOUNCED_KINDS.stream()
+                    .filter(k -> !Set.of("okta", "adobe").contains(k))
+                    .collect(java.util.stream.Collectors.toSet()));
 
     /** The shape of a document URL, for kinds whose URL is one document (or a profile), by kind. */
     static final Map<String, java.util.regex.Pattern> DOCUMENT_SHAPES = Map.ofEntries(
             Map.entry("rss", java.util.regex.Pattern.compile("https://[^/]+/.+")),
             // Okta's adapter reads its status page's HTML; Adobe's one JSON document serves every product.
             Map.entry("okta", java.util.regex.Pattern.compile("https://status\\.okta\\.com")),
-            Map.entry("adobe", java.util.regex.Pattern.compile("https://data\\.status\\.adobe\\.com/adobestatus/StatusEvents")),
+            Map.entry(
+                    "adobe",
+                    java.util.regex.Pattern.compile("https://data\\.status\\.adobe\\.com/adobestatus/StatusEvents")),
             Map.entry("atom", java.util.regex.Pattern.compile("https://[^/]+/.+")),
             Map.entry("betterstack", java.util.regex.Pattern.compile("https://[^/]+/feed\\.rss")),
-            Map.entry("statusio", java.util.regex.Pattern.compile("https://api\\.status\\.io/1\\.0/status/[0-9a-f]{24}")),
+            Map.entry(
+                    "statusio", java.util.regex.Pattern.compile("https://api\\.status\\.io/1\\.0/status/[0-9a-f]{24}")),
             Map.entry("sorry", java.util.regex.Pattern.compile("https://api\\.sorryapp\\.com/v1/pages/[A-Za-z0-9_-]+")),
             Map.entry("gcp", java.util.regex.Pattern.compile("https://[^/]+/(?:[^?#]+/)?incidents\\.json")),
-            Map.entry("aws", java.util.regex.Pattern.compile("https://[^/]+/(?:public/currentevents|rss/[a-z0-9-]+\\.rss)")),
+            Map.entry(
+                    "aws",
+                    java.util.regex.Pattern.compile("https://[^/]+/(?:public/currentevents|rss/[a-z0-9-]+\\.rss)")),
             Map.entry("azure", java.util.regex.Pattern.compile("https://[^/]+/[a-z]{2}-[a-z]{2}/status/feed/")),
             Map.entry("x", java.util.regex.Pattern.compile("https://(?:x|twitter)\\.com/@?[A-Za-z0-9_]{1,15}")),
             Map.entry("mastodon", java.util.regex.Pattern.compile("https://[^/]+/@[A-Za-z0-9_.]+")),
@@ -83,13 +104,21 @@ class BuiltInCatalogTest {
     static Set<String> adapterKinds() throws IOException {
         Set<String> kinds = new java.util.TreeSet<>();
         // The package sits in both target/classes and target/test-classes; the adapters are in the former.
-        java.net.URL dir = dev.incidex.source.SourceAdapter.class.getProtectionDomain().getCodeSource().getLocation();
-        java.nio.file.Path folder = java.nio.file.Path.of(java.net.URI.create(dir.toString())).resolve("dev/incidex/source");
+        java.net.URL dir = dev.incidex.source.SourceAdapter.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation();
+        java.nio.file.Path folder =
+                java.nio.file.Path.of(java.net.URI.create(dir.toString())).resolve("dev/incidex/source");
         try (var files = java.nio.file.Files.walk(folder)) {
-            for (String file : files.map(f -> folder.relativize(f).toString()).filter(f -> f.endsWith(".class") && !f.contains("$")).toList()) {
+            for (String file : files.map(f -> folder.relativize(f).toString())
+                    .filter(f -> f.endsWith(".class") && !f.contains("$"))
+                    .toList()) {
                 try {
-                    Class<?> type = Class.forName("dev.incidex.source." + file.replace(".class", "").replace(java.io.File.separatorChar, '.'));
-                    if (dev.incidex.source.SourceAdapter.class.isAssignableFrom(type) && !type.isInterface()
+                    Class<?> type = Class.forName("dev.incidex.source."
+                            + file.replace(".class", "").replace(java.io.File.separatorChar, '.'));
+                    if (dev.incidex.source.SourceAdapter.class.isAssignableFrom(type)
+                            && !type.isInterface()
                             && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
                         var constructor = type.getDeclaredConstructor();
                         constructor.setAccessible(true);
@@ -128,8 +157,10 @@ class BuiltInCatalogTest {
             }
         }
         for (Catalog.WaitingSource waiting : catalog.waiting()) {
-            assertTrue(ANNOUNCED_KINDS.contains(waiting.source().kind()), waiting.vendorSlug() + " (line " + waiting.line()
-                    + ") waits for kind '" + waiting.source().kind() + "', which no adapter reads and none is announced");
+            assertTrue(
+                    ANNOUNCED_KINDS.contains(waiting.source().kind()),
+                    waiting.vendorSlug() + " (line " + waiting.line() + ") waits for kind '"
+                            + waiting.source().kind() + "', which no adapter reads and none is announced");
         }
     }
 
@@ -154,7 +185,8 @@ class BuiltInCatalogTest {
                 }
             } else if (DOCUMENT_SHAPES.containsKey(source.kind())) {
                 if (!DOCUMENT_SHAPES.get(source.kind()).matcher(url.toString()).matches()) {
-                    wrong.add(where + " (a document URL like " + DOCUMENT_SHAPES.get(source.kind()).pattern() + ")");
+                    wrong.add(where + " (a document URL like "
+                            + DOCUMENT_SHAPES.get(source.kind()).pattern() + ")");
                 }
             } else {
                 wrong.add(where + " (no URL shape is known for this kind: add it to this test)");
@@ -165,22 +197,30 @@ class BuiltInCatalogTest {
 
     @Test
     void everyVendorCarriesItsEvidenceAndTheCountsAddUp() {
-        // confirmed / changed / added / unverified, per kind of the vendor's first source: the figures of the closing note.
+        // confirmed / changed / added / unverified, per kind of the vendor's first source: the figures of the closing
+        // note.
         Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
         for (CatalogVendor vendor : catalog.vendors()) {
             String checked = vendor.checked();
             assertNotNull(checked, vendor.slug() + " has no checked note");
             String verdict = checked.split("[ :]", 2)[0];
-            assertTrue(Set.of("confirmed", "changed", "added", "unverified").contains(verdict),
+            assertTrue(
+                    Set.of("confirmed", "changed", "added", "unverified").contains(verdict),
                     vendor.slug() + ": checked must start with confirmed, changed, added or unverified: " + checked);
             assertTrue(checked.contains("2026-12-01"), vendor.slug() + ": checked names no date of checking");
             String kind = vendor.sources().isEmpty()
-                    ? catalog.waiting().stream().filter(w -> w.vendorSlug().equals(vendor.slug()))
-                            .map(w -> w.source().kind()).findFirst().orElse("none")
+                    ? catalog.waiting().stream()
+                            .filter(w -> w.vendorSlug().equals(vendor.slug()))
+                            .map(w -> w.source().kind())
+                            .findFirst()
+                            .orElse("none")
                     : vendor.sources().get(0).kind();
             counts.computeIfAbsent(kind, k -> new java.util.TreeMap<>()).merge(verdict, 1, Integer::sum);
         }
-        int total = counts.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+        int total = counts.values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToInt(Integer::intValue)
+                .sum();
         assertEquals(catalog.vendors().size(), total);
         System.out.println("catalog evidence by kind: " + counts);
     }
@@ -190,13 +230,23 @@ class BuiltInCatalogTest {
         assertEquals("sorry", kindOf("pipedrive"));
         assertEquals("instatus", kindOf("sketch"));
         assertEquals("incidentio", kindOf("ghost"));
-        assertEquals(URI.create("https://ghoststatus.org"), bySlug.get("ghost").sources().get(0).url());
-        assertEquals(URI.create("https://loom.status.atlassian.com"), bySlug.get("loom").sources().get(0).url());
-        assertEquals(URI.create("https://status.modeanalytics.com"), bySlug.get("mode").sources().get(0).url());
-        assertEquals(URI.create("https://status.helpscout.com"), bySlug.get("help-scout").sources().get(0).url());
-        assertEquals(URI.create("https://status.claude.com"), bySlug.get("anthropic").sources().get(0).url());
-        for (String slug : List.of("openai", "hashicorp", "miro", "rollbar", "zapier", "onesignal", "aiven", "codeclimate",
-                "intercom")) {
+        assertEquals(
+                URI.create("https://ghoststatus.org"),
+                bySlug.get("ghost").sources().get(0).url());
+        assertEquals(
+                URI.create("https://loom.status.atlassian.com"),
+                bySlug.get("loom").sources().get(0).url());
+        assertEquals(
+                URI.create("https://status.modeanalytics.com"),
+                bySlug.get("mode").sources().get(0).url());
+        assertEquals(
+                URI.create("https://status.helpscout.com"),
+                bySlug.get("help-scout").sources().get(0).url());
+        assertEquals(
+                URI.create("https://status.claude.com"),
+                bySlug.get("anthropic").sources().get(0).url());
+        for (String slug : List.of(
+                "openai", "hashicorp", "miro", "rollbar", "zapier", "onesignal", "aiven", "codeclimate", "intercom")) {
             assertEquals("incidentio", kindOf(slug), slug);
         }
         for (String slug : List.of("docker", "sumo-logic", "onelogin", "gitlab", "clickup", "lets-encrypt")) {
@@ -211,16 +261,36 @@ class BuiltInCatalogTest {
 
     @Test
     void regionalPagesAreSeveralSourcesOfOneVendor() {
-        assertEquals(List.of(URI.create("https://status.datadoghq.com"), URI.create("https://status.datadoghq.eu")),
+        assertEquals(
+                List.of(URI.create("https://status.datadoghq.com"), URI.create("https://status.datadoghq.eu")),
                 bySlug.get("datadog").sources().stream().map(CatalogSource::url).toList());
         assertEquals(2, bySlug.get("onelogin").sources().size());
     }
 
     @Test
     void theBigVendorsOfIssue10AreIn() {
-        for (String slug : List.of("stripe", "salesforce", "okta", "auth0", "heroku", "zendesk", "notion", "gitlab",
-                "postmark", "algolia", "asana", "linear", "google-workspace", "adobe", "red-hat", "clickup", "cursor",
-                "lets-encrypt", "python", "brevo", "azure-devops")) {
+        for (String slug : List.of(
+                "stripe",
+                "salesforce",
+                "okta",
+                "auth0",
+                "heroku",
+                "zendesk",
+                "notion",
+                "gitlab",
+                "postmark",
+                "algolia",
+                "asana",
+                "linear",
+                "google-workspace",
+                "adobe",
+                "red-hat",
+                "clickup",
+                "cursor",
+                "lets-encrypt",
+                "python",
+                "brevo",
+                "azure-devops")) {
             assertTrue(bySlug.containsKey(slug), "missing " + slug);
         }
         assertEquals("gcp", kindOf("google-workspace"));
@@ -232,19 +302,28 @@ class BuiltInCatalogTest {
     }
 
     private static List<String> waitingKinds(String slug) {
-        List<String> kinds = new java.util.ArrayList<>(bySlug.get(slug).sources().stream().map(CatalogSource::kind).toList());
-        catalog.waiting().stream().filter(w -> w.vendorSlug().equals(slug)).forEach(w -> kinds.add(w.source().kind()));
+        List<String> kinds = new java.util.ArrayList<>(
+                bySlug.get(slug).sources().stream().map(CatalogSource::kind).toList());
+        catalog.waiting().stream()
+                .filter(w -> w.vendorSlug().equals(slug))
+                .forEach(w -> kinds.add(w.source().kind()));
         return kinds;
     }
 
     @Test
     void namesAreUniqueAndEveryVendorButUpstreamOnesHasASource() {
-        List<String> names = catalog.vendors().stream().map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> names = catalog.vendors().stream()
+                .map(v -> v.name().toLowerCase(java.util.Locale.ROOT))
+                .toList();
         assertEquals(names.size(), Set.copyOf(names).size(), "duplicate names");
         for (CatalogVendor vendor : catalog.vendors()) {
-            boolean dependedOn = catalog.vendors().stream().anyMatch(v -> v.dependsOn().contains(vendor.slug()));
-            boolean waits = catalog.waiting().stream().anyMatch(w -> w.vendorSlug().equals(vendor.slug()));
-            assertTrue(!vendor.sources().isEmpty() || waits || dependedOn, vendor.slug() + " has no source and nobody depends on it");
+            boolean dependedOn =
+                    catalog.vendors().stream().anyMatch(v -> v.dependsOn().contains(vendor.slug()));
+            boolean waits =
+                    catalog.waiting().stream().anyMatch(w -> w.vendorSlug().equals(vendor.slug()));
+            assertTrue(
+                    !vendor.sources().isEmpty() || waits || dependedOn,
+                    vendor.slug() + " has no source and nobody depends on it");
             assertTrue(vendor.slug().matches("[a-z0-9]+(-[a-z0-9]+)*"), vendor.slug());
         }
     }
@@ -252,10 +331,14 @@ class BuiltInCatalogTest {
     @Test
     void theBigPlatformsAreReadWithTheirOwnFormats() {
         assertEquals("gcp", bySlug.get("google-cloud").sources().get(0).kind());
-        assertEquals(List.of("aws", "aws"), bySlug.get("aws").sources().stream().map(CatalogSource::kind).toList());
+        assertEquals(
+                List.of("aws", "aws"),
+                bySlug.get("aws").sources().stream().map(CatalogSource::kind).toList());
         assertEquals("azure", bySlug.get("azure").sources().get(0).kind());
         assertEquals("slack", bySlug.get("slack").sources().get(0).kind());
-        assertEquals(URI.create("https://slack-status.com"), bySlug.get("slack").sources().get(0).url());
+        assertEquals(
+                URI.create("https://slack-status.com"),
+                bySlug.get("slack").sources().get(0).url());
     }
 
     @Test
@@ -297,11 +380,25 @@ class BuiltInCatalogTest {
 
     @Test
     void includesTheVendorsIncidexIsKnownFor() {
-        for (String slug : List.of("inky", "github", "zoom", "atlassian", "cloudflare", "dropbox", "twilio",
-                "datadog", "microsoft-365", "aws", "google-cloud", "azure", "slack")) {
+        for (String slug : List.of(
+                "inky",
+                "github",
+                "zoom",
+                "atlassian",
+                "cloudflare",
+                "dropbox",
+                "twilio",
+                "datadog",
+                "microsoft-365",
+                "aws",
+                "google-cloud",
+                "azure",
+                "slack")) {
             assertTrue(bySlug.containsKey(slug), "missing " + slug);
         }
-        assertEquals(URI.create("https://www.githubstatus.com"), bySlug.get("github").sources().get(0).url());
+        assertEquals(
+                URI.create("https://www.githubstatus.com"),
+                bySlug.get("github").sources().get(0).url());
         assertEquals(3, bySlug.get("atlassian").sources().size());
     }
 
@@ -309,8 +406,11 @@ class BuiltInCatalogTest {
     void inkyDependsOnMicrosoft365() {
         CatalogVendor inky = bySlug.get("inky");
         assertEquals(List.of("microsoft-365"), inky.dependsOn());
-        assertEquals(URI.create("https://status.inky.com"), inky.sources().get(0).url());
+        assertEquals(
+                URI.create("https://status.inky.com"), inky.sources().get(0).url());
         assertEquals("x", bySlug.get("microsoft-365").sources().get(0).kind());
-        assertEquals("\\b[A-Z]{2}\\d{6,7}\\b", bySlug.get("microsoft-365").sources().get(0).incidentIdPattern());
+        assertEquals(
+                "\\b[A-Z]{2}\\d{6,7}\\b",
+                bySlug.get("microsoft-365").sources().get(0).incidentIdPattern());
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,10 +62,14 @@ class CatalogReaderTest {
         assertEquals("INKY", inky.name());
         assertEquals("https://www.inky.com", inky.site());
         assertEquals(List.of("microsoft-365"), inky.dependsOn());
-        assertEquals(List.of(
-                new CatalogSource("statuspage", URI.create("https://status.inky.com"),
-                        "\\b[A-Z]{2}\\d{6,7}\\b", ZoneId.of("Europe/Berlin")),
-                new CatalogSource("rss", URI.create("https://status.inky.com/history.rss"), null, null)),
+        assertEquals(
+                List.of(
+                        new CatalogSource(
+                                "statuspage",
+                                URI.create("https://status.inky.com"),
+                                "\\b[A-Z]{2}\\d{6,7}\\b",
+                                ZoneId.of("Europe/Berlin")),
+                        new CatalogSource("rss", URI.create("https://status.inky.com/history.rss"), null, null)),
                 inky.sources());
 
         CatalogVendor microsoft = catalog.vendors().get(1);
@@ -152,12 +155,15 @@ class CatalogReaderTest {
 
     @Test
     void unknownVendorKey() {
-        assertFails("""
+        assertFails(
+                """
                 vendors:
                   - slug: inky
                     name: INKY
                     depends_on: [microsoft-365]
-                """, 4, "unknown key 'depends_on' in a vendor",
+                """,
+                4,
+                "unknown key 'depends_on' in a vendor",
                 "(allowed: checked, depends-on, name, site, slug, sources)");
     }
 
@@ -173,7 +179,8 @@ class CatalogReaderTest {
 
     @Test
     void unknownSourceKey() {
-        assertFails("""
+        assertFails(
+                """
                 vendors:
                   - slug: inky
                     name: INKY
@@ -181,7 +188,9 @@ class CatalogReaderTest {
                       - kind: statuspage
                         url: https://status.inky.com
                         timezone: Europe/Berlin
-                """, 7, "unknown key 'timezone' in a source of vendor 'inky'",
+                """,
+                7,
+                "unknown key 'timezone' in a source of vendor 'inky'",
                 "(allowed: incident-id-pattern, kind, needs-kind, time-zone, url)");
     }
 
@@ -313,7 +322,9 @@ class CatalogReaderTest {
                       - kind: statuspage
                         url: https://status.inky.com
                 """);
-        assertEquals("inket/stts Resources/services.json (statuspage), 2026-12-01", catalog.vendors().get(0).checked());
+        assertEquals(
+                "inket/stts Resources/services.json (statuspage), 2026-12-01",
+                catalog.vendors().get(0).checked());
     }
 
     @Test
@@ -340,10 +351,13 @@ class CatalogReaderTest {
                 """);
         CatalogVendor stripe = catalog.vendors().get(0);
         // A kind this build reads is an ordinary source; the other waits, with its line for messages.
-        assertEquals(List.of(new CatalogSource("statuspage", URI.create("https://www.stripestatus.com"), null, null)),
+        assertEquals(
+                List.of(new CatalogSource("statuspage", URI.create("https://www.stripestatus.com"), null, null)),
                 stripe.sources());
-        assertEquals(List.of(new Catalog.WaitingSource("stripe",
-                new CatalogSource("stripe", URI.create("https://status.stripe.com"), null, null), 5)), catalog.waiting());
+        assertEquals(
+                List.of(new Catalog.WaitingSource(
+                        "stripe", new CatalogSource("stripe", URI.create("https://status.stripe.com"), null, null), 5)),
+                catalog.waiting());
     }
 
     @Test
@@ -542,9 +556,15 @@ class CatalogReaderTest {
     private static String fleet(int vendors, String lastKind) {
         StringBuilder yaml = new StringBuilder(vendors * 150).append("vendors:\n");
         for (int i = 0; i < vendors; i++) {
-            yaml.append("  - slug: vendor-").append(i).append("\n    name: Vendor ").append(i)
-                    .append("\n    sources:\n      - kind: ").append(i == vendors - 1 ? lastKind : "statuspage")
-                    .append("\n        url: http://127.0.0.1:8081/v").append(i).append("\n");
+            yaml.append("  - slug: vendor-")
+                    .append(i)
+                    .append("\n    name: Vendor ")
+                    .append(i)
+                    .append("\n    sources:\n      - kind: ")
+                    .append(i == vendors - 1 ? lastKind : "statuspage")
+                    .append("\n        url: http://127.0.0.1:8081/v")
+                    .append(i)
+                    .append("\n");
         }
         return yaml.toString();
     }

@@ -33,10 +33,16 @@ class DemoTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("incidex.poll.enabled", "true", "incidex.poll.first-delay", "0s",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:incidex-demo-test;DB_CLOSE_DELAY=-1",
+            return Map.of(
+                    "incidex.poll.enabled",
+                    "true",
+                    "incidex.poll.first-delay",
+                    "0s",
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:incidex-demo-test;DB_CLOSE_DELAY=-1",
                     // The test profile's social APIs point at a test server this test has no use for.
-                    "vendor-server.url", "http://127.0.0.1:9");
+                    "vendor-server.url",
+                    "http://127.0.0.1:9");
         }
     }
 
@@ -47,12 +53,22 @@ class DemoTest {
     void theDemoOnARandomPortShowsInkysIncident() {
         assertThat(root.getPort()).isNotEqualTo(8080);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-                given().get("/api/vendors/inky/incidents").then().statusCode(200).extract().asString())
-                .contains("Informational Update for Users of Office 365"));
-        Document vendor = Jsoup.parse(given().get("/vendors/inky").then().statusCode(200).extract().asString());
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(given().get("/api/vendors/inky/incidents")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .contains("Informational Update for Users of Office 365"));
+        Document vendor = Jsoup.parse(
+                given().get("/vendors/inky").then().statusCode(200).extract().asString());
         assertThat(vendor.text()).contains("Informational Update for Users of Office 365");
-        String sources = given().get("/api/vendors/inky").then().statusCode(200).extract().asString();
+        String sources = given().get("/api/vendors/inky")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(sources).doesNotContain("failing");
     }
 }

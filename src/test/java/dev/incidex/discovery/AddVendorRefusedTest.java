@@ -16,9 +16,9 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Without the operator's override, internal addresses are refused when adding and when polling added sources. */
 @QuarkusTest
@@ -29,31 +29,48 @@ class AddVendorRefusedTest {
     Poller poller;
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "VENDOR_SERVER/refused                 | address 127.0.0.1 is a loopback address and not allowed",
-        "http://localhost:9/                   | host localhost is a loopback address and not allowed",
-        "http://[::ffff:127.0.0.1]/            | loopback address",
-        "http://2130706433/                    | address 2130706433 (127.0.0.1) is a loopback address",
-        "http://169.254.169.254/latest/        | link-local",
-        "http://metadata.google.internal/      | cloud metadata",
-        "http://10.0.0.8/status                | private address",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "VENDOR_SERVER/refused                 | address 127.0.0.1 is a loopback address and not allowed",
+                "http://localhost:9/                   | host localhost is a loopback address and not allowed",
+                "http://[::ffff:127.0.0.1]/            | loopback address",
+                "http://2130706433/                    | address 2130706433 (127.0.0.1) is a loopback address",
+                "http://169.254.169.254/latest/        | link-local",
+                "http://metadata.google.internal/      | cloud metadata",
+                "http://10.0.0.8/status                | private address",
+            })
     void internalAddressesAreRefused(String url, String message) {
-        String actual = url.replace("VENDOR_SERVER", VendorServerResource.server().baseUrl());
-        given().contentType(ContentType.JSON).body(Map.of("url", actual)).post("/api/vendors").then()
-                .statusCode(400).body("status", equalTo(400)).body("error", containsString(message));
+        String actual =
+                url.replace("VENDOR_SERVER", VendorServerResource.server().baseUrl());
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", actual))
+                .post("/api/vendors")
+                .then()
+                .statusCode(400)
+                .body("status", equalTo(400))
+                .body("error", containsString(message));
         assertThat(VendorServerResource.server().hits("/refused")).isEmpty();
     }
 
     @Test
     void theFormSaysWhy() {
-        given().contentType(ContentType.URLENC).formParam("url", "http://127.0.0.1:1/")
-                .post("/vendors").then().statusCode(400).body(containsString("loopback address and not allowed"));
+        given().contentType(ContentType.URLENC)
+                .formParam("url", "http://127.0.0.1:1/")
+                .post("/vendors")
+                .then()
+                .statusCode(400)
+                .body(containsString("loopback address and not allowed"));
     }
 
     @Test
     void anAddedSourceIsPolledThroughTheGuardButCatalogSourcesAreNot() {
-        VendorServerResource.server().serve("/sneaky/feed.rss", 200, "application/rss+xml", "<rss version=\"2.0\"><channel><title>x</title></channel></rss>");
+        VendorServerResource.server()
+                .serve(
+                        "/sneaky/feed.rss",
+                        200,
+                        "application/rss+xml",
+                        "<rss version=\"2.0\"><channel><title>x</title></channel></rss>");
         long id = QuarkusTransaction.requiringNew().call(() -> {
             Vendor v = new Vendor();
             v.slug = "sneaky-added";

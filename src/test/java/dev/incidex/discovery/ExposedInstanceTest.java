@@ -68,19 +68,21 @@ class ExposedInstanceTest {
     @BeforeEach
     void slowHost() throws IOException {
         slow = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> {
-            while (!slow.isClosed()) {
-                try {
-                    Socket s = slow.accept();
-                    slowConnections.incrementAndGet();
-                    Thread t = new Thread(() -> dribble(s), "slow-host");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "slow-host-accept");
+        Thread accept = new Thread(
+                () -> {
+                    while (!slow.isClosed()) {
+                        try {
+                            Socket s = slow.accept();
+                            slowConnections.incrementAndGet();
+                            Thread t = new Thread(() -> dribble(s), "slow-host");
+                            t.setDaemon(true);
+                            t.start();
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "slow-host-accept");
         accept.setDaemon(true);
         accept.start();
     }
@@ -91,9 +93,11 @@ class ExposedInstanceTest {
     }
 
     private static void dribble(Socket s) {
-        try (s; OutputStream out = s.getOutputStream()) {
+        try (s;
+                OutputStream out = s.getOutputStream()) {
             s.getInputStream().read(new byte[8192]);
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             for (int i = 0; i < 600; i++) {
                 out.write('{');
@@ -111,22 +115,36 @@ class ExposedInstanceTest {
 
     @Test
     void readingIsOpenButAddingNeedsTheOperatorToken() {
-        given().header("X-Forwarded-For", "198.51.100.1").get("/api/vendors").then().statusCode(200);
+        given().header("X-Forwarded-For", "198.51.100.1")
+                .get("/api/vendors")
+                .then()
+                .statusCode(200);
         given().get("/").then().statusCode(200);
 
-        Response missing = given().header("X-Forwarded-For", "198.51.100.1").contentType("application/json")
-                .body("{\"url\":\"https://status.example.com\"}").post("/api/vendors");
+        Response missing = given().header("X-Forwarded-For", "198.51.100.1")
+                .contentType("application/json")
+                .body("{\"url\":\"https://status.example.com\"}")
+                .post("/api/vendors");
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(missing.jsonPath().getString("error")).contains("operator token");
-        Response wrong = given().header("X-Forwarded-For", "198.51.100.1").header("Authorization", "Bearer guess")
-                .contentType("application/json").body("{\"url\":\"https://status.example.com\"}").post("/api/vendors");
+        Response wrong = given().header("X-Forwarded-For", "198.51.100.1")
+                .header("Authorization", "Bearer guess")
+                .contentType("application/json")
+                .body("{\"url\":\"https://status.example.com\"}")
+                .post("/api/vendors");
         assertThat(wrong.statusCode()).isEqualTo(401);
 
-        String directory = given().get("/vendors").then().statusCode(200).extract().asString();
-        assertThat(Jsoup.parse(directory).select("form input[name=token][type=password]")).hasSize(1);
-        Response form = given().header("X-Forwarded-For", "198.51.100.1").contentType("application/x-www-form-urlencoded")
-                .formParam("url", "https://status.example.com").redirects().follow(false).post("/vendors");
+        String directory =
+                given().get("/vendors").then().statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(directory).select("form input[name=token][type=password]"))
+                .hasSize(1);
+        Response form = given().header("X-Forwarded-For", "198.51.100.1")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("url", "https://status.example.com")
+                .redirects()
+                .follow(false)
+                .post("/vendors");
         assertThat(form.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(form.asString()).select(".error").text()).contains("operator token");
     }
@@ -134,8 +152,11 @@ class ExposedInstanceTest {
     @Test
     void aSlowHostCostsTheAdditionsBudgetNotTheServer() {
         long start = System.nanoTime();
-        Response accepted = given().header("X-Forwarded-For", "198.51.100.2").header("Authorization", "Bearer " + TOKEN)
-                .contentType("application/json").body("{\"url\":\"" + slowUrl() + "\"}").post("/api/vendors");
+        Response accepted = given().header("X-Forwarded-For", "198.51.100.2")
+                .header("Authorization", "Bearer " + TOKEN)
+                .contentType("application/json")
+                .body("{\"url\":\"" + slowUrl() + "\"}")
+                .post("/api/vendors");
         Duration answered = Duration.ofNanos(System.nanoTime() - start);
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(answered).isLessThan(Duration.ofSeconds(15)); // answer-within is 1 s; the machine may be slow
@@ -148,11 +169,13 @@ class ExposedInstanceTest {
         given().get("/").then().statusCode(200);
         Duration front = Duration.ofNanos(System.nanoTime() - page);
         assertThat(front).isLessThan(Duration.ofSeconds(15));
-        System.out.printf("figure: adding a one-byte-a-second host answered 202 in %d ms; / answered in %d ms meanwhile%n",
+        System.out.printf(
+                "figure: adding a one-byte-a-second host answered 202 in %d ms; / answered in %d ms meanwhile%n",
                 answered.toMillis(), front.toMillis());
 
         // The budget (3 s) runs out: the addition fails with 504 and says why; the connections are let go.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> !"pending".equals(given().get(check).jsonPath().getString("state")));
         Response done = given().get(check);
         assertThat(done.jsonPath().getString("state")).isEqualTo("failed");
@@ -168,9 +191,13 @@ class ExposedInstanceTest {
             List<CompletableFuture<Response>> posts = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String client = "198.51.100." + (10 + i);
-                posts.add(CompletableFuture.supplyAsync(() -> given().header("X-Forwarded-For", client)
-                        .header("Authorization", "Bearer " + TOKEN).contentType("application/json")
-                        .body("{\"url\":\"" + slowUrl() + "/" + client + "\"}").post("/api/vendors"), clients));
+                posts.add(CompletableFuture.supplyAsync(
+                        () -> given().header("X-Forwarded-For", client)
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .contentType("application/json")
+                                .body("{\"url\":\"" + slowUrl() + "/" + client + "\"}")
+                                .post("/api/vendors"),
+                        clients));
             }
             for (CompletableFuture<Response> p : posts) {
                 answers.add(p.get());
@@ -182,34 +209,61 @@ class ExposedInstanceTest {
         // One runs, one waits its turn; the others are told at once that it is busy.
         assertThat(statuses).containsOnly(202, 503);
         assertThat(statuses.stream().filter(s -> s == 503).count()).isGreaterThanOrEqualTo(4);
-        assertThat(answers.stream().filter(a -> a.statusCode() == 503)).allSatisfy(a -> assertThat(a.header("Retry-After")).isNotBlank());
+        assertThat(answers.stream().filter(a -> a.statusCode() == 503))
+                .allSatisfy(a -> assertThat(a.header("Retry-After")).isNotBlank());
         // Leave the pool free for the other tests: the accepted ones end within their budgets.
         for (Response a : answers.stream().filter(a -> a.statusCode() == 202).toList()) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> !"pending".equals(given().get(a.header("Location")).jsonPath().getString("state")));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> !"pending"
+                            .equals(given().get(a.header("Location")).jsonPath().getString("state")));
         }
     }
 
     @Test
     void eachClientMayAddVendorsAndCreateWatchlistsOnlySoOften() {
         for (int i = 0; i < 3; i++) {
-            given().header("X-Forwarded-For", "203.0.113.7").contentType("application/x-www-form-urlencoded")
-                    .formParam("vendor", "inky").redirects().follow(false).post("/watchlists").then().statusCode(303);
+            given().header("X-Forwarded-For", "203.0.113.7")
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("vendor", "inky")
+                    .redirects()
+                    .follow(false)
+                    .post("/watchlists")
+                    .then()
+                    .statusCode(303);
         }
-        Response limited = given().header("X-Forwarded-For", "203.0.113.7").contentType("application/x-www-form-urlencoded")
-                .formParam("vendor", "inky").redirects().follow(false).post("/watchlists");
+        Response limited = given().header("X-Forwarded-For", "203.0.113.7")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("vendor", "inky")
+                .redirects()
+                .follow(false)
+                .post("/watchlists");
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
         // Another client is not affected.
-        given().header("X-Forwarded-For", "203.0.113.8").contentType("application/x-www-form-urlencoded")
-                .formParam("vendor", "inky").redirects().follow(false).post("/watchlists").then().statusCode(303);
+        given().header("X-Forwarded-For", "203.0.113.8")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("vendor", "inky")
+                .redirects()
+                .follow(false)
+                .post("/watchlists")
+                .then()
+                .statusCode(303);
 
         for (int i = 0; i < 5; i++) {
-            given().header("X-Forwarded-For", "203.0.113.9").header("Authorization", "Bearer " + TOKEN).contentType("application/json")
-                    .body("{\"url\":\"ftp://not-http.example\"}").post("/api/vendors").then().statusCode(400);
+            given().header("X-Forwarded-For", "203.0.113.9")
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .contentType("application/json")
+                    .body("{\"url\":\"ftp://not-http.example\"}")
+                    .post("/api/vendors")
+                    .then()
+                    .statusCode(400);
         }
-        Response tooMany = given().header("X-Forwarded-For", "203.0.113.9").header("Authorization", "Bearer " + TOKEN)
-                .contentType("application/json").body("{\"url\":\"ftp://not-http.example\"}").post("/api/vendors");
+        Response tooMany = given().header("X-Forwarded-For", "203.0.113.9")
+                .header("Authorization", "Bearer " + TOKEN)
+                .contentType("application/json")
+                .body("{\"url\":\"ftp://not-http.example\"}")
+                .post("/api/vendors");
         assertThat(tooMany.statusCode()).isEqualTo(429);
         assertThat(tooMany.contentType()).startsWith("application/json");
         assertThat(tooMany.jsonPath().getInt("status")).isEqualTo(429);

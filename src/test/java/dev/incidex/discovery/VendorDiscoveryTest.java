@@ -33,9 +33,12 @@ class VendorDiscoveryTest {
 
     @Test
     void statuspage() {
-        server().serve("/d-sp/api/v2/summary.json", 200, "application/json",
-                "{\"page\":{\"id\":\"y2k8f0mh3r7q\",\"name\":\"Acme\",\"url\":\"https://status.acme.test\",\"time_zone\":\"America/Chicago\"},"
-                        + "\"status\":{\"indicator\":\"none\",\"description\":\"All Systems Operational\"},\"components\":[],\"incidents\":[]}");
+        server().serve(
+                        "/d-sp/api/v2/summary.json",
+                        200,
+                        "application/json",
+                        "{\"page\":{\"id\":\"y2k8f0mh3r7q\",\"name\":\"Acme\",\"url\":\"https://status.acme.test\",\"time_zone\":\"America/Chicago\"},"
+                                + "\"status\":{\"indicator\":\"none\",\"description\":\"All Systems Operational\"},\"components\":[],\"incidents\":[]}");
         Found found = discovery.discover(base() + "/d-sp/");
         assertThat(found.platform()).isEqualTo("statuspage");
         assertThat(found.name()).isEqualTo("Acme");
@@ -45,7 +48,10 @@ class VendorDiscoveryTest {
 
     @Test
     void incidentIoAnswersTheStatuspageApiAndItsOwnWidgetApi() {
-        server().serve("/d-iio/api/v2/summary.json", 200, "application/json",
+        server().serve(
+                        "/d-iio/api/v2/summary.json",
+                        200,
+                        "application/json",
                         "{\"page\":{\"id\":\"01HQ3ZJ8W0W6Y5PC7PQ3TXGZ9V\",\"name\":\"Nimbus\",\"url\":\"https://status.nimbus.test\"},"
                                 + "\"status\":{\"indicator\":\"minor\",\"description\":\"Partially Degraded Service\"},\"incidents\":null}")
                 .serveFixture("/d-iio/api/v1/summary", "incidentio-widget-summary.json", "application/json");
@@ -67,7 +73,11 @@ class VendorDiscoveryTest {
     @Test
     void cachetByPing() {
         server().serve("/d-cachet/api/v1/ping", 200, "application/json", "{\"data\":\"Pong!\"}")
-                .serve("/d-cachet", 200, "text/html", "<html><head><title>Lattice Status</title></head><body></body></html>");
+                .serve(
+                        "/d-cachet",
+                        200,
+                        "text/html",
+                        "<html><head><title>Lattice Status</title></head><body></body></html>");
         Found found = discovery.discover(base() + "/d-cachet");
         assertThat(found.platform()).isEqualTo("cachet");
         assertThat(found.name()).isEqualTo("Lattice");
@@ -116,7 +126,9 @@ class VendorDiscoveryTest {
     void socialProfilesAreRecognisedWithoutFetching() {
         assertThat(discovery.discover("https://mastodon.social/@MSFT365Status").sources())
                 .containsExactly(new FoundSource("mastodon", "https://mastodon.social/@MSFT365Status"));
-        assertThat(discovery.discover("https://bsky.app/profile/status.example.com").sources())
+        assertThat(discovery
+                        .discover("https://bsky.app/profile/status.example.com")
+                        .sources())
                 .containsExactly(new FoundSource("bluesky", "https://bsky.app/profile/status.example.com"));
         assertThat(discovery.discover("https://twitter.com/MSFT365Status/").sources())
                 .containsExactly(new FoundSource("x", "https://x.com/MSFT365Status"));
@@ -125,22 +137,35 @@ class VendorDiscoveryTest {
 
     @Test
     void nothingRecognisableIsA422NamingWhatWasTried() {
-        server().serve("/d-none", 200, "text/html", "<html><head><title>Just a blog</title></head><body>hi</body></html>");
+        server().serve(
+                        "/d-none",
+                        200,
+                        "text/html",
+                        "<html><head><title>Just a blog</title></head><body>hi</body></html>");
         assertThatThrownBy(() -> discovery.discover(base() + "/d-none"))
                 .isInstanceOfSatisfying(DiscoveryException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     // The URL once, then the paths tried under it: a long URL is not echoed six times.
-                    assertThat(e.getMessage()).contains("no status page found at '" + base() + "/d-none'")
-                            .contains("tried /api/v2/summary.json").contains("/summary.json").contains("/api/v1/ping");
+                    assertThat(e.getMessage())
+                            .contains("no status page found at '" + base() + "/d-none'")
+                            .contains("tried /api/v2/summary.json")
+                            .contains("/summary.json")
+                            .contains("/api/v1/ping");
                 });
     }
 
     @Test
     void badUrlsAre400s() {
-        assertThatThrownBy(() -> discovery.discover("  ")).isInstanceOfSatisfying(DiscoveryException.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> discovery.discover("http://exa mple.com/")).isInstanceOfSatisfying(DiscoveryException.class,
-                e -> assertThat(e.getMessage()).contains("not a URL"));
-        assertThatThrownBy(() -> discovery.discover("ftp://example.com/")).isInstanceOfSatisfying(DiscoveryException.class,
-                e -> assertThat(e.getMessage()).contains("only http and https"));
+        assertThatThrownBy(() -> discovery.discover("  "))
+                .isInstanceOfSatisfying(
+                        DiscoveryException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> discovery.discover("http://exa mple.com/"))
+                .isInstanceOfSatisfying(
+                        DiscoveryException.class,
+                        e -> assertThat(e.getMessage()).contains("not a URL"));
+        assertThatThrownBy(() -> discovery.discover("ftp://example.com/"))
+                .isInstanceOfSatisfying(
+                        DiscoveryException.class,
+                        e -> assertThat(e.getMessage()).contains("only http and https"));
     }
 }

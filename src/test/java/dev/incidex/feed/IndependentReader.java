@@ -52,10 +52,14 @@ public final class IndependentReader {
         Set<String> guids = new HashSet<>();
         for (Element item : children(channel, "item")) {
             assertThat(text(item, "title")).isNotBlank();
-            assertThat(URI.create(text(item, "link")).isAbsolute()).as("absolute item link").isTrue();
+            assertThat(URI.create(text(item, "link")).isAbsolute())
+                    .as("absolute item link")
+                    .isTrue();
             Element guid = only(item, "guid");
             assertThat(guid.getAttribute("isPermaLink")).isEqualTo("false");
-            assertThat(guids.add(guid.getTextContent())).as("unique guid " + guid.getTextContent()).isTrue();
+            assertThat(guids.add(guid.getTextContent()))
+                    .as("unique guid " + guid.getTextContent())
+                    .isTrue();
             // RSS 2.0 dates are RFC 822 (RFC 1123's form of it).
             ZonedDateTime.parse(text(item, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME);
         }
@@ -75,8 +79,13 @@ public final class IndependentReader {
             assertThat(URI.create(atomText(entry, "id")).isAbsolute()).isTrue();
             assertThat(atomText(entry, "title")).isNotBlank();
             OffsetDateTime.parse(atomText(entry, "updated"));
-            assertThat(feedAuthor || !atomChildren(entry, "author").isEmpty()).as("an author (atom:feed or atom:entry)").isTrue();
-            assertThat(atomChildren(entry, "link")).anySatisfy(l -> assertThat(URI.create(l.getAttribute("href")).isAbsolute()).isTrue());
+            assertThat(feedAuthor || !atomChildren(entry, "author").isEmpty())
+                    .as("an author (atom:feed or atom:entry)")
+                    .isTrue();
+            assertThat(atomChildren(entry, "link"))
+                    .anySatisfy(
+                            l -> assertThat(URI.create(l.getAttribute("href")).isAbsolute())
+                                    .isTrue());
         }
     }
 
@@ -96,7 +105,9 @@ public final class IndependentReader {
         List<Element> out = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element e && e.getNamespaceURI() == null && e.getTagName().equals(name)) {
+            if (nodes.item(i) instanceof Element e
+                    && e.getNamespaceURI() == null
+                    && e.getTagName().equals(name)) {
                 out.add(e);
             }
         }
@@ -107,7 +118,9 @@ public final class IndependentReader {
         List<Element> out = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element e && ATOM.equals(e.getNamespaceURI()) && e.getLocalName().equals(name)) {
+            if (nodes.item(i) instanceof Element e
+                    && ATOM.equals(e.getNamespaceURI())
+                    && e.getLocalName().equals(name)) {
                 out.add(e);
             }
         }

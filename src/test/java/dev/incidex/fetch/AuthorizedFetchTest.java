@@ -47,7 +47,10 @@ class AuthorizedFetchTest {
         });
         server.createContext("/refusing/oauth2/v2.0/token", ex -> send(ex, 401, "{\"error\":\"invalid_client\"}"));
         server.createContext("/limited", ex -> {
-            ex.getResponseHeaders().add("x-rate-limit-reset", String.valueOf(NOW.plusSeconds(600).getEpochSecond()));
+            ex.getResponseHeaders()
+                    .add(
+                            "x-rate-limit-reset",
+                            String.valueOf(NOW.plusSeconds(600).getEpochSecond()));
             send(ex, 429, "{\"errors\":[{\"code\":88}]}");
         });
         server.start();
@@ -71,8 +74,14 @@ class AuthorizedFetchTest {
         assertThat(fetch("/api", grant)).isInstanceOf(Fetched.class);
         assertThat(fetch("/api", grant)).isInstanceOf(Fetched.class);
 
-        assertThat(tokenRequests).singleElement().satisfies(body -> assertThat(body)
-                .contains("grant_type=client_credentials", "client_id=app-1", "client_secret=s%3Dcr3t", "scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"));
+        assertThat(tokenRequests)
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .contains(
+                                "grant_type=client_credentials",
+                                "client_id=app-1",
+                                "client_secret=s%3Dcr3t",
+                                "scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"));
         assertThat(authorizations).containsExactly("Bearer abc", "Bearer abc");
     }
 
@@ -80,7 +89,10 @@ class AuthorizedFetchTest {
     void aRefusedTokenFailsTheFetchWithoutSendingItOrNamingTheSecret() {
         FetchOutcome outcome = fetch("/api", grant("/refusing"));
         assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> {
-            assertThat(f.message()).startsWith("could not get an access token: ").contains("HTTP 401").doesNotContain("s=cr3t");
+            assertThat(f.message())
+                    .startsWith("could not get an access token: ")
+                    .contains("HTTP 401")
+                    .doesNotContain("s=cr3t");
         });
         assertThat(authorizations).isEmpty();
         assertThat(grant("/refusing").toString()).doesNotContain("s=cr3t");
@@ -88,12 +100,16 @@ class AuthorizedFetchTest {
 
     @Test
     void xRateLimitResetIsHonouredWithoutRetryAfter() {
-        assertThat(fetch("/limited", null)).isInstanceOfSatisfying(Failed.class,
-                f -> assertThat(f.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
+        assertThat(fetch("/limited", null))
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
     }
 
     private Authorization grant(String tenantPath) {
-        return new Authorization.ClientCredentials(URI.create(base() + tenantPath + "/oauth2/v2.0/token"), "app-1", "s=cr3t",
+        return new Authorization.ClientCredentials(
+                URI.create(base() + tenantPath + "/oauth2/v2.0/token"),
+                "app-1",
+                "s=cr3t",
                 "https://graph.microsoft.com/.default");
     }
 
@@ -102,7 +118,9 @@ class AuthorizedFetchTest {
     }
 
     private FetchOutcome fetch(String path, Authorization authorization) {
-        return fetcher.fetch(URI.create(base() + path), Validators.NONE, authorization).toCompletableFuture().join();
+        return fetcher.fetch(URI.create(base() + path), Validators.NONE, authorization)
+                .toCompletableFuture()
+                .join();
     }
 
     private static void send(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {

@@ -32,7 +32,8 @@ class FetcherTest {
 
     HttpServer server;
     AtomicReference<String> seenIfNoneMatch = new AtomicReference<>();
-    Fetcher fetcher = new Fetcher(config(Duration.ofSeconds(2), Duration.ofMillis(700)),
+    Fetcher fetcher = new Fetcher(
+            config(Duration.ofSeconds(2), Duration.ofMillis(700)),
             InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
 
     @BeforeEach
@@ -123,8 +124,11 @@ class FetcherTest {
 
     @Test
     void gzipBodiesAreDecompressed() {
-        assertThat(fetch("/gzip", Validators.NONE)).isInstanceOfSatisfying(Fetched.class,
-                f -> assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("compressed"));
+        assertThat(fetch("/gzip", Validators.NONE))
+                .isInstanceOfSatisfying(
+                        Fetched.class,
+                        f -> assertThat(new String(f.body(), StandardCharsets.UTF_8))
+                                .isEqualTo("compressed"));
     }
 
     @Test
@@ -156,13 +160,16 @@ class FetcherTest {
             port = s.getLocalPort();
         }
         FetchOutcome outcome = fetcher.fetch(URI.create("http://127.0.0.1:" + port + "/x"), Validators.NONE)
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
         assertThat(problem(outcome)).isEqualTo(Problem.NETWORK);
     }
 
     private FetchOutcome fetch(String path, Validators validators) {
-        return fetcher.fetch(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path), validators)
-                .toCompletableFuture().join();
+        return fetcher.fetch(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path), validators)
+                .toCompletableFuture()
+                .join();
     }
 
     private static Problem problem(FetchOutcome outcome) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class GuardedFetchTest {
 
     HttpServer server;
-    Fetcher fetcher = new Fetcher(FetcherTest.config(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+    Fetcher fetcher = new Fetcher(
+            FetcherTest.config(Duration.ofSeconds(2), Duration.ofSeconds(2)),
             InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
     AddressPolicy onlyLocalhost = new AddressPolicy(false, List.of("localhost"), InetAddress::getAllByName);
     int port;
@@ -63,7 +64,9 @@ class GuardedFetchTest {
     }
 
     private FetchOutcome fetch(String url, AddressPolicy policy) {
-        return fetcher.fetchGuarded(URI.create(url), Validators.NONE, policy).toCompletableFuture().join();
+        return fetcher.fetchGuarded(URI.create(url), Validators.NONE, policy)
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
@@ -71,18 +74,24 @@ class GuardedFetchTest {
         FetchOutcome outcome = fetch("http://localhost:" + port + "/to-internal", onlyLocalhost);
         assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> {
             assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS);
-            assertThat(f.message()).contains("address 127.0.0.1 is a loopback address and not allowed")
+            assertThat(f.message())
+                    .contains("address 127.0.0.1 is a loopback address and not allowed")
                     .contains("redirected to http://127.0.0.1:" + port + "/target");
             assertThat(f.url()).isEqualTo(URI.create("http://localhost:" + port + "/to-internal"));
         });
         assertThat(fetch("http://localhost:" + port + "/to-metadata", onlyLocalhost))
-                .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("169.254.169.254").contains("link-local"));
+                .isInstanceOfSatisfying(
+                        Failed.class,
+                        f -> assertThat(f.message()).contains("169.254.169.254").contains("link-local"));
     }
 
     @Test
     void allowedHopsAreFollowed() {
-        assertThat(fetch("http://localhost:" + port + "/relative", onlyLocalhost)).isInstanceOfSatisfying(Fetched.class,
-                f -> assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("the document"));
+        assertThat(fetch("http://localhost:" + port + "/relative", onlyLocalhost))
+                .isInstanceOfSatisfying(
+                        Fetched.class,
+                        f -> assertThat(new String(f.body(), StandardCharsets.UTF_8))
+                                .isEqualTo("the document"));
         AddressPolicy open = new AddressPolicy(true, List.of(), InetAddress::getAllByName);
         assertThat(fetch("http://localhost:" + port + "/to-internal", open)).isInstanceOf(Fetched.class);
     }
@@ -90,14 +99,16 @@ class GuardedFetchTest {
     @Test
     void theFirstHopIsCheckedToo() {
         assertThat(fetch("http://127.0.0.1:" + port + "/target", onlyLocalhost))
-                .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS));
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS));
         assertThat(server.getAddress()).isNotNull();
     }
 
     @Test
     void redirectLoopsEnd() {
         assertThat(fetch("http://localhost:" + port + "/loop", onlyLocalhost))
-                .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.message()).contains("more than 5 redirects"));
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.message()).contains("more than 5 redirects"));
     }
 
     @Test
@@ -114,18 +125,26 @@ class GuardedFetchTest {
         });
         other.start();
         try {
-            server.createContext("/to-other-port", ex -> redirect(ex, "http://127.0.0.1:" + other.getAddress().getPort() + "/secret"));
-            assertThat(fetch(catalogUrl.toString(), guard.trustingOrigin(catalogUrl))).isInstanceOfSatisfying(Failed.class, f -> {
-                assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS);
-                assertThat(f.message()).contains("loopback").doesNotContain("internal");
-            });
+            server.createContext(
+                    "/to-other-port",
+                    ex -> redirect(ex, "http://127.0.0.1:" + other.getAddress().getPort() + "/secret"));
+            assertThat(fetch(catalogUrl.toString(), guard.trustingOrigin(catalogUrl)))
+                    .isInstanceOfSatisfying(Failed.class, f -> {
+                        assertThat(f.problem()).isEqualTo(Problem.REFUSED_ADDRESS);
+                        assertThat(f.message()).contains("loopback").doesNotContain("internal");
+                    });
             // The same server's own redirects are followed.
             URI relative = URI.create("http://127.0.0.1:" + port + "/relative");
-            assertThat(fetch(relative.toString(), guard.trustingOrigin(relative))).isInstanceOf(Fetched.class);
+            assertThat(fetch(relative.toString(), guard.trustingOrigin(relative)))
+                    .isInstanceOf(Fetched.class);
             // An operator who allows the range lets the redirect through.
-            AddressPolicy allowsLoopback = new AddressPolicy(false, List.of(), List.of("127.0.0.0/8"), InetAddress::getAllByName);
-            assertThat(fetch(catalogUrl.toString(), allowsLoopback.trustingOrigin(catalogUrl))).isInstanceOfSatisfying(Fetched.class,
-                    f -> assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo("internal"));
+            AddressPolicy allowsLoopback =
+                    new AddressPolicy(false, List.of(), List.of("127.0.0.0/8"), InetAddress::getAllByName);
+            assertThat(fetch(catalogUrl.toString(), allowsLoopback.trustingOrigin(catalogUrl)))
+                    .isInstanceOfSatisfying(
+                            Fetched.class,
+                            f -> assertThat(new String(f.body(), StandardCharsets.UTF_8))
+                                    .isEqualTo("internal"));
         } finally {
             other.stop(0);
         }

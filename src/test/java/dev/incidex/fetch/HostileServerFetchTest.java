@@ -30,7 +30,8 @@ class HostileServerFetchTest {
 
     static final Duration TIMEOUT = Duration.ofMillis(800);
 
-    Fetcher fetcher = new Fetcher(FetcherTest.config(Duration.ofSeconds(2), TIMEOUT),
+    Fetcher fetcher = new Fetcher(
+            FetcherTest.config(Duration.ofSeconds(2), TIMEOUT),
             InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
     RawServer server;
 
@@ -77,12 +78,15 @@ class HostileServerFetchTest {
         });
         long start = System.nanoTime();
         FetchOutcome outcome = fetch();
-        assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.TOO_LARGE));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.TOO_LARGE));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT);
         server.awaitLetGo(Duration.ofSeconds(5));
         // What the kernel's socket buffers took before the close, not the 200 MiB (before: all of it was read).
         assertThat(server.bytesSent()).isLessThan(declared / 10);
-        System.out.printf("figure: a body declared at %d bytes: refused after %d ms, %d bytes sent before the close%n",
+        System.out.printf(
+                "figure: a body declared at %d bytes: refused after %d ms, %d bytes sent before the close%n",
                 declared, Duration.ofNanos(System.nanoTime() - start).toMillis(), server.bytesSent());
     }
 
@@ -90,8 +94,10 @@ class HostileServerFetchTest {
     void valuesOverTheColumnsAreDroppedNotStored() throws Exception {
         String etag = "\"" + "e".repeat(1500) + "\"";
         String lastModified = "Mon, 01 Jan 2024 00:00:00 GMT" + " ".repeat(10) + "x".repeat(150);
-        server = new RawServer(out -> write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nETag: " + etag
-                + "\r\nLast-Modified: " + lastModified + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        server = new RawServer(out -> write(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nETag: " + etag + "\r\nLast-Modified: "
+                        + lastModified + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
         assertThat(fetch()).isInstanceOfSatisfying(Fetched.class, f -> {
             assertThat(f.etag()).isNull();
             assertThat(f.lastModified()).isNull();
@@ -101,8 +107,10 @@ class HostileServerFetchTest {
 
     @Test
     void aRetryAfterBeyondALongIsReadAsALongWaitNotAnError() throws Exception {
-        server = new RawServer(out -> write(out, "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 99999999999999999999\r\n"
-                + "Content-Length: 0\r\nConnection: close\r\n\r\n"));
+        server = new RawServer(out -> write(
+                out,
+                "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 99999999999999999999\r\n"
+                        + "Content-Length: 0\r\nConnection: close\r\n\r\n"));
         assertThat(fetch()).isInstanceOfSatisfying(Failed.class, f -> {
             assertThat(f.problem()).isEqualTo(Problem.RATE_LIMITED);
             assertThat(f.retryAfter()).isEqualTo(Duration.ofDays(365));
@@ -113,18 +121,23 @@ class HostileServerFetchTest {
         long start = System.nanoTime();
         FetchOutcome outcome = fetch();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.TIMEOUT));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.TIMEOUT));
         assertThat(took).isLessThan(TIMEOUT.plusSeconds(2));
         // Before: the exchange went on reading after the timeout (300 s seen); now the server's next writes fail.
         Duration letGo = server.awaitLetGo(Duration.ofSeconds(10));
         assertThat(letGo).isLessThan(TIMEOUT.plusSeconds(3));
-        System.out.printf("figure: timed out after %d ms (timeout %d ms); the server saw the connection closed %d ms after it opened%n",
+        System.out.printf(
+                "figure: timed out after %d ms (timeout %d ms); the server saw the connection closed %d ms after it opened%n",
                 took.toMillis(), TIMEOUT.toMillis(), letGo.toMillis());
     }
 
     private FetchOutcome fetch() {
         return fetcher.fetch(URI.create("http://127.0.0.1:" + server.port() + "/doc"), Validators.NONE)
-                .toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+                .toCompletableFuture()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
     }
 
     interface Script {
@@ -152,40 +165,42 @@ class HostileServerFetchTest {
         private final long started = System.nanoTime();
 
         RawServer(Script script) throws IOException {
-            Thread t = new Thread(() -> {
-                try (Socket s = socket.accept()) {
-                    readHead(s.getInputStream());
-                    OutputStream counting = new OutputStream() {
-                        final OutputStream out = s.getOutputStream();
+            Thread t = new Thread(
+                    () -> {
+                        try (Socket s = socket.accept()) {
+                            readHead(s.getInputStream());
+                            OutputStream counting = new OutputStream() {
+                                final OutputStream out = s.getOutputStream();
 
-                        @Override
-                        public void write(int b) throws IOException {
-                            out.write(b);
-                            sent.incrementAndGet();
-                        }
+                                @Override
+                                public void write(int b) throws IOException {
+                                    out.write(b);
+                                    sent.incrementAndGet();
+                                }
 
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException {
-                            out.write(b, off, len);
-                            sent.addAndGet(len);
-                        }
+                                @Override
+                                public void write(byte[] b, int off, int len) throws IOException {
+                                    out.write(b, off, len);
+                                    sent.addAndGet(len);
+                                }
 
-                        @Override
-                        public void flush() throws IOException {
-                            out.flush();
+                                @Override
+                                public void flush() throws IOException {
+                                    out.flush();
+                                }
+                            };
+                            script.run(counting);
+                            // A script that ends: wait for the client to close.
+                            while (s.getInputStream().read() != -1) {
+                                // discard
+                            }
+                        } catch (IOException closedByClient) {
+                            // the point of the test
+                        } finally {
+                            letGo.complete(System.nanoTime());
                         }
-                    };
-                    script.run(counting);
-                    // A script that ends: wait for the client to close.
-                    while (s.getInputStream().read() != -1) {
-                        // discard
-                    }
-                } catch (IOException closedByClient) {
-                    // the point of the test
-                } finally {
-                    letGo.complete(System.nanoTime());
-                }
-            }, "raw-server");
+                    },
+                    "raw-server");
             t.setDaemon(true);
             t.start();
         }
@@ -217,5 +232,4 @@ class HostileServerFetchTest {
             socket.close();
         }
     }
-
 }

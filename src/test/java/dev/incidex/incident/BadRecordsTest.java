@@ -47,55 +47,89 @@ class BadRecordsTest {
                 .add(spec(longKey, "An id too long for the column", "investigating", T.plusSeconds(180)))
                 .add(spec("no-name", null, "investigating", T.plusSeconds(240)))
                 .add(spec("long-title", longTitle, "investigating", T.plusSeconds(300)))
-                .add(spec("far-future", "Pinned to the top forever", "investigating", Instant.parse("2999-01-01T00:00:00Z")))
+                .add(spec(
+                        "far-future",
+                        "Pinned to the top forever",
+                        "investigating",
+                        Instant.parse("2999-01-01T00:00:00Z")))
                 .add(spec("good-3", "Webhooks delayed", "monitoring", T.plusSeconds(360)))
                 .add(spec("bad-date", "A date no rule reads", "investigating", T.plusSeconds(420)));
         served.serveAs("badrecords");
         // The last record's dates become text no date reader takes.
-        VendorServerResource.server().serve("/badrecords/api/v2/incidents.json", 200, "application/json",
-                served.json().replace("\"" + T.plusSeconds(420) + "\"", "\"the day before yesterday\""));
+        VendorServerResource.server()
+                .serve(
+                        "/badrecords/api/v2/incidents.json",
+                        200,
+                        "application/json",
+                        served.json().replace("\"" + T.plusSeconds(420) + "\"", "\"the day before yesterday\""));
 
         PollReport first = polls.pollVendor("badrecords");
 
         assertThat(first.failed()).isZero();
         Map<String, Incident> stored = incidents();
-        assertThat(stored.keySet()).contains("good-1", "good-2", "good-3", "unknown-status", "no-name", "long-title")
-                .doesNotContain("far-future", "bad-date").hasSize(7);
+        assertThat(stored.keySet())
+                .contains("good-1", "good-2", "good-3", "unknown-status", "no-name", "long-title")
+                .doesNotContain("far-future", "bad-date")
+                .hasSize(7);
         Incident unknownStatus = stored.get("unknown-status");
         assertThat(unknownStatus.updates).singleElement().satisfies(u -> {
             assertThat(u.status).isEqualTo(IncidentStatus.INVESTIGATING);
             assertThat(u.vendorStatus).isEqualTo("exploding");
         });
         assertThat(stored.get("no-name").title).isEqualTo("We are looking into it.");
-        assertThat(stored.get("long-title").title).hasSizeLessThanOrEqualTo(1000).startsWith("Very long title");
-        String shortened = stored.keySet().stream().filter(k -> k.startsWith("kkk")).findFirst().orElseThrow();
+        assertThat(stored.get("long-title").title)
+                .hasSizeLessThanOrEqualTo(1000)
+                .startsWith("Very long title");
+        String shortened = stored.keySet().stream()
+                .filter(k -> k.startsWith("kkk"))
+                .findFirst()
+                .orElseThrow();
         assertThat(shortened).hasSizeLessThanOrEqualTo(200);
 
         Source source = polls.sources("badrecords").get(0);
         assertThat(source.health()).isEqualTo(Source.Health.OK);
-        assertThat(source.lastWarning).contains("'exploding' is not one Incidex knows")
-                .contains("longer than 200 characters").contains("has no title").contains("longer than 1000 characters")
+        assertThat(source.lastWarning)
+                .contains("'exploding' is not one Incidex knows")
+                .contains("longer than 200 characters")
+                .contains("has no title")
+                .contains("longer than 1000 characters")
                 .contains("and 4 more");
-        given().get("/api/vendors/badrecords").then().statusCode(200)
+        given().get("/api/vendors/badrecords")
+                .then()
+                .statusCode(200)
                 .body("sources[0].health", org.hamcrest.Matchers.equalTo("ok"))
                 .body("sources[0].lastWarning", org.hamcrest.Matchers.containsString("exploding"));
-        String page = given().get("/vendors/badrecords").then().statusCode(200).extract().asString();
-        assertThat(Jsoup.parse(page).select("tr.source .warning").text()).contains("Read with repairs").contains("exploding");
+        String page = given().get("/vendors/badrecords")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(Jsoup.parse(page).select("tr.source .warning").text())
+                .contains("Read with repairs")
+                .contains("exploding");
 
         // Polled again (the document changed, so it is read again): the repairs are stable, nothing is duplicated.
         new StatuspageIncidents()
                 .add(spec("good-1", "Login failures", "resolved", T))
                 .add(spec(longKey, "An id too long for the column", "investigating", T.plusSeconds(180)))
-                .add(spec("far-future", "Pinned to the top forever", "investigating", Instant.parse("2999-01-01T00:00:00Z")))
+                .add(spec(
+                        "far-future",
+                        "Pinned to the top forever",
+                        "investigating",
+                        Instant.parse("2999-01-01T00:00:00Z")))
                 .serveAs("badrecords");
         PollReport second = polls.pollVendor("badrecords");
         assertThat(second.merged().created()).isZero();
         assertThat(incidents()).hasSize(7);
-        assertThat(polls.sources("badrecords").get(0).lastWarning).contains("longer than 200").contains("none of its dates is plausible")
+        assertThat(polls.sources("badrecords").get(0).lastWarning)
+                .contains("longer than 200")
+                .contains("none of its dates is plausible")
                 .doesNotContain("exploding");
 
         // A document read without repairs clears the warning.
-        new StatuspageIncidents().add(spec("good-1", "Login failures", "resolved", T)).serveAs("badrecords");
+        new StatuspageIncidents()
+                .add(spec("good-1", "Login failures", "resolved", T))
+                .serveAs("badrecords");
         polls.pollVendor("badrecords");
         assertThat(polls.sources("badrecords").get(0).lastWarning).isNull();
     }
@@ -105,8 +139,9 @@ class BadRecordsTest {
     }
 
     private static Map<String, Incident> incidents() {
-        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", "badrecords").stream()
-                .peek(i -> i.updates.size())
-                .collect(Collectors.toMap(i -> i.vendorKey, i -> i)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>list("vendor.slug", "badrecords").stream()
+                        .peek(i -> i.updates.size())
+                        .collect(Collectors.toMap(i -> i.vendorKey, i -> i)));
     }
 }

@@ -17,13 +17,15 @@ class DurationsTest {
 
         assertThat(Durations.format(Duration.between(started, resolved))).isEqualTo("22h 7m");
         // The trap: subtracting the minutes the page displays gives one minute more.
-        Duration displayed = Duration.between(started.truncatedTo(ChronoUnit.MINUTES), resolved.truncatedTo(ChronoUnit.MINUTES));
+        Duration displayed =
+                Duration.between(started.truncatedTo(ChronoUnit.MINUTES), resolved.truncatedTo(ChronoUnit.MINUTES));
         assertThat(Durations.format(displayed)).isEqualTo("22h 8m");
     }
 
     @Test
     void daysHoursAndMinutes() {
-        assertThat(Durations.format(Duration.ofHours(50).plusMinutes(3).plusSeconds(59))).isEqualTo("2d 2h 3m");
+        assertThat(Durations.format(Duration.ofHours(50).plusMinutes(3).plusSeconds(59)))
+                .isEqualTo("2d 2h 3m");
         assertThat(Durations.format(Duration.ofMinutes(59).plusSeconds(59))).isEqualTo("59m");
         assertThat(Durations.format(Duration.ofHours(24))).isEqualTo("1d 0h 0m");
         assertThat(Durations.format(Duration.ofSeconds(59))).isEqualTo("<1m");

@@ -37,7 +37,8 @@ class IncidentMergerTest {
 
     @BeforeEach
     void sources() {
-        List<Source> sources = QuarkusTransaction.requiringNew().call(() -> Source.<Source>list("vendor.slug = 'mergeco' order by id"));
+        List<Source> sources = QuarkusTransaction.requiringNew()
+                .call(() -> Source.<Source>list("vendor.slug = 'mergeco' order by id"));
         api = sources.get(0).id;
         feed = sources.get(1).id;
     }
@@ -45,9 +46,19 @@ class IncidentMergerTest {
     @Test
     void feedThenApiMakeOneTimelineWithTheApisExactTimes() {
         String key = "feed-first";
-        merger.merge(feed, List.of(feedView(key, "Checkout errors", update(null, IncidentStatus.INVESTIGATING, T0_MINUTE, false, "Looking."))));
-        MergeResult second = merger.merge(api, List.of(apiView(key, "Checkout errors", null,
-                update("u1", IncidentStatus.INVESTIGATING, T0, true, "Looking."))));
+        merger.merge(
+                feed,
+                List.of(feedView(
+                        key,
+                        "Checkout errors",
+                        update(null, IncidentStatus.INVESTIGATING, T0_MINUTE, false, "Looking."))));
+        MergeResult second = merger.merge(
+                api,
+                List.of(apiView(
+                        key,
+                        "Checkout errors",
+                        null,
+                        update("u1", IncidentStatus.INVESTIGATING, T0, true, "Looking."))));
 
         assertThat(second.updatesAdded()).isZero();
         Incident incident = load(key);
@@ -60,9 +71,16 @@ class IncidentMergerTest {
         assertThat(incident.impact).isEqualTo(Impact.MAJOR);
 
         // The feed polled again afterwards neither duplicates the update nor rounds its time back.
-        MergeResult third = merger.merge(feed, List.of(feedView(key, "Checkout errors", update(null, IncidentStatus.INVESTIGATING, T0_MINUTE, false, "Looking."))));
+        MergeResult third = merger.merge(
+                feed,
+                List.of(feedView(
+                        key,
+                        "Checkout errors",
+                        update(null, IncidentStatus.INVESTIGATING, T0_MINUTE, false, "Looking."))));
         assertThat(third.wroteAnything()).isFalse();
-        assertThat(load(key).updates).singleElement().satisfies(u -> assertThat(u.postedAt).isEqualTo(T0));
+        assertThat(load(key).updates)
+                .singleElement()
+                .satisfies(u -> assertThat(u.postedAt).isEqualTo(T0));
     }
 
     @Test
@@ -80,18 +98,27 @@ class IncidentMergerTest {
         Incident incident = load(key);
         assertThat(incident.status).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(incident.resolvedAt).isEqualTo(fixedAt);
-        assertThat(incident.updates).extracting(u -> u.status).containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED);
-        assertThat(incident.duration()).hasValueSatisfying(d -> assertThat(Durations.format(d)).isEqualTo("1h 2m"));
+        assertThat(incident.updates)
+                .extracting(u -> u.status)
+                .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED);
+        assertThat(incident.duration())
+                .hasValueSatisfying(d -> assertThat(Durations.format(d)).isEqualTo("1h 2m"));
     }
 
     @Test
     void anEditedUpdateChangesInPlace() {
         String key = "edited";
-        merger.merge(api, List.of(apiView(key, "DNS", null, update("x", IncidentStatus.IDENTIFIED, T0, true, "Typo'd text"))));
+        merger.merge(
+                api,
+                List.of(apiView(key, "DNS", null, update("x", IncidentStatus.IDENTIFIED, T0, true, "Typo'd text"))));
         Instant before = load(key).changedAt;
-        MergeResult edit = merger.merge(api, List.of(apiView(key, "DNS", null, update("x", IncidentStatus.IDENTIFIED, T0, true, "Corrected text"))));
+        MergeResult edit = merger.merge(
+                api,
+                List.of(apiView(key, "DNS", null, update("x", IncidentStatus.IDENTIFIED, T0, true, "Corrected text"))));
 
-        assertThat(load(key).updates).singleElement().satisfies(u -> assertThat(u.bodyText).isEqualTo("Corrected text"));
+        assertThat(load(key).updates)
+                .singleElement()
+                .satisfies(u -> assertThat(u.bodyText).isEqualTo("Corrected text"));
         // An edit is a change: feeds' Last-Modified and the search index follow it.
         assertThat(edit.changed()).isEqualTo(1);
         assertThat(edit.updatesAdded()).isZero();
@@ -102,14 +129,34 @@ class IncidentMergerTest {
     void aResolvedTimeBeforeTheStartIsFlaggedNeverANegativeDuration() {
         String key = "time-travel";
         ObservedUpdate u = update("t", IncidentStatus.RESOLVED, T0, true, "Done.");
-        merger.merge(api, List.of(new ObservedIncident(key, "Clock skew", Impact.MINOR, IncidentStatus.RESOLVED, "resolved", false,
-                T0, T0.minusSeconds(600), null, null, true, "https://status.mergeco.test/incidents/t", List.of(), List.of(u))));
+        merger.merge(
+                api,
+                List.of(new ObservedIncident(
+                        key,
+                        "Clock skew",
+                        Impact.MINOR,
+                        IncidentStatus.RESOLVED,
+                        "resolved",
+                        false,
+                        T0,
+                        T0.minusSeconds(600),
+                        null,
+                        null,
+                        true,
+                        "https://status.mergeco.test/incidents/t",
+                        List.of(),
+                        List.of(u))));
         Incident incident = load(key);
 
         assertThat(incident.duration()).isEmpty();
         assertThat(incident.hasInconsistentTimes()).isTrue();
-        String page = given().get("/vendors/mergeco/incidents/" + incident.id).then().statusCode(200).extract().asString();
-        assertThat(Jsoup.parse(page).select(".duration").text()).isEqualTo("The vendor's resolved time is before its start time");
+        String page = given().get("/vendors/mergeco/incidents/" + incident.id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(Jsoup.parse(page).select(".duration").text())
+                .isEqualTo("The vendor's resolved time is before its start time");
         assertThat(page).doesNotContain("-10m").doesNotContain("-0h");
     }
 
@@ -118,18 +165,45 @@ class IncidentMergerTest {
     }
 
     private static ObservedIncident apiView(String key, String title, Instant resolvedAt, ObservedUpdate... updates) {
-        return new ObservedIncident(key, title, Impact.MAJOR, resolvedAt == null ? IncidentStatus.INVESTIGATING : IncidentStatus.RESOLVED,
-                null, false, T0, resolvedAt, null, null, true, "https://status.mergeco.test/incidents/" + key, List.of("API"), List.of(updates));
+        return new ObservedIncident(
+                key,
+                title,
+                Impact.MAJOR,
+                resolvedAt == null ? IncidentStatus.INVESTIGATING : IncidentStatus.RESOLVED,
+                null,
+                false,
+                T0,
+                resolvedAt,
+                null,
+                null,
+                true,
+                "https://status.mergeco.test/incidents/" + key,
+                List.of("API"),
+                List.of(updates));
     }
 
     private static ObservedIncident feedView(String key, String title, ObservedUpdate... updates) {
-        return new ObservedIncident(key, title, null, null, null, false, updates[0].at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-                null, null, null, false, "https://status.mergeco.test/incidents/" + key, List.of(), List.of(updates));
+        return new ObservedIncident(
+                key,
+                title,
+                null,
+                null,
+                null,
+                false,
+                updates[0].at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                null,
+                null,
+                null,
+                false,
+                "https://status.mergeco.test/incidents/" + key,
+                List.of(),
+                List.of(updates));
     }
 
     private static Incident load(String key) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Incident i = Incident.<Incident>find("vendor.slug = 'mergeco' and vendorKey = ?1", key).singleResult();
+            Incident i = Incident.<Incident>find("vendor.slug = 'mergeco' and vendorKey = ?1", key)
+                    .singleResult();
             i.updates.size();
             return i;
         });

@@ -25,29 +25,40 @@ class MigrationsOnPostgresTest {
 
     @Test
     void everyMigrationAppliesAndTheModelsConstraintsHold() throws SQLException {
-        String schema = "incidex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "incidex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
-            Flyway flyway = Flyway.configure().dataSource(URL, USER, "").schemas(schema).createSchemas(true)
-                    .locations("classpath:db/migration").load();
+            Flyway flyway = Flyway.configure()
+                    .dataSource(URL, USER, "")
+                    .schemas(schema)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration")
+                    .load();
             assertThat(flyway.migrate().success).isTrue();
 
-            try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(URL, USER, "");
+                    Statement s = c.createStatement()) {
                 s.execute("set search_path to " + schema);
-                s.execute("insert into vendor (slug, name, origin, in_catalog, created_at) values ('inky', 'INKY', 'catalog', true, now())");
-                s.execute("insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at, sort_at,"
-                        + " started_at, resolved_at) select id, 'q7wz3k1r9h2m', 'Informational Update', 'RESOLVED', false, true, now(), now(), now(),"
-                        + " timestamptz '2023-03-29 14:04:37.405+00', timestamptz '2023-03-30 12:12:05.614+00' from vendor");
-                try (ResultSet r = s.executeQuery("select extract(epoch from resolved_at - started_at) from incident")) {
+                s.execute(
+                        "insert into vendor (slug, name, origin, in_catalog, created_at) values ('inky', 'INKY', 'catalog', true, now())");
+                s.execute(
+                        "insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at, sort_at,"
+                                + " started_at, resolved_at) select id, 'q7wz3k1r9h2m', 'Informational Update', 'RESOLVED', false, true, now(), now(), now(),"
+                                + " timestamptz '2023-03-29 14:04:37.405+00', timestamptz '2023-03-30 12:12:05.614+00' from vendor");
+                try (ResultSet r =
+                        s.executeQuery("select extract(epoch from resolved_at - started_at) from incident")) {
                     r.next();
                     assertThat(r.getDouble(1)).isEqualTo(79648.209);
                 }
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute(
-                        "insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at, sort_at)"
-                                + " select id, 'q7wz3k1r9h2m', 'again', 'RESOLVED', false, true, now(), now(), now() from vendor"))
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> s.execute(
+                                        "insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at, sort_at)"
+                                                + " select id, 'q7wz3k1r9h2m', 'again', 'RESOLVED', false, true, now(), now(), now() from vendor"))
                         .hasMessageContaining("incident_vendor_key_unique");
             }
         } finally {
-            try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(URL, USER, "");
+                    Statement s = c.createStatement()) {
                 s.execute("drop schema if exists " + schema + " cascade");
             }
         }

@@ -8,10 +8,8 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,8 +32,11 @@ class DeployFilesTest {
     @Test
     void theDockerfileBuildsTheQuarkusAppOnItsPortWithACappedHeap() throws IOException {
         String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
-        assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/")
-                .contains("EXPOSE " + PORT).contains("-XX:MaxRAMPercentage=70").contains("-t " + IMAGE);
+        assertThat(dockerfile)
+                .contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/")
+                .contains("EXPOSE " + PORT)
+                .contains("-XX:MaxRAMPercentage=70")
+                .contains("-t " + IMAGE);
         assertThat(applicationProperties().getProperty("quarkus.http.port")).isEqualTo(String.valueOf(PORT));
     }
 
@@ -44,7 +45,9 @@ class DeployFilesTest {
         Map<String, Object> compose = yaml(DEPLOY.resolve("compose/compose.yaml"));
         Map<String, Map<String, Object>> services = map(compose.get("services"));
         List<String> instances = services.entrySet().stream()
-                .filter(e -> IMAGE.equals(e.getValue().get("image"))).map(Map.Entry::getKey).toList();
+                .filter(e -> IMAGE.equals(e.getValue().get("image")))
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(instances).hasSize(2);
         assertThat(services.get("db").get("image").toString()).startsWith("postgres:");
         assertThat(services.get("proxy").get("ports")).isEqualTo(List.of(PORT + ":80"));
@@ -52,7 +55,8 @@ class DeployFilesTest {
         for (String instance : instances) {
             assertThat(nginx).contains("server " + instance + ":" + PORT);
             Map<String, Object> environment = map(services.get(instance).get("environment"));
-            assertThat(environment.get("QUARKUS_DATASOURCE_JDBC_URL").toString()).startsWith("jdbc:postgresql://db:5432/");
+            assertThat(environment.get("QUARKUS_DATASOURCE_JDBC_URL").toString())
+                    .startsWith("jdbc:postgresql://db:5432/");
             assertAppReads(environment.keySet());
         }
         Map<String, Object> db = map(services.get("db").get("environment"));
@@ -74,17 +78,23 @@ class DeployFilesTest {
         assertThat(byKind).containsOnlyKeys("ConfigMap", "Secret", "Deployment", "Service");
         Map<String, Object> spec = map(byKind.get("Deployment").get("spec"));
         assertThat(spec.get("replicas")).isEqualTo(2);
-        Map<String, Object> container = map(this.<List<Object>>at(spec, "template", "spec", "containers").get(0));
+        Map<String, Object> container = map(
+                this.<List<Object>>at(spec, "template", "spec", "containers").get(0));
         assertThat(container.get("image")).isEqualTo(IMAGE);
         Map<String, Object> port = map(this.<List<Object>>at(container, "ports").get(0));
         assertThat(port).containsEntry("containerPort", PORT).containsEntry("name", "http");
-        assertThat(this.<String>at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
-        assertThat(this.<String>at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
-        assertThat(this.<String>at(container, "livenessProbe", "httpGet", "port")).isEqualTo("http");
+        assertThat(this.<String>at(container, "livenessProbe", "httpGet", "path"))
+                .isEqualTo("/q/health/live");
+        assertThat(this.<String>at(container, "readinessProbe", "httpGet", "path"))
+                .isEqualTo("/q/health/ready");
+        assertThat(this.<String>at(container, "livenessProbe", "httpGet", "port"))
+                .isEqualTo("http");
 
         List<Object> envFrom = at(container, "envFrom");
-        assertThat(envFrom).containsExactlyInAnyOrder(Map.of("configMapRef", Map.of("name", name(byKind.get("ConfigMap")))),
-                Map.of("secretRef", Map.of("name", name(byKind.get("Secret")))));
+        assertThat(envFrom)
+                .containsExactlyInAnyOrder(
+                        Map.of("configMapRef", Map.of("name", name(byKind.get("ConfigMap")))),
+                        Map.of("secretRef", Map.of("name", name(byKind.get("Secret")))));
         Map<String, Object> config = map(byKind.get("ConfigMap").get("data"));
         Map<String, Object> secret = map(byKind.get("Secret").get("stringData"));
         assertAppReads(config.keySet());
@@ -100,8 +110,10 @@ class DeployFilesTest {
     @Test
     void theSystemdUnitRunsTheBuiltAppWithACappedHeapAndSettingsTheAppReads() throws IOException {
         String unit = Files.readString(DEPLOY.resolve("incidex.service"));
-        assertThat(unit).contains("EnvironmentFile=/etc/incidex/incidex.env")
-                .contains("ExecStart=/usr/bin/java -Xmx768m -jar /opt/incidex/quarkus-run.jar").contains("MemoryMax=1G");
+        assertThat(unit)
+                .contains("EnvironmentFile=/etc/incidex/incidex.env")
+                .contains("ExecStart=/usr/bin/java -Xmx768m -jar /opt/incidex/quarkus-run.jar")
+                .contains("MemoryMax=1G");
         Set<String> variables = new TreeSet<>();
         // Set or shown commented out as an example: both must be settings the app reads.
         java.util.regex.Pattern assignment = java.util.regex.Pattern.compile("^(?:# )?([A-Z][A-Z0-9_]*)=");
@@ -118,15 +130,21 @@ class DeployFilesTest {
     /** The check itself: a variable the app does not read fails it (a typo would otherwise be ignored silently). */
     @Test
     void aVariableTheAppDoesNotReadIsCaught() {
-        assertThat(settingsTheAppReads()).contains("INCIDEX_POLL_INTERVAL", "INCIDEX_FETCH_MAX_BODY_BYTES",
-                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_LOG_CONSOLE_JSON_ENABLED")
+        assertThat(settingsTheAppReads())
+                .contains(
+                        "INCIDEX_POLL_INTERVAL",
+                        "INCIDEX_FETCH_MAX_BODY_BYTES",
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "QUARKUS_LOG_CONSOLE_JSON_ENABLED")
                 .doesNotContain("INCIDEX_POLL_INTERVALL", "INCIDEX_POLL", "QUARKUS_DATASOURCE_JDBC_URI");
     }
 
     private static void assertAppReads(Set<String> variables) {
         Set<String> known = settingsTheAppReads();
-        assertThat(variables).allSatisfy(v -> assertThat(NOT_THE_APP.contains(v) || known.contains(v))
-                .as("%s maps to a setting the app reads", v).isTrue());
+        assertThat(variables)
+                .allSatisfy(v -> assertThat(NOT_THE_APP.contains(v) || known.contains(v))
+                        .as("%s maps to a setting the app reads", v)
+                        .isTrue());
     }
 
     /** As environment variables: every incidex.* setting in IncidexConfig and every key in application.properties. */
@@ -147,7 +165,8 @@ class DeployFilesTest {
             if (method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            String name = prefix + "." + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            String name = prefix + "."
+                    + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
             Class<?> type = method.getReturnType();
             if (type.isInterface() && type.getEnclosingClass() != null && type != Map.class && type != List.class) {
                 collect(type, name, into);

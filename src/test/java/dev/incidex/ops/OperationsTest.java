@@ -28,9 +28,11 @@ class OperationsTest {
     @Test
     void livenessAndReadinessAreUpAndReadinessChecksTheDatabase() {
         given().get("/q/health/live").then().statusCode(200);
-        JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath ready =
+                given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
         assertThat(ready.getString("status")).isEqualTo("UP");
-        assertThat(ready.getList("checks.name", String.class)).anySatisfy(name -> assertThat(name).containsIgnoringCase("database"));
+        assertThat(ready.getList("checks.name", String.class))
+                .anySatisfy(name -> assertThat(name).containsIgnoringCase("database"));
     }
 
     @Test
@@ -51,8 +53,14 @@ class OperationsTest {
         // Some sources answer, so the group is UP; a failing vendor never reaches the probes Kubernetes acts on.
         assertThat(sources.getString("status")).isEqualTo("UP");
         for (String probe : new String[] {"/q/health", "/q/health/live", "/q/health/ready"}) {
-            assertThat(given().get(probe).then().statusCode(200).extract().jsonPath().getList("checks.name", String.class))
-                    .as(probe).doesNotContain("sources");
+            assertThat(given().get(probe)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("checks.name", String.class))
+                    .as(probe)
+                    .doesNotContain("sources");
         }
         server.serve("/opsco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Queue delays"));
         polls.pollVendor("opsco");
@@ -70,12 +78,15 @@ class OperationsTest {
         polls.pollVendor("opsco"); // unchanged: both documents answer 304
         String after = metrics();
 
-        assertThat(value(after, "incidex_polls_total", "outcome=\"ok\"") - value(before, "incidex_polls_total", "outcome=\"ok\""))
+        assertThat(value(after, "incidex_polls_total", "outcome=\"ok\"")
+                        - value(before, "incidex_polls_total", "outcome=\"ok\""))
                 .isEqualTo(1);
         assertThat(value(after, "incidex_fetches_total", "outcome=\"not_modified\"")
-                - value(before, "incidex_fetches_total", "outcome=\"not_modified\"")).isEqualTo(2);
+                        - value(before, "incidex_fetches_total", "outcome=\"not_modified\""))
+                .isEqualTo(2);
         assertThat(value(after, "incidex_fetch_seconds_count", "outcome=\"not_modified\"")
-                - value(before, "incidex_fetch_seconds_count", "outcome=\"not_modified\"")).isEqualTo(2);
+                        - value(before, "incidex_fetch_seconds_count", "outcome=\"not_modified\""))
+                .isEqualTo(2);
         assertThat(value(after, "incidex_fetch_bytes_sum", "")).isPositive();
         assertThat(value(after, "incidex_merge_seconds_count", "")).isPositive();
         assertThat(value(after, "incidex_incidents_open", "")).isGreaterThanOrEqualTo(1);
@@ -83,7 +94,11 @@ class OperationsTest {
 
     private static JsonPath sources() {
         // The group answers 503 when DOWN; this test only ever sees it UP.
-        return given().get("/q/health/group/sources").then().statusCode(200).extract().jsonPath();
+        return given().get("/q/health/group/sources")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static String metrics() {

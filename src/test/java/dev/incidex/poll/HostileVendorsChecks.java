@@ -49,8 +49,9 @@ public abstract class HostileVendorsChecks {
         internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         internal.createContext("/", ex -> {
             internalHits.incrementAndGet();
-            byte[] body = "{\"AccessKeyId\":\"AKIAIOSFODNN7EXAMPLE\",\"SecretAccessKey\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}"
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    "{\"AccessKeyId\":\"AKIAIOSFODNN7EXAMPLE\",\"SecretAccessKey\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}"
+                            .getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
@@ -68,23 +69,59 @@ public abstract class HostileVendorsChecks {
     public void everySourceOfTheCycleCompletesAndEachFailureIsItsOwn() {
         VendorServer server = VendorServerResource.server();
         String noMaintenance = "{\"scheduled_maintenances\":[]}";
-        server.serveWithHeaders("/cycle-retry/api/v2/incidents.json", 429, JSON, new byte[0],
+        server.serveWithHeaders(
+                        "/cycle-retry/api/v2/incidents.json",
+                        429,
+                        JSON,
+                        new byte[0],
                         Map.of("Retry-After", "99999999999999999999"))
                 .serve("/cycle-retry/api/v2/scheduled-maintenances.json", 200, JSON, noMaintenance)
-                .serveWithHeaders("/cycle-etag/feed.rss", 200, RSS, rss("Slow logins").getBytes(StandardCharsets.UTF_8),
+                .serveWithHeaders(
+                        "/cycle-etag/feed.rss",
+                        200,
+                        RSS,
+                        rss("Slow logins").getBytes(StandardCharsets.UTF_8),
                         Map.of("ETag", "\"" + "e".repeat(1500) + "\""))
-                .serveWithHeaders("/cycle-lastmod/feed.rss", 200, RSS, rss("Queue delays").getBytes(StandardCharsets.UTF_8),
+                .serveWithHeaders(
+                        "/cycle-lastmod/feed.rss",
+                        200,
+                        RSS,
+                        rss("Queue delays").getBytes(StandardCharsets.UTF_8),
                         Map.of("Last-Modified", "Mon, 01 Jan 2024 00:00:00 GMT " + "x".repeat(200)))
                 .serve("/cycle-nul/api/v2/incidents.json", 200, JSON, "{\"\\u0000AKIA\": 1}")
                 .serve("/cycle-nul/api/v2/scheduled-maintenances.json", 200, JSON, noMaintenance)
-                .serveWithHeaders("/cycle-metadata/feed.rss", 302, "text/plain", new byte[0],
+                .serveWithHeaders(
+                        "/cycle-metadata/feed.rss",
+                        302,
+                        "text/plain",
+                        new byte[0],
                         Map.of("Location", "http://169.254.169.254/latest/meta-data/iam/security-credentials/"))
-                .serveWithHeaders("/cycle-internal/feed.rss", 302, "text/plain", new byte[0],
-                        Map.of("Location", "http://127.0.0.1:" + internal.getAddress().getPort() + "/credentials.json"))
-                .serveWithHeaders("/cycle-moved/feed.rss", 301, "text/plain", new byte[0], Map.of("Location", "/cycle-moved/new.rss"))
+                .serveWithHeaders(
+                        "/cycle-internal/feed.rss",
+                        302,
+                        "text/plain",
+                        new byte[0],
+                        Map.of(
+                                "Location",
+                                "http://127.0.0.1:" + internal.getAddress().getPort() + "/credentials.json"))
+                .serveWithHeaders(
+                        "/cycle-moved/feed.rss",
+                        301,
+                        "text/plain",
+                        new byte[0],
+                        Map.of("Location", "/cycle-moved/new.rss"))
                 .serve("/cycle-moved/new.rss", 200, RSS, rss("Webhooks delayed"));
-        new StatuspageIncidents().add(new StatuspageIncidents.Spec("good1", "Checkout errors", "major", "investigating",
-                Instant.parse("2024-05-01T10:00:00Z"), null, List.of(), List.of("Looking into it."))).serveAs("cycle-good");
+        new StatuspageIncidents()
+                .add(new StatuspageIncidents.Spec(
+                        "good1",
+                        "Checkout errors",
+                        "major",
+                        "investigating",
+                        Instant.parse("2024-05-01T10:00:00Z"),
+                        null,
+                        List.of(),
+                        List.of("Looking into it.")))
+                .serveAs("cycle-good");
 
         PollReport report = poller.pollDue();
 
@@ -96,14 +133,19 @@ public abstract class HostileVendorsChecks {
         Source retry = source("cycle-retry");
         assertThat(retry.health()).isEqualTo(Source.Health.FAILING);
         assertThat(retry.lastError).contains("429");
-        assertThat(retry.nextPollAt).isBefore(retry.lastPolledAt.plus(Duration.ofDays(1)).plusSeconds(1));
+        assertThat(retry.nextPollAt)
+                .isBefore(retry.lastPolledAt.plus(Duration.ofDays(1)).plusSeconds(1));
 
         // Validators that do not fit are dropped; the documents are still read and stored.
         assertThat(titles("cycle-etag")).containsExactly("Slow logins");
         assertThat(source("cycle-etag").health()).isEqualTo(Source.Health.OK);
-        assertThat(source("cycle-etag").documents.values()).extracting(d -> d.etag).containsOnlyNulls();
+        assertThat(source("cycle-etag").documents.values())
+                .extracting(d -> d.etag)
+                .containsOnlyNulls();
         assertThat(titles("cycle-lastmod")).containsExactly("Queue delays");
-        assertThat(source("cycle-lastmod").documents.values()).extracting(d -> d.lastModified).containsOnlyNulls();
+        assertThat(source("cycle-lastmod").documents.values())
+                .extracting(d -> d.lastModified)
+                .containsOnlyNulls();
 
         Source nul = source("cycle-nul");
         assertThat(nul.health()).isEqualTo(Source.Health.FAILING);
@@ -126,7 +168,8 @@ public abstract class HostileVendorsChecks {
 
     private static String rss(String title) {
         return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Status</title><link>https://status.example.test</link>"
-                + "<description>d</description><item><title>" + title + "</title><guid>https://status.example.test/i/1</guid>"
+                + "<description>d</description><item><title>" + title
+                + "</title><guid>https://status.example.test/i/1</guid>"
                 + "<link>https://status.example.test/i/1</link><pubDate>Wed, 01 May 2024 10:00:00 GMT</pubDate>"
                 + "<description>We are investigating.</description></item></channel></rss>";
     }
@@ -140,6 +183,9 @@ public abstract class HostileVendorsChecks {
     }
 
     private static List<String> titles(String vendor) {
-        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", vendor).stream().map(i -> i.title).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>list("vendor.slug", vendor).stream()
+                        .map(i -> i.title)
+                        .toList());
     }
 }

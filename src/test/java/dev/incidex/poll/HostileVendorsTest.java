@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** {@link HostileVendorsChecks} on H2. */
 @QuarkusTest
-@WithTestResource(value = VendorServerResource.class, initArgs = @ResourceArg(name = "catalog", value = "/hostile-catalog.yaml"))
+@WithTestResource(
+        value = VendorServerResource.class,
+        initArgs = @ResourceArg(name = "catalog", value = "/hostile-catalog.yaml"))
 @WithTestResource(ProxiedDatabase.class)
 class HostileVendorsTest extends HostileVendorsChecks {}

@@ -49,7 +49,8 @@ class MultiInstanceTest {
     private static final int SOURCES = 1000;
     private static final int CYCLES = 10;
     private static final Duration INTERVAL = Duration.ofSeconds(6);
-    private static final String URL = System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String URL =
+            System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getProperty("incidex.test.postgres.user", "postgres");
 
     private final String schema = "incidex_multi_" + ProcessHandle.current().pid();
@@ -68,9 +69,15 @@ class MultiInstanceTest {
         server.start();
         StringBuilder catalog = new StringBuilder("vendors:\n");
         for (int i = 0; i < SOURCES; i++) {
-            catalog.append("  - slug: v").append(i).append("\n    name: Vendor ").append(i)
+            catalog.append("  - slug: v")
+                    .append(i)
+                    .append("\n    name: Vendor ")
+                    .append(i)
                     .append("\n    sources:\n      - kind: statuspage\n        url: http://127.0.0.1:")
-                    .append(server.getAddress().getPort()).append("/v").append(i).append('\n');
+                    .append(server.getAddress().getPort())
+                    .append("/v")
+                    .append(i)
+                    .append('\n');
         }
         Files.writeString(work.resolve("catalog.yaml"), catalog);
         sql("create schema " + schema);
@@ -118,7 +125,9 @@ class MultiInstanceTest {
         String etag;
         if (path[4].equals("incidents.json")) {
             int before = fetches.getAndIncrement(vendor);
-            fetchTimes.computeIfAbsent(vendor, v -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+            fetchTimes
+                    .computeIfAbsent(vendor, v -> new CopyOnWriteArrayList<>())
+                    .add(System.nanoTime());
             int updates = 1 + before / 3;
             etag = "\"" + updates + "\"";
             body = incidents(vendor, updates);
@@ -144,12 +153,23 @@ class MultiInstanceTest {
         StringBuilder ups = new StringBuilder();
         for (int u = updates - 1; u >= 0; u--) {
             String at = "2026-01-01T%02d:%02d:00Z".formatted(u / 60, u % 60);
-            ups.append(ups.isEmpty() ? "" : ",").append("{\"id\":\"u").append(vendor).append('x').append(u)
-                    .append("\",\"status\":\"").append(u == 0 ? "investigating" : "monitoring")
-                    .append("\",\"body\":\"Update ").append(u).append("\",\"created_at\":\"").append(at)
-                    .append("\",\"display_at\":\"").append(at).append("\"}");
+            ups.append(ups.isEmpty() ? "" : ",")
+                    .append("{\"id\":\"u")
+                    .append(vendor)
+                    .append('x')
+                    .append(u)
+                    .append("\",\"status\":\"")
+                    .append(u == 0 ? "investigating" : "monitoring")
+                    .append("\",\"body\":\"Update ")
+                    .append(u)
+                    .append("\",\"created_at\":\"")
+                    .append(at)
+                    .append("\",\"display_at\":\"")
+                    .append(at)
+                    .append("\"}");
         }
-        return "{\"incidents\":[{\"id\":\"inc" + vendor + "\",\"name\":\"Outage " + vendor + "\",\"status\":\"monitoring\","
+        return "{\"incidents\":[{\"id\":\"inc" + vendor + "\",\"name\":\"Outage " + vendor
+                + "\",\"status\":\"monitoring\","
                 + "\"impact\":\"minor\",\"created_at\":\"2026-01-01T00:00:00Z\",\"started_at\":\"2026-01-01T00:00:00Z\","
                 + "\"resolved_at\":null,\"incident_updates\":[" + ups + "],\"components\":[]}]}";
     }
@@ -157,13 +177,22 @@ class MultiInstanceTest {
     private void launch(int count) throws Exception {
         Path jar = Path.of("target/pg-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            Process build = new ProcessBuilder(new File("mvnw").getAbsolutePath(), "-B", "-q", "-o", "-DskipTests", "package",
-                    "-Dquarkus.datasource.db-kind=postgresql", "-Dquarkus.package.output-directory=pg-app")
-                    .inheritIO().start();
+            Process build = new ProcessBuilder(
+                            new File("mvnw").getAbsolutePath(),
+                            "-B",
+                            "-q",
+                            "-o",
+                            "-DskipTests",
+                            "package",
+                            "-Dquarkus.datasource.db-kind=postgresql",
+                            "-Dquarkus.package.output-directory=pg-app")
+                    .inheritIO()
+                    .start();
             assertThat(build.waitFor()).as("building the PostgreSQL app").isZero();
         }
         for (int i = 0; i < count; i++) {
-            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toAbsolutePath().toString());
+            ProcessBuilder pb = new ProcessBuilder(
+                    "java", "-Xmx256m", "-jar", jar.toAbsolutePath().toString());
             Map<String, String> env = pb.environment();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", URL + "?currentSchema=" + schema);
             env.put("QUARKUS_DATASOURCE_USERNAME", USER);
@@ -177,7 +206,8 @@ class MultiInstanceTest {
             env.put("INCIDEX_POLL_TICK", "0.5s");
             env.put("INCIDEX_POLL_FIRST_DELAY", "0s");
             env.put("INCIDEX_FETCH_TIMEOUT", "1s");
-            pb.redirectErrorStream(true).redirectOutput(work.resolve("instance-" + i + ".log").toFile());
+            pb.redirectErrorStream(true)
+                    .redirectOutput(work.resolve("instance-" + i + ".log").toFile());
             instances.add(pb.start());
         }
     }
@@ -237,18 +267,24 @@ class MultiInstanceTest {
     private void assertNothingStoredTwiceOrLost() throws SQLException {
         assertThat(query("select count(*) from " + schema + ".incident")).isEqualTo(SOURCES);
         assertThat(query("select count(*) from (select vendor_id, vendor_key from " + schema
-                + ".incident group by vendor_id, vendor_key having count(*) > 1) d")).as("duplicate incidents").isZero();
+                        + ".incident group by vendor_id, vendor_key having count(*) > 1) d"))
+                .as("duplicate incidents")
+                .isZero();
         assertThat(query("select count(*) from (select incident_id, posted_at, status from " + schema
-                + ".incident_update group by incident_id, posted_at, status having count(*) > 1) d")).as("duplicate updates").isZero();
+                        + ".incident_update group by incident_id, posted_at, status having count(*) > 1) d"))
+                .as("duplicate updates")
+                .isZero();
         // Every incident has the updates of the last document its source served.
         int expected = 1 + (CYCLES - 1) / 3;
         assertThat(query("select count(*) from (select incident_id from " + schema
-                + ".incident_update group by incident_id having count(*) < " + expected + ") d")).as("incidents missing updates")
+                        + ".incident_update group by incident_id having count(*) < " + expected + ") d"))
+                .as("incidents missing updates")
                 .isZero();
     }
 
     private long query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(URL, USER, "");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -256,7 +292,8 @@ class MultiInstanceTest {
     }
 
     private static void sql(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(URL, USER, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

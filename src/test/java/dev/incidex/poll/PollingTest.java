@@ -34,20 +34,31 @@ class PollingTest {
         server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures"))
                 .serve("/editco/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("editco");
-        server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures for SSO users"));
+        server.serve(
+                "/editco/api/v2/incidents.json",
+                200,
+                JSON,
+                StatuspageIncidents.oneOpenIncident("Login failures for SSO users"));
 
         PollReport second = polls.pollVendor("editco");
 
         assertThat(second.merged().created()).isZero();
         assertThat(second.merged().changed()).isEqualTo(1);
-        List<Incident> incidents = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", "editco"));
-        assertThat(incidents).singleElement().satisfies(i -> assertThat(i.title).isEqualTo("Login failures for SSO users"));
+        List<Incident> incidents =
+                QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", "editco"));
+        assertThat(incidents)
+                .singleElement()
+                .satisfies(i -> assertThat(i.title).isEqualTo("Login failures for SSO users"));
     }
 
     @Test
     void aFailingSourceIsShownFailingAndKeepsItsIncidents() {
         VendorServer server = VendorServerResource.server();
-        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Database failover"))
+        server.serve(
+                        "/flaky/api/v2/incidents.json",
+                        200,
+                        JSON,
+                        StatuspageIncidents.oneOpenIncident("Database failover"))
                 .serve("/flaky/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("flaky");
         assertThat(health("flaky")).isEqualTo(Source.Health.OK);
@@ -64,21 +75,31 @@ class PollingTest {
         assertThat(incidentTitles("flaky")).containsExactly("Database failover");
 
         // An unclaimed Statuspage answers 200 with a marketing page: unreadable, not "operational".
-        server.serve("/flaky/api/v2/incidents.json", 200, "text/html", "<!DOCTYPE html><html><body>Statuspage</body></html>");
+        server.serve(
+                "/flaky/api/v2/incidents.json",
+                200,
+                "text/html",
+                "<!DOCTYPE html><html><body>Statuspage</body></html>");
         polls.pollVendor("flaky");
         source = polls.sources("flaky").get(0);
         assertThat(source.errorCount).isEqualTo(2);
         assertThat(source.lastError).contains("incidents.json");
         assertThat(incidentTitles("flaky")).containsExactly("Database failover");
-        QuarkusTransaction.requiringNew().run(() -> assertThat(
-                Incident.<Incident>find("vendor.slug", "flaky").singleResult().resolvedAt).isNull());
+        QuarkusTransaction.requiringNew()
+                .run(() -> assertThat(
+                                Incident.<Incident>find("vendor.slug", "flaky").singleResult().resolvedAt)
+                        .isNull());
 
-        Document page = Jsoup.parse(given().get("/vendors/flaky").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(
+                given().get("/vendors/flaky").then().statusCode(200).extract().asString());
         assertThat(page.select("tr.source .health").text()).isEqualTo("failing");
-        assertThat(page.select("tr.source .error").text()).contains("incidents.json").contains("2 in a row");
+        assertThat(page.select("tr.source .error").text())
+                .contains("incidents.json")
+                .contains("2 in a row");
         assertThat(page.select("ul.history .incident-row a.title").text()).isEqualTo("Database failover");
 
-        server.serve("/flaky/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Database failover"));
+        server.serve(
+                "/flaky/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Database failover"));
         polls.pollVendor("flaky");
         assertThat(health("flaky")).isEqualTo(Source.Health.OK);
     }
@@ -102,18 +123,26 @@ class PollingTest {
         assertThat(source.health()).isEqualTo(Source.Health.OK);
         assertThat(source.movedTo).isEqualTo(newHome);
         assertThat(incidentTitles("movedco")).containsExactly("Checkout errors");
-        Document page = Jsoup.parse(given().get("/vendors/movedco").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(
+                given().get("/vendors/movedco").then().statusCode(200).extract().asString());
         assertThat(page.select("tr.source .moved").text()).startsWith("moved to " + newHome);
         assertThat(page.select("tr.source .moved a").attr("href")).isEqualTo(newHome);
-        given().get("/api/vendors/movedco").then().statusCode(200)
+        given().get("/api/vendors/movedco")
+                .then()
+                .statusCode(200)
                 .body("sources[0].movedTo", org.hamcrest.Matchers.equalTo(newHome));
 
         // A temporary redirect is no move: the note goes with the next full answer that came without a permanent one.
-        server.serve("/movedco-new/history.rss", 200, "application/rss+xml", feed.replace("investigating", "looking into"))
+        server.serve(
+                        "/movedco-new/history.rss",
+                        200,
+                        "application/rss+xml",
+                        feed.replace("investigating", "looking into"))
                 .redirect("/movedco/history.rss", 302, newHome);
         polls.pollVendor("movedco");
         assertThat(polls.sources("movedco").get(0).movedTo).isNull();
-        page = Jsoup.parse(given().get("/vendors/movedco").then().statusCode(200).extract().asString());
+        page = Jsoup.parse(
+                given().get("/vendors/movedco").then().statusCode(200).extract().asString());
         assertThat(page.select("tr.source .moved")).isEmpty();
     }
 
@@ -122,8 +151,13 @@ class PollingTest {
         VendorServer server = VendorServerResource.server();
         server.serve("/editco/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures"))
                 .serve("/editco/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
-        server.serve("/editco-tidy/api/v2/incidents.json", 200, JSON, StatuspageIncidents.oneOpenIncident("Login failures"))
-                .redirect("/editco/api/v2/incidents.json", 308, server.baseUrl() + "/editco-tidy/api/v2/incidents.json");
+        server.serve(
+                        "/editco-tidy/api/v2/incidents.json",
+                        200,
+                        JSON,
+                        StatuspageIncidents.oneOpenIncident("Login failures"))
+                .redirect(
+                        "/editco/api/v2/incidents.json", 308, server.baseUrl() + "/editco-tidy/api/v2/incidents.json");
 
         polls.pollVendor("editco");
 
@@ -134,14 +168,22 @@ class PollingTest {
     @Test
     void aSourceThatNeverAnsweredIsUnknownNotOperational() {
         // silentco's server has nothing to serve: its source has never answered well.
-        given().get("/api/vendors/silentco").then().statusCode(200)
+        given().get("/api/vendors/silentco")
+                .then()
+                .statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("unknown"))
                 .body("sources[0].health", org.hamcrest.Matchers.equalTo("unknown"));
-        Document page = Jsoup.parse(given().get("/vendors/silentco").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(given().get("/vendors/silentco")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(page.select("tr.source .health").text()).isEqualTo("unknown");
 
         polls.pollVendor("silentco"); // a 404: failing, still not operational
-        given().get("/api/vendors/silentco").then().statusCode(200)
+        given().get("/api/vendors/silentco")
+                .then()
+                .statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("unknown"))
                 .body("sources[0].health", org.hamcrest.Matchers.equalTo("failing"));
     }
@@ -151,7 +193,9 @@ class PollingTest {
     }
 
     private static List<String> incidentTitles(String vendor) {
-        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", vendor)
-                .stream().map(i -> i.title).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>list("vendor.slug", vendor).stream()
+                        .map(i -> i.title)
+                        .toList());
     }
 }

@@ -28,9 +28,19 @@ class ScheduledPollingTest {
         public Map<String, String> getConfigOverrides() {
             // A tick that polls before the test serves its fixtures gets a 404; with a 1s interval and
             // backoff cap the source is simply tried again a second later.
-            return Map.of("incidex.poll.enabled", "true", "incidex.poll.tick", "1s", "incidex.poll.first-delay", "0s",
-                    "incidex.poll.interval", "1s", "incidex.poll.max-backoff", "1s",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:incidex-scheduled;DB_CLOSE_DELAY=-1");
+            return Map.of(
+                    "incidex.poll.enabled",
+                    "true",
+                    "incidex.poll.tick",
+                    "1s",
+                    "incidex.poll.first-delay",
+                    "0s",
+                    "incidex.poll.interval",
+                    "1s",
+                    "incidex.poll.max-backoff",
+                    "1s",
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:incidex-scheduled;DB_CLOSE_DELAY=-1");
         }
     }
 
@@ -38,13 +48,19 @@ class ScheduledPollingTest {
     void theSchedulerPollsDueSourcesByItself() {
         VendorServerResource.server()
                 .serveFixture("/inky/api/v2/incidents.json", "statuspage-inky-incidents.json", "application/json")
-                .serveFixture("/inky/api/v2/scheduled-maintenances.json", "statuspage-inky-scheduled-maintenances.json", "application/json")
+                .serveFixture(
+                        "/inky/api/v2/scheduled-maintenances.json",
+                        "statuspage-inky-scheduled-maintenances.json",
+                        "application/json")
                 .serveFixture("/inky/history.rss", "statuspage-inky-history.rss", "application/rss+xml")
                 .serveFixture("/inky/history.atom", "statuspage-inky-history.atom", "application/atom+xml");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(QuarkusTransaction.requiringNew().call(
-                () -> Incident.count("vendor.slug = 'inky' and vendorKey = 'q7wz3k1r9h2m'"))).isEqualTo(1));
-        Incident incident = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>find("vendorKey", "q7wz3k1r9h2m").singleResult());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(QuarkusTransaction.requiringNew()
+                                .call(() -> Incident.count("vendor.slug = 'inky' and vendorKey = 'q7wz3k1r9h2m'")))
+                        .isEqualTo(1));
+        Incident incident = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>find("vendorKey", "q7wz3k1r9h2m").singleResult());
         assertThat(incident.resolvedAt).isNotNull();
     }
 }

@@ -39,8 +39,11 @@ class SlowSourceTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:incidex-slow;DB_CLOSE_DELAY=-1",
-                    "incidex.fetch.timeout", "20s");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:incidex-slow;DB_CLOSE_DELAY=-1",
+                    "incidex.fetch.timeout",
+                    "20s");
         }
     }
 
@@ -64,13 +67,24 @@ class SlowSourceTest {
     void aSourceThatTricklesDelaysNoOtherSource() throws IOException {
         String slowUrl = startTricklingServer();
         VendorServerResource.server()
-                .serve("/quick/api/v2/incidents.json", 200, "application/json", StatuspageIncidents.oneOpenIncident("Quick outage"))
-                .serve("/quick/api/v2/scheduled-maintenances.json", 200, "application/json", "{\"scheduled_maintenances\":[]}");
+                .serve(
+                        "/quick/api/v2/incidents.json",
+                        200,
+                        "application/json",
+                        StatuspageIncidents.oneOpenIncident("Quick outage"))
+                .serve(
+                        "/quick/api/v2/scheduled-maintenances.json",
+                        200,
+                        "application/json",
+                        "{\"scheduled_maintenances\":[]}");
         QuarkusTransaction.requiringNew().run(() -> {
             Source.update("enabled = false");
             source(vendor("slowco"), "rss", slowUrl);
             for (int i = 0; i < 3; i++) {
-                source(vendor("quick-" + i), "statuspage", VendorServerResource.server().baseUrl() + "/quick");
+                source(
+                        vendor("quick-" + i),
+                        "statuspage",
+                        VendorServerResource.server().baseUrl() + "/quick");
             }
         });
 
@@ -78,12 +92,16 @@ class SlowSourceTest {
 
         // The slow source is claimed first (its id is the lowest), yet every quick one is recorded
         // before the slow one times out.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sources("quick-"))
-                .allSatisfy(s -> assertThat(s.health()).isEqualTo(Source.Health.OK)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(sources("quick-"))
+                        .allSatisfy(s -> assertThat(s.health()).isEqualTo(Source.Health.OK)));
         round.done.join();
         Source slow = sources("slowco").get(0);
         assertThat(slow.health()).isEqualTo(Source.Health.FAILING);
-        Instant lastQuick = sources("quick-").stream().map(s -> s.lastPolledAt).max(Instant::compareTo).orElseThrow();
+        Instant lastQuick = sources("quick-").stream()
+                .map(s -> s.lastPolledAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
         assertThat(lastQuick).isBefore(slow.lastPolledAt);
     }
 
@@ -108,7 +126,8 @@ class SlowSourceTest {
     }
 
     private static List<Source> sources(String slugPrefix) {
-        return QuarkusTransaction.requiringNew().call(() -> Source.<Source>list("vendor.slug like ?1", slugPrefix + "%"));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Source.<Source>list("vendor.slug like ?1", slugPrefix + "%"));
     }
 
     /** Accepts connections and sends a status line, then one header byte a second, never finishing. */

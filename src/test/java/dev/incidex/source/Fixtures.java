@@ -17,7 +17,8 @@ public final class Fixtures {
     }
 
     /** A fixture fetched for a source with settings (a zone for zone-less dates), received at {@code receivedAt}. */
-    public static FetchedDocument file(String name, String url, String contentType, SourceSettings settings, Instant receivedAt) {
+    public static FetchedDocument file(
+            String name, String url, String contentType, SourceSettings settings, Instant receivedAt) {
         FetchedDocument d = file(name, url, contentType);
         return new FetchedDocument(d.url(), d.contentType(), d.body(), receivedAt, settings);
     }

@@ -1,11 +1,10 @@
 package dev.incidex.source;
 
-import dev.incidex.model.Impact;
-import dev.incidex.model.IncidentStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidex.incident.Incident;
+import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
 import dev.incidex.poll.PollReport;
 import dev.incidex.testing.Fixtures;
 import dev.incidex.testing.TestPolls;
@@ -40,11 +39,15 @@ class FormatsEndToEndTest {
                 .serveFixture("/fmt-instatus/summary.json", "instatus-summary.json", JSON)
                 .serveFixture("/fmt-cachet/api/v1/incidents", "cachet-v1-incidents.json", JSON)
                 .serveFixture("/fmt-cachet/api/v1/schedules", "cachet-v1-schedules.json", JSON)
-                .serveFixture("/fmt-statusio/1.0/status/5a1b2c3d4e5f60718293a4a0", "statusio/brightwave-status.json", JSON)
+                .serveFixture(
+                        "/fmt-statusio/1.0/status/5a1b2c3d4e5f60718293a4a0", "statusio/brightwave-status.json", JSON)
                 .serveFixture("/fmt-betterstack/feed.rss", "betterstack-feed.rss", RSS)
                 .serveFixture("/fmt-sorry/v1/pages/9f3b2a1c/notices", "sorry/parcelbay-notices.json", JSON)
                 .serveFixture("/fmt-gcp/incidents.json", "gcp-incidents.json", JSON)
-                .serveFixture("/fmt-aws/public/currentevents", "aws-health-currentevents.utf16be.json", "application/json;charset=utf-16")
+                .serveFixture(
+                        "/fmt-aws/public/currentevents",
+                        "aws-health-currentevents.utf16be.json",
+                        "application/json;charset=utf-16")
                 .serveFixture("/fmt-azure/status/feed/", "azure/azure-dateless-item.rss", RSS)
                 .serveFixture("/fmt-slack/api/v2.0.0/current", "slack-status-current.json", JSON)
                 .serveFixture("/fmt-slack/api/v2.0.0/history", "slack-status-history.json", JSON)
@@ -81,18 +84,25 @@ class FormatsEndToEndTest {
     }
 
     private static Incident byKey(List<Incident> list, String key) {
-        return list.stream().filter(i -> key.equals(i.vendorKey)).findFirst().orElseThrow(() -> new AssertionError("no incident " + key));
+        return list.stream()
+                .filter(i -> key.equals(i.vendorKey))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no incident " + key));
     }
 
     @Test
     void incidentIoWidgetAndCompatibleJsonMeetOnTheUlid() {
         List<Incident> all = pollAndList("fmt-incidentio", 2);
-        assertThat(all).extracting(i -> i.vendorKey).containsExactlyInAnyOrder(
-                "01GWRZFM18AK0J2TARSPZMA9SR", "01GWMB7T4R2Q8P6N4M2K0J8H6G", "01GWKQVEQ0XBPXCGV6HQZ3S4E7");
+        assertThat(all)
+                .extracting(i -> i.vendorKey)
+                .containsExactlyInAnyOrder(
+                        "01GWRZFM18AK0J2TARSPZMA9SR", "01GWMB7T4R2Q8P6N4M2K0J8H6G", "01GWKQVEQ0XBPXCGV6HQZ3S4E7");
         Incident ongoing = byKey(all, "01GWRZFM18AK0J2TARSPZMA9SR");
         assertThat(ongoing.impact).isEqualTo(Impact.MAJOR);
         assertThat(ongoing.startedAt).isEqualTo(Instant.parse("2023-03-30T10:58:02.117Z"));
-        assertThat(ongoing.updates).as("the widget's latest update is the JSON's").hasSize(2);
+        assertThat(ongoing.updates)
+                .as("the widget's latest update is the JSON's")
+                .hasSize(2);
         assertThat(ongoing.components).containsExactly("Public API", "Webhooks");
         assertThat(byKey(all, "01GWKQVEQ0XBPXCGV6HQZ3S4E7").maintenance).isTrue();
     }
@@ -101,7 +111,8 @@ class FormatsEndToEndTest {
     void instatusSummaryArrives() {
         List<Incident> all = pollAndList("fmt-instatus", 1);
         assertThat(byKey(all, "clfvb2k9e004108mj3xq1a7tz").status).isEqualTo(IncidentStatus.MONITORING);
-        assertThat(byKey(all, "clfsx8w1c000308l7g2de5nbk").scheduledUntil).isEqualTo(Instant.parse("2023-04-04T02:30:00Z"));
+        assertThat(byKey(all, "clfsx8w1c000308l7g2de5nbk").scheduledUntil)
+                .isEqualTo(Instant.parse("2023-04-04T02:30:00Z"));
     }
 
     @Test
@@ -164,7 +175,8 @@ class FormatsEndToEndTest {
         String changed = Fixtures.text("azure/azure-dateless-item.rss").replace("</channel>", """
                 <item><guid isPermaLink="false">TRK4-FF2</guid><title>Azure Files - Slow mounts</title>
                 <description>Mounts are slow.</description><pubDate>Thu, 30 Mar 2023 12:00:00 Z</pubDate></item></channel>""");
-        VendorServerResource.server().serve("/fmt-azure/status/feed/", 200, RSS, changed.getBytes(StandardCharsets.UTF_8));
+        VendorServerResource.server()
+                .serve("/fmt-azure/status/feed/", 200, RSS, changed.getBytes(StandardCharsets.UTF_8));
 
         List<Incident> after = pollAndList("fmt-azure", 1);
 
@@ -221,8 +233,9 @@ class FormatsEndToEndTest {
     @Test
     void algoliaClusterLogArrives() {
         List<Incident> all = pollAndList("fmt-algolia", 1);
-        assertThat(all).extracting(i -> i.title).containsExactlyInAnyOrder(
-                "Search API latency on US West clusters", "Indexing delays in EU");
+        assertThat(all)
+                .extracting(i -> i.title)
+                .containsExactlyInAnyOrder("Search API latency on US West clusters", "Indexing delays in EU");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.incidex.source;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.incidex.incident.Durations;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
@@ -8,10 +11,6 @@ import dev.incidex.source.feed.RssAdapter;
 import dev.incidex.source.platform.GcpAdapter;
 import dev.incidex.source.statuspage.StatuspageAdapter;
 import dev.incidex.testing.RealDocuments;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,8 +46,17 @@ class RealDocumentsTest {
     /** Per document: incidents expected, incidents read, chosen incidents exactly right of those checked. */
     private static final Map<String, int[]> TALLY = new LinkedHashMap<>();
 
-    record Row(String kind, String document, Instant received, int incidents, String key, Instant start,
-            Instant resolved, String duration, int updates, List<String> statuses) {
+    record Row(
+            String kind,
+            String document,
+            Instant received,
+            int incidents,
+            String key,
+            Instant start,
+            Instant resolved,
+            String duration,
+            int updates,
+            List<String> statuses) {
         @Override
         public String toString() {
             return document + " " + key;
@@ -56,32 +64,57 @@ class RealDocumentsTest {
     }
 
     static Stream<Row> rows() {
-        return lines("real/expected.tsv").stream().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> {
-            String[] f = l.split("\t", -1);
-            return new Row(f[0], f[1], Instant.parse(f[2]), Integer.parseInt(f[3]), f[4], instant(f[5]), instant(f[6]),
-                    f[7], Integer.parseInt(f[8]), f[9].isEmpty() ? List.of() : Stream.of(f[9].split(",")).map(RealDocumentsTest::normal).toList());
-        });
+        return lines("real/expected.tsv").stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> {
+                    String[] f = l.split("\t", -1);
+                    return new Row(
+                            f[0],
+                            f[1],
+                            Instant.parse(f[2]),
+                            Integer.parseInt(f[3]),
+                            f[4],
+                            instant(f[5]),
+                            instant(f[6]),
+                            f[7],
+                            Integer.parseInt(f[8]),
+                            f[9].isEmpty()
+                                    ? List.of()
+                                    : Stream.of(f[9].split(","))
+                                            .map(RealDocumentsTest::normal)
+                                            .toList());
+                });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void readsAsTheVendorWroteIt(Row row) throws Exception {
-        int[] tally = TALLY.computeIfAbsent(row.kind() + "/" + row.document(), d -> new int[] {row.incidents(), 0, 0, 0});
+        int[] tally =
+                TALLY.computeIfAbsent(row.kind() + "/" + row.document(), d -> new int[] {row.incidents(), 0, 0, 0});
         List<ObservedIncident> all = read(row);
         tally[1] = all.size();
         tally[3]++;
         assertEquals(row.incidents(), all.size(), "incidents in " + row.document());
-        ObservedIncident i = all.stream().filter(o -> row.key().equals(o.vendorKey())).findFirst()
+        ObservedIncident i = all.stream()
+                .filter(o -> row.key().equals(o.vendorKey()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no incident " + row.key() + " in " + row.document()));
 
         assertEquals(row.start(), seconds(i.startedAt()), "start");
         assertEquals(row.resolved(), seconds(i.resolvedAt()), "resolved");
-        assertEquals(i.resolvedAt() != null, i.status() != null && i.status().isClosed(), "status agrees with resolved time");
-        String duration = i.startedAt() == null || i.resolvedAt() == null ? "—"
+        assertEquals(
+                i.resolvedAt() != null,
+                i.status() != null && i.status().isClosed(),
+                "status agrees with resolved time");
+        String duration = i.startedAt() == null || i.resolvedAt() == null
+                ? "—"
                 : Durations.format(Duration.between(i.startedAt(), i.resolvedAt()));
         assertEquals(row.duration(), duration, "duration");
         assertEquals(row.updates(), i.updates().size(), "updates");
-        assertEquals(row.statuses(), i.updates().stream().map(RealDocumentsTest::word).toList(), "update statuses");
+        assertEquals(
+                row.statuses(),
+                i.updates().stream().map(RealDocumentsTest::word).toList(),
+                "update statuses");
         tally[2]++;
     }
 
@@ -93,16 +126,23 @@ class RealDocumentsTest {
 
     private static List<ObservedIncident> read(Row row) throws UnreadableDocumentException {
         String path = row.kind() + "/" + row.document();
-        String type = row.document().endsWith(".json") ? "application/json"
+        String type = row.document().endsWith(".json")
+                ? "application/json"
                 : row.document().endsWith(".atom") ? "application/atom+xml" : "application/rss+xml";
-        FetchedDocument doc = new FetchedDocument(URI.create("https://vendor.example/" + row.document()), type, RealDocuments.bytes(path),
-                row.received(), SourceSettings.of(URI.create("https://vendor.example/")));
+        FetchedDocument doc = new FetchedDocument(
+                URI.create("https://vendor.example/" + row.document()),
+                type,
+                RealDocuments.bytes(path),
+                row.received(),
+                SourceSettings.of(URI.create("https://vendor.example/")));
         return ADAPTERS.get(row.kind()).read(doc);
     }
 
     /** Statuspage JSON gives status codes, feeds the printed words, GCP its own codes: compare as words. */
     private static String word(ObservedUpdate u) {
-        String w = u.vendorStatus() != null ? u.vendorStatus() : u.status() != null ? u.status().label() : "";
+        String w = u.vendorStatus() != null
+                ? u.vendorStatus()
+                : u.status() != null ? u.status().label() : "";
         return normal(w);
     }
 
@@ -128,6 +168,7 @@ class RealDocumentsTest {
     }
 
     private static List<String> lines(String path) {
-        return new ArrayList<>(new String(bytes(path), StandardCharsets.UTF_8).lines().collect(Collectors.toList()));
+        return new ArrayList<>(
+                new String(bytes(path), StandardCharsets.UTF_8).lines().collect(Collectors.toList()));
     }
 }

@@ -17,7 +17,8 @@ import java.util.UUID;
  */
 public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
 
-    static final String PG_URL = System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String PG_URL =
+            System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String PG_USER = System.getProperty("incidex.test.postgres.user", "postgres");
 
     private static TcpProxy proxy;
@@ -41,14 +42,18 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         try {
             if (kind.equals("postgresql")) {
-                schema = "incidex_i9_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement s = c.createStatement()) {
+                schema = "incidex_i9_"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+                        Statement s = c.createStatement()) {
                     s.execute("create schema " + schema);
                 }
                 java.net.URI pg = java.net.URI.create(PG_URL.substring("jdbc:".length()));
                 proxy = new TcpProxy(pg.getHost(), pg.getPort() == -1 ? 5432 : pg.getPort());
-                config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + pg.getPath()
-                        + "?currentSchema=" + schema + "&connectTimeout=5&socketTimeout=30");
+                config.put(
+                        "quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://127.0.0.1:" + proxy.port() + pg.getPath() + "?currentSchema=" + schema
+                                + "&connectTimeout=5&socketTimeout=30");
                 config.put("quarkus.datasource.username", PG_USER);
                 config.put("quarkus.datasource.password", "");
             } else {
@@ -56,9 +61,12 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
                 try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
                     port = probe.getLocalPort();
                 }
-                h2 = org.h2.tools.Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists").start();
+                h2 = org.h2.tools.Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists")
+                        .start();
                 proxy = new TcpProxy("127.0.0.1", port);
-                config.put("quarkus.datasource.jdbc.url", "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:incidex-proxied;DB_CLOSE_DELAY=-1");
+                config.put(
+                        "quarkus.datasource.jdbc.url",
+                        "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:incidex-proxied;DB_CLOSE_DELAY=-1");
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not start the proxied " + kind + " database", e);
@@ -79,7 +87,8 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
             h2.stop();
         }
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+                    Statement s = c.createStatement()) {
                 s.execute("drop schema if exists " + schema + " cascade");
             } catch (Exception e) {
                 System.err.println("could not drop test schema " + schema + ": " + e);

@@ -23,7 +23,8 @@ public final class RealDocuments {
     /** The document's bytes; the test is skipped when the corpus is not on this machine. */
     public static byte[] bytes(String kindAndFile) {
         Path file = folder().resolve(kindAndFile);
-        Assumptions.assumeTrue(Files.isRegularFile(file),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(file),
                 "real document " + file.toAbsolutePath() + " is not here (see src/test/resources/real/README.md)");
         try {
             return Files.readAllBytes(file);

@@ -17,8 +17,11 @@ public class TestPolls {
     Poller poller;
 
     public PollReport pollVendor(String slug) {
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Vendor.findBySlug(slug).orElseThrow()
-                .sources.stream().filter(s -> s.enabled).map(s -> s.id).toList());
+        List<Long> ids = QuarkusTransaction.requiringNew()
+                .call(() -> Vendor.findBySlug(slug).orElseThrow().sources.stream()
+                        .filter(s -> s.enabled)
+                        .map(s -> s.id)
+                        .toList());
         PollReport report = PollReport.EMPTY;
         for (long id : ids) {
             report = report.plus(poller.pollSource(id));

@@ -25,13 +25,25 @@ public final class VendorServer implements AutoCloseable {
      * One answered request: its path, the If-None-Match it carried and the status returned; also its
      * method, query string, Authorization header and body (for token endpoints and APIs with auth).
      */
-    public record Hit(String path, String ifNoneMatch, int status, String method, String query, String authorization, String body) {
+    public record Hit(
+            String path,
+            String ifNoneMatch,
+            int status,
+            String method,
+            String query,
+            String authorization,
+            String body) {
         public Hit(String path, String ifNoneMatch, int status) {
             this(path, ifNoneMatch, status, "GET", null, null, "");
         }
     }
 
-    private record Answer(int status, String contentType, byte[] body, boolean validators, String location,
+    private record Answer(
+            int status,
+            String contentType,
+            byte[] body,
+            boolean validators,
+            String location,
             Map<String, String> headers) {
         Answer(int status, String contentType, byte[] body, boolean validators) {
             this(status, contentType, body, validators, null, Map.of());
@@ -85,7 +97,8 @@ public final class VendorServer implements AutoCloseable {
      * Answers with headers of the test's choosing (a hostile Retry-After, an oversized ETag, a Location),
      * sending no ETag of its own and ignoring If-None-Match.
      */
-    public VendorServer serveWithHeaders(String path, int status, String contentType, byte[] body, Map<String, String> headers) {
+    public VendorServer serveWithHeaders(
+            String path, int status, String contentType, byte[] body, Map<String, String> headers) {
         answers.put(path, new Answer(status, contentType, body, false, null, Map.copyOf(headers)));
         return this;
     }
@@ -101,14 +114,17 @@ public final class VendorServer implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream requestBody = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream requestBody = exchange.getRequestBody()) {
             String path = exchange.getRequestURI().getPath();
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             String method = exchange.getRequestMethod();
             String query = exchange.getRequestURI().getRawQuery();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String body = new String(requestBody.readAllBytes(), StandardCharsets.UTF_8);
-            Answer answer = query == null ? null : answers.get(path + "?" + query); // "/history?page=2" may differ from "/history"
+            Answer answer = query == null
+                    ? null
+                    : answers.get(path + "?" + query); // "/history?page=2" may differ from "/history"
             if (answer == null) {
                 answer = answers.get(path);
             }
@@ -140,7 +156,9 @@ public final class VendorServer implements AutoCloseable {
 
     private static String sha256(byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 24);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body))
+                    .substring(0, 24);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -38,8 +38,13 @@ import org.openqa.selenium.support.ui.Select;
 @Tag("browser")
 class BrowsingBrowserTest {
 
-    static final GeneratedHistory HISTORY = new GeneratedHistory("wc", "WebCo", 60, 1,
-            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)), Duration.ofDays(6));
+    static final GeneratedHistory HISTORY = new GeneratedHistory(
+            "wc",
+            "WebCo",
+            60,
+            1,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)),
+            Duration.ofDays(6));
 
     @TestHTTPResource("/")
     URL root;
@@ -53,7 +58,11 @@ class BrowsingBrowserTest {
     void open() {
         VendorServerResource.server()
                 .serve("/webco/api/v2/incidents.json", 200, "application/json", HISTORY.incidentsJson())
-                .serve("/webco/api/v2/scheduled-maintenances.json", 200, "application/json", GeneratedHistory.noMaintenance());
+                .serve(
+                        "/webco/api/v2/scheduled-maintenances.json",
+                        200,
+                        "application/json",
+                        GeneratedHistory.noMaintenance());
         assertThat(polls.pollVendor("webco").failed()).isZero();
         browser = Browser.start();
     }
@@ -70,11 +79,14 @@ class BrowsingBrowserTest {
         Browser.screenshot(browser, "front-page");
         phoneScreenshot("front-page-phone");
 
-        Browser.navigate(browser, browser.findElement(By.cssSelector("ul.vendors")).findElement(By.linkText("WebCo")));
+        Browser.navigate(
+                browser, browser.findElement(By.cssSelector("ul.vendors")).findElement(By.linkText("WebCo")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("WebCo");
         assertThat(rows()).hasSize(50);
-        assertThat(browser.findElements(By.cssSelector("svg.month-chart g.month"))).hasSize(12);
-        assertThat(browser.findElements(By.cssSelector("svg.day-strip rect.day"))).hasSize(90);
+        assertThat(browser.findElements(By.cssSelector("svg.month-chart g.month")))
+                .hasSize(12);
+        assertThat(browser.findElements(By.cssSelector("svg.day-strip rect.day")))
+                .hasSize(90);
         assertThat(browser.findElement(By.cssSelector("dd.mttr")).getText()).matches("\\d+h \\d+m");
         Browser.screenshot(browser, "vendor-page");
         phoneScreenshot("vendor-page-phone");
@@ -83,20 +95,26 @@ class BrowsingBrowserTest {
         assertThat(rows()).hasSize(10);
         Browser.navigate(browser, browser.findElement(By.cssSelector("a.first")));
 
-        browser.findElement(By.cssSelector("input[name=impact][value=critical]")).click();
+        browser.findElement(By.cssSelector("input[name=impact][value=critical]"))
+                .click();
         Browser.navigate(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
         List<WebElement> critical = rows();
         assertThat(critical).hasSize(15);
-        assertThat(critical).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Critical"));
+        assertThat(critical)
+                .allSatisfy(
+                        r -> assertThat(r.findElement(By.cssSelector(".badge")).getText())
+                                .isEqualTo("Critical"));
         assertThat(browser.getCurrentUrl()).contains("impact=critical");
 
         GeneratedHistory.Made newestCritical = HISTORY.incidents.get(3);
         Browser.navigate(browser, browser.findElement(By.linkText(newestCritical.title())));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(newestCritical.title());
         assertThat(browser.findElement(By.cssSelector("dd.duration")).getText()).isEqualTo("3h 30m");
-        assertThat(browser.findElements(By.cssSelector("ol.timeline > li .status"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector("ol.timeline > li .status")))
+                .extracting(WebElement::getText)
                 .containsExactly("investigating", "resolved");
-        assertThat(browser.findElements(By.cssSelector("ol.timeline > li"))).extracting(li -> li.getAttribute("id"))
+        assertThat(browser.findElements(By.cssSelector("ol.timeline > li")))
+                .extracting(li -> li.getAttribute("id"))
                 .containsExactly("update-1", "update-2");
         String incidentUrl = browser.getCurrentUrl();
         Browser.screenshot(browser, "webco-incident-page");
@@ -115,7 +133,8 @@ class BrowsingBrowserTest {
         WebElement rss = browser.findElement(By.cssSelector("a.feed-link[href$='feed.rss']"));
         String feedHref = rss.getAttribute("href");
         assertThat(feedHref).isEqualTo(incidentUrl + "/feed.rss");
-        assertThat(browser.findElement(By.cssSelector("head link[rel=alternate][type='application/rss+xml']")).getAttribute("href"))
+        assertThat(browser.findElement(By.cssSelector("head link[rel=alternate][type='application/rss+xml']"))
+                        .getAttribute("href"))
                 .isEqualTo(feedHref);
 
         // The header's search box, from the incident page, to an incident whose update (not title) matched.
@@ -124,19 +143,24 @@ class BrowsingBrowserTest {
         Browser.submitAndWait(browser, box);
         assertThat(browser.getCurrentUrl()).contains("/search?q=flux+capacitor");
         List<WebElement> results = browser.findElements(By.cssSelector(".result")).stream()
-                .filter(r -> r.findElement(By.cssSelector("a.vendor")).getText().equals("WebCo")).toList();
-        assertThat(results).extracting(r -> r.findElement(By.cssSelector("a.title")).getText())
-                .containsExactlyElementsOf(HISTORY.incidents.stream().filter(GeneratedHistory.Made::fluxCapacitor)
-                        .map(GeneratedHistory.Made::title).toList());
+                .filter(r -> r.findElement(By.cssSelector("a.vendor")).getText().equals("WebCo"))
+                .toList();
+        assertThat(results)
+                .extracting(r -> r.findElement(By.cssSelector("a.title")).getText())
+                .containsExactlyElementsOf(HISTORY.incidents.stream()
+                        .filter(GeneratedHistory.Made::fluxCapacitor)
+                        .map(GeneratedHistory.Made::title)
+                        .toList());
         Browser.screenshot(browser, "search-page");
-        String resultTitle = results.get(0).findElement(By.cssSelector("a.title")).getText();
+        String resultTitle =
+                results.get(0).findElement(By.cssSelector("a.title")).getText();
         Browser.navigate(browser, results.get(0).findElement(By.cssSelector("a.title")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(resultTitle);
         assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).contains("flux capacitor");
 
         // Following the feed link: a feed reader gets RSS XML carrying this incident.
-        HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(feedHref)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> feed = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(feedHref)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(feed.statusCode()).as("feed at " + feedHref).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type").orElse("")).contains("xml");
         assertThat(feed.body()).contains("<rss").contains(newestCritical.title());
@@ -149,7 +173,9 @@ class BrowsingBrowserTest {
     private String fact(String label) {
         return browser.findElements(By.cssSelector("dl.facts > div")).stream()
                 .filter(d -> d.findElement(By.tagName("dt")).getText().equals(label))
-                .map(d -> d.findElement(By.tagName("dd")).getText()).findFirst().orElseThrow();
+                .map(d -> d.findElement(By.tagName("dd")).getText())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The page at a phone's width (390 px), then back to the desktop size. */

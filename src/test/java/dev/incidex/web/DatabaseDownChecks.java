@@ -22,15 +22,22 @@ public abstract class DatabaseDownChecks {
         given().get("/").then().statusCode(200);
         ProxiedDatabase.proxy().cut();
         try {
-            for (String path : List.of("/", "/vendors", "/vendors/cycle-good", "/feeds/incidents.rss", "/search?q=outage")) {
+            for (String path :
+                    List.of("/", "/vendors", "/vendors/cycle-good", "/feeds/incidents.rss", "/search?q=outage")) {
                 long start = System.nanoTime();
                 Response r = given().redirects().follow(false).get(path);
-                System.out.printf("figure: database down: %s answered %d in %d ms%n", path, r.statusCode(),
+                System.out.printf(
+                        "figure: database down: %s answered %d in %d ms%n",
+                        path,
+                        r.statusCode(),
                         Duration.ofNanos(System.nanoTime() - start).toMillis());
                 assertThat(r.statusCode()).as(path).isEqualTo(503);
                 assertThat(r.header("Retry-After")).as(path).isNotBlank();
                 assertThat(r.contentType()).as(path).startsWith("text/html");
-                assertThat(r.asString()).as(path).contains("cannot reach its database").hasSizeLessThan(1000);
+                assertThat(r.asString())
+                        .as(path)
+                        .contains("cannot reach its database")
+                        .hasSizeLessThan(1000);
             }
             for (String path : List.of("/api/vendors", "/api/vendors/cycle-good/incidents", "/api/incidents/1")) {
                 Response r = given().get(path);
@@ -42,7 +49,9 @@ public abstract class DatabaseDownChecks {
         } finally {
             ProxiedDatabase.proxy().restore();
         }
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> given().get("/api/vendors").statusCode() == 200 && given().get("/").statusCode() == 200);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().get("/api/vendors").statusCode() == 200
+                        && given().get("/").statusCode() == 200);
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 @QuarkusTest
 @Tag("postgresql")
 @TestProfile(OnPostgres.class)
-@WithTestResource(value = VendorServerResource.class, initArgs = @ResourceArg(name = "catalog", value = "/hostile-catalog.yaml"))
+@WithTestResource(
+        value = VendorServerResource.class,
+        initArgs = @ResourceArg(name = "catalog", value = "/hostile-catalog.yaml"))
 @WithTestResource(value = ProxiedDatabase.class, initArgs = @ResourceArg(name = "kind", value = "postgresql"))
 class DatabaseDownOnPostgresTest extends DatabaseDownChecks {}

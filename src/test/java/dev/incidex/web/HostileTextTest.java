@@ -37,19 +37,29 @@ class HostileTextTest {
                 </item></channel></rss>
                 """);
         polls.pollVendor("hostile");
-        Incident incident = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>find("vendor.slug", "hostile").singleResult());
+        Incident incident = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>find("vendor.slug", "hostile").singleResult());
 
-        String html = given().get("/vendors/hostile/incidents/" + incident.id).then().statusCode(200).extract().asString();
+        String html = given().get("/vendors/hostile/incidents/" + incident.id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Document page = Jsoup.parse(html);
 
         assertThat(page.select("script")).isEmpty();
         assertThat(page.select("[onerror], [onclick]")).isEmpty();
         assertThat(page.select("a[href^=javascript]")).isEmpty();
-        assertThat(html).doesNotContain("<script>alert").doesNotContain("onerror=").doesNotContain("onclick=");
+        assertThat(html)
+                .doesNotContain("<script>alert")
+                .doesNotContain("onerror=")
+                .doesNotContain("onclick=");
         assertThat(page.select("h1").text()).contains("<script>alert('title')</script> Outage");
-        assertThat(page.select(".update-body a[href='https://example.test/ok']").attr("rel")).contains("nofollow");
+        assertThat(page.select(".update-body a[href='https://example.test/ok']").attr("rel"))
+                .contains("nofollow");
 
-        String vendorPage = given().get("/vendors/hostile").then().statusCode(200).extract().asString();
+        String vendorPage =
+                given().get("/vendors/hostile").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(vendorPage).select("script")).isEmpty();
         String front = given().get("/").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(front).select("script")).isEmpty();

@@ -40,7 +40,10 @@ class IncidentPageBrowserTest {
     void open() {
         VendorServer server = VendorServerResource.server();
         server.serveFixture("/browsed/api/v2/incidents.json", "statuspage-inky-incidents.json", "application/json")
-                .serveFixture("/browsed/api/v2/scheduled-maintenances.json", "statuspage-inky-scheduled-maintenances.json", "application/json");
+                .serveFixture(
+                        "/browsed/api/v2/scheduled-maintenances.json",
+                        "statuspage-inky-scheduled-maintenances.json",
+                        "application/json");
         polls.pollVendor("browsed");
         browser = Browser.start();
     }
@@ -59,15 +62,18 @@ class IncidentPageBrowserTest {
 
         Browser.navigate(browser, browser.findElement(By.linkText("Informational Update for Users of Office 365")));
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Informational Update for Users of Office 365");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Informational Update for Users of Office 365");
         assertThat(browser.findElement(By.cssSelector("dd.duration")).getText()).isEqualTo("22h 7m");
         List<WebElement> updates = browser.findElements(By.cssSelector("ol.timeline > li"));
-        assertThat(updates).extracting(u -> u.findElement(By.cssSelector(".status")).getText())
+        assertThat(updates)
+                .extracting(u -> u.findElement(By.cssSelector(".status")).getText())
                 .containsExactly("monitoring", "monitoring", "resolved");
         assertThat(browser.findElement(By.linkText("View vendor source →")).getAttribute("href"))
                 .isEqualTo("https://status.inky.com/incidents/q7wz3k1r9h2m");
-        Incident incident = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>find(
-                "vendor.slug = 'browsed' and maintenance = false").singleResult());
+        Incident incident = QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>find("vendor.slug = 'browsed' and maintenance = false")
+                        .singleResult());
         assertThat(browser.getCurrentUrl()).endsWith("/vendors/browsed/incidents/" + incident.id);
         Browser.screenshot(browser, "incident-page");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1800));

@@ -19,8 +19,8 @@ import java.net.URL;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -52,14 +52,21 @@ class OneOutageBrowserTest {
     void theLinkedIncidentsAndVendorsAtDesktopAndPhoneWidths() throws Exception {
         VendorServerResource.server()
                 .serveFixture("/links-inky/api/v2/incidents.json", "statuspage-inky-incidents.json", "application/json")
-                .serveFixture("/links-inky/api/v2/scheduled-maintenances.json", "statuspage-inky-scheduled-maintenances.json", "application/json")
+                .serveFixture(
+                        "/links-inky/api/v2/scheduled-maintenances.json",
+                        "statuspage-inky-scheduled-maintenances.json",
+                        "application/json")
                 .serveFixture("/links-inky/history.rss", "statuspage-inky-history.rss", "application/rss+xml")
                 .serveFixture("/links-inky/history.atom", "statuspage-inky-history.atom", "application/atom+xml")
                 .serveFixture("/links-m365/nitter.rss", "nitter-msft365status.rss", "application/rss+xml");
         polls.pollVendor("links-inky");
         poller.pollSource(source("posts-rss").id);
-        merger.merge(source("m365").id, graph.read(dev.incidex.source.Fixtures.file("graph-serviceannouncement-issue-DZ534539.json",
-                "https://graph.microsoft.com/v1.0/admin/serviceAnnouncement/issues", "application/json")));
+        merger.merge(
+                source("m365").id,
+                graph.read(dev.incidex.source.Fixtures.file(
+                        "graph-serviceannouncement-issue-DZ534539.json",
+                        "https://graph.microsoft.com/v1.0/admin/serviceAnnouncement/issues",
+                        "application/json")));
         long inky = incidentId("links-inky", "q7wz3k1r9h2m");
         long dz = incidentId("links-m365", "DZ534539");
 
@@ -68,25 +75,33 @@ class OneOutageBrowserTest {
             browser.get(root + "vendors/links-inky/incidents/" + inky);
             // Other test classes' vendors may quote DZ534539 too; this vendor's upstream must be among them.
             WebElement related = browser.findElements(By.cssSelector("p.related")).stream()
-                    .filter(p -> p.getText().startsWith("Related: Microsoft 365 (links) DZ534539")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no 'Related: Microsoft 365 (links) DZ534539' on INKY's page"));
-            assertThat(browser.findElement(By.cssSelector("ul.possible-causes li")).getText())
+                    .filter(p -> p.getText().startsWith("Related: Microsoft 365 (links) DZ534539"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError("no 'Related: Microsoft 365 (links) DZ534539' on INKY's page"));
+            assertThat(browser.findElement(By.cssSelector("ul.possible-causes li"))
+                            .getText())
                     .contains("inferred from the id match: this incident's text quotes DZ534539");
-            browser.findElement(By.cssSelector("ol.timeline > li details.update-sightings summary")).click();
+            browser.findElement(By.cssSelector("ol.timeline > li details.update-sightings summary"))
+                    .click();
             shoot(browser, "incident-links-inky");
 
             Browser.navigate(browser, related.findElement(By.cssSelector("a")));
-            assertThat(browser.findElement(By.cssSelector("dd.stated-impact")).getText()).startsWith("5h 50m");
-            assertThat(browser.findElements(By.cssSelector("ul.downstream li"))).extracting(WebElement::getText)
+            assertThat(browser.findElement(By.cssSelector("dd.stated-impact")).getText())
+                    .startsWith("5h 50m");
+            assertThat(browser.findElements(By.cssSelector("ul.downstream li")))
+                    .extracting(WebElement::getText)
                     .anySatisfy(t -> assertThat(t).startsWith("INKY (links)"));
             assertThat(browser.getCurrentUrl()).endsWith("/vendors/links-m365/incidents/" + dz);
             shoot(browser, "incident-links-microsoft");
 
             browser.get(root + "vendors/links-m365");
-            assertThat(browser.findElement(By.cssSelector("p.admission-lag")).getText()).startsWith("Median time to admit an outage: 23m");
+            assertThat(browser.findElement(By.cssSelector("p.admission-lag")).getText())
+                    .startsWith("Median time to admit an outage: 23m");
             shoot(browser, "vendor-links-microsoft");
             browser.get(root + "vendors/links-inky");
-            assertThat(browser.findElement(By.cssSelector("p.upstreams")).getText()).contains("Microsoft 365 (links)");
+            assertThat(browser.findElement(By.cssSelector("p.upstreams")).getText())
+                    .contains("Microsoft 365 (links)");
             shoot(browser, "vendor-links-inky");
         } finally {
             browser.quit();
@@ -102,11 +117,15 @@ class OneOutageBrowserTest {
     }
 
     private static Source source(String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> Source.<Source>find("vendor.slug = 'links-m365' and kind = ?1", kind).singleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Source.<Source>find("vendor.slug = 'links-m365' and kind = ?1", kind)
+                        .singleResult());
     }
 
     private static long incidentId(String vendor, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>find("vendor.slug = ?1 and vendorKey = ?2", vendor, key)
-                .singleResult().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>find("vendor.slug = ?1 and vendorKey = ?2", vendor, key)
+                        .singleResult()
+                        .id);
     }
 }

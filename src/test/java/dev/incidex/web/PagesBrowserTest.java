@@ -35,8 +35,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class PagesBrowserTest {
 
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    static final GeneratedHistory HISTORY = new GeneratedHistory("pg", "PageCo", 12, 1, NOW.minus(Duration.ofHours(3)),
-            Duration.ofDays(9));
+    static final GeneratedHistory HISTORY =
+            new GeneratedHistory("pg", "PageCo", 12, 1, NOW.minus(Duration.ofHours(3)), Duration.ofDays(9));
 
     @TestHTTPResource("/")
     URL root;
@@ -72,16 +72,21 @@ class PagesBrowserTest {
         List<WebElement> ongoing = rowsOf("ul.ongoing");
         assertThat(ongoing).isNotEmpty();
         assertThat(ongoing.get(0).findElement(By.cssSelector(".age")).getText()).matches("for \\d+ h");
-        List<String> maintenance = rowsOf("ul.maintenance").stream().map(r -> r.findElement(By.cssSelector("a.title")).getText()).toList();
+        List<String> maintenance = rowsOf("ul.maintenance").stream()
+                .map(r -> r.findElement(By.cssSelector("a.title")).getText())
+                .toList();
         assertThat(maintenance).contains("PageCo storage upgrade").doesNotContain("PageCo window long gone");
 
         // The header's Vendors entry reaches the directory with the add-vendor form.
-        Browser.navigate(browser, browser.findElement(By.cssSelector("header.site nav")).findElement(By.linkText("Vendors")));
+        Browser.navigate(
+                browser, browser.findElement(By.cssSelector("header.site nav")).findElement(By.linkText("Vendors")));
         assertThat(browser.getCurrentUrl()).endsWith("/vendors");
-        assertThat(browser.findElements(By.cssSelector("section.add-vendor form input[name=url]"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("section.add-vendor form input[name=url]")))
+                .hasSize(1);
         bothWidths("vendors");
 
-        Browser.navigate(browser, browser.findElement(By.cssSelector("ul.vendors")).findElement(By.linkText("PageCo")));
+        Browser.navigate(
+                browser, browser.findElement(By.cssSelector("ul.vendors")).findElement(By.linkText("PageCo")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("PageCo");
         // Open incidents come before the history, and the history before the figures.
         int open = browser.findElement(By.id("open")).getLocation().getY();
@@ -90,38 +95,50 @@ class PagesBrowserTest {
         assertThat(open).isLessThan(history);
         assertThat(history).isLessThan(figures);
         assertThat(browser.findElements(By.cssSelector("ul.history .incident-row")))
-                .allSatisfy(r -> assertThat(r.findElements(By.cssSelector(".badge"))).hasSize(1));
+                .allSatisfy(r ->
+                        assertThat(r.findElements(By.cssSelector(".badge"))).hasSize(1));
         bothWidths("vendor");
 
         String title = HISTORY.incidents.get(1).title();
-        Browser.navigate(browser, browser.findElement(By.cssSelector("ul.history")).findElement(By.linkText(title)));
+        Browser.navigate(
+                browser, browser.findElement(By.cssSelector("ul.history")).findElement(By.linkText(title)));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         bothWidths("incident");
 
         WebElement box = browser.findElement(By.id("site-search"));
         box.sendKeys("the flux capacitor");
         Browser.submitAndWait(browser, box);
-        assertThat(browser.findElements(By.cssSelector("input[name=q]"))).as("one search box").hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("input[name=q]")))
+                .as("one search box")
+                .hasSize(1);
         List<WebElement> results = rowsOf("ul.results");
         assertThat(results).isNotEmpty().allSatisfy(r -> {
             assertThat(r.findElement(By.cssSelector("a.vendor")).getText()).isEqualTo("PageCo");
-            assertThat(r.findElements(By.cssSelector(".snippet mark")).stream().map(WebElement::getText).toList())
+            assertThat(r.findElements(By.cssSelector(".snippet mark")).stream()
+                            .map(WebElement::getText)
+                            .toList())
                     .contains("flux", "capacitor");
             assertThat(r.findElement(By.cssSelector(".state")).getText()).isIn("Resolved", "Ongoing");
         });
         assertThat(browser.findElement(By.cssSelector(".ignored")).getText()).contains("“the”");
-        assertThat(browser.findElement(By.cssSelector("a.feed-link")).getAttribute("href")).endsWith("/feeds/search.rss?q=the+flux+capacitor");
+        assertThat(browser.findElement(By.cssSelector("a.feed-link")).getAttribute("href"))
+                .endsWith("/feeds/search.rss?q=the+flux+capacitor");
         bothWidths("search");
 
         // Watchlists: the header's entry, then "Watch this vendor" on the vendor page, then the list of this browser's.
-        Browser.navigate(browser, browser.findElement(By.cssSelector("header.site nav")).findElement(By.linkText("Watchlists")));
-        assertThat(browser.findElements(By.cssSelector("ul.saved-watchlists li"))).isEmpty();
+        Browser.navigate(
+                browser, browser.findElement(By.cssSelector("header.site nav")).findElement(By.linkText("Watchlists")));
+        assertThat(browser.findElements(By.cssSelector("ul.saved-watchlists li")))
+                .isEmpty();
         bothWidths("watchlists-none");
         browser.get(root + "vendors/pageco");
         Browser.navigate(browser, browser.findElement(By.cssSelector("form.watch button")));
-        assertThat(browser.findElement(By.cssSelector("input[name=vendor][value=pageco]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=vendor][value=pageco]"))
+                        .isSelected())
+                .isTrue();
         // Every vendor is offered, one a line (the test catalog has about fifty; the built-in one over three hundred).
-        long vendors = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> dev.incidex.catalog.Vendor.count());
+        long vendors = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> dev.incidex.catalog.Vendor.count());
         assertThat(browser.findElements(By.cssSelector("ul.vendor-choices li"))).hasSize((int) vendors);
         bothWidths("watchlist-new");
         browser.findElement(By.id("name")).sendKeys("PageCo watch");
@@ -129,7 +146,8 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("PageCo watch");
         String watchlistUrl = browser.getCurrentUrl();
         bothWidths("watchlist");
-        Browser.navigate(browser, browser.findElement(By.cssSelector("header.site nav")).findElement(By.linkText("Watchlists")));
+        Browser.navigate(
+                browser, browser.findElement(By.cssSelector("header.site nav")).findElement(By.linkText("Watchlists")));
         WebElement saved = browser.findElement(By.cssSelector("ul.saved-watchlists a"));
         assertThat(saved.getText()).isEqualTo("PageCo watch");
         assertThat(saved.getAttribute("href")).isEqualTo(watchlistUrl);
@@ -158,12 +176,16 @@ class PagesBrowserTest {
             browser.manage().window().setSize(new Dimension(width, 1600));
             Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth");
             Number client = (Number) browser.executeScript("return document.documentElement.clientWidth");
-            assertThat(scroll.intValue()).as(page + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(client.intValue());
+            assertThat(scroll.intValue())
+                    .as(page + " at " + width + " px scrolls sideways")
+                    .isLessThanOrEqualTo(client.intValue());
             for (WebElement row : browser.findElements(By.cssSelector(".incident-row"))) {
                 WebElement head = row.findElement(By.cssSelector(".row-head"));
                 WebElement facts = row.findElement(By.cssSelector(".row-facts"));
-                assertThat(facts.getLocation().getY()).as(page + " row facts below its title at " + width + " px")
-                        .isGreaterThanOrEqualTo(head.getLocation().getY() + head.getSize().getHeight() - 1);
+                assertThat(facts.getLocation().getY())
+                        .as(page + " row facts below its title at " + width + " px")
+                        .isGreaterThanOrEqualTo(
+                                head.getLocation().getY() + head.getSize().getHeight() - 1);
             }
             Browser.screenshot(browser, "pages-" + page + (width == 390 ? "-phone" : ""));
         }
@@ -175,6 +197,7 @@ class PagesBrowserTest {
                 {"id":"%s","name":"%s","status":"%s","impact":"maintenance","created_at":"%s","started_at":"%s",
                  "scheduled_for":"%s","scheduled_until":"%s","resolved_at":null,
                  "incident_updates":[{"id":"%su","status":"%s","body":"Planned work.","created_at":"%s","display_at":"%s"}],
-                 "components":[]}""".formatted(id, name, status, from, from, from, from.plus(Duration.ofHours(2)), id, status, from, from);
+                 "components":[]}""".formatted(
+                        id, name, status, from, from, from, from.plus(Duration.ofHours(2)), id, status, from, from);
     }
 }

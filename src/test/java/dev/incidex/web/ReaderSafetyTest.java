@@ -49,7 +49,8 @@ class ReaderSafetyTest {
                    "created_at":"2024-05-01T10:00:00Z","started_at":"2024-05-01T10:00:00Z","resolved_at":null,
                    "incident_updates":[{"id":"u1","status":"investigating","body":"Looking.","display_at":"2024-05-01T10:00:00Z",
                      "created_at":"2024-05-01T10:00:00Z"}],"components":[]}]}""";
-        VendorServerResource.server().serve("/linkco/api/v2/incidents.json", 200, JSON, incidents)
+        VendorServerResource.server()
+                .serve("/linkco/api/v2/incidents.json", 200, JSON, incidents)
                 .serve("/linkco/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}")
                 .serve("/linkco/feed.rss", 200, "application/rss+xml", """
                         <?xml version="1.0"?><rss version="2.0"><channel><title>L</title><link>https://l.test</link><description>d</description>
@@ -58,50 +59,98 @@ class ReaderSafetyTest {
                         </channel></rss>""");
         polls.pollVendor("linkco");
 
-        List<Incident> stored = QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", "linkco"));
+        List<Incident> stored =
+                QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug", "linkco"));
         assertThat(stored).hasSize(2).allSatisfy(i -> assertThat(i.vendorUrl).isNull());
         for (Incident i : stored) {
-            Document page = Jsoup.parse(given().get("/vendors/linkco/incidents/" + i.id).then().statusCode(200).extract().asString());
-            assertThat(page.select("a[href]")).allSatisfy(a -> assertThat(a.attr("href").strip().toLowerCase(Locale.ROOT))
-                    .doesNotStartWith("javascript").doesNotStartWith("data:"));
-            given().get("/api/incidents/" + i.id).then().statusCode(200).body("sourceUrl", org.hamcrest.Matchers.nullValue());
+            Document page = Jsoup.parse(given().get("/vendors/linkco/incidents/" + i.id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            assertThat(page.select("a[href]"))
+                    .allSatisfy(a -> assertThat(a.attr("href").strip().toLowerCase(Locale.ROOT))
+                            .doesNotStartWith("javascript")
+                            .doesNotStartWith("data:"));
+            given().get("/api/incidents/" + i.id)
+                    .then()
+                    .statusCode(200)
+                    .body("sourceUrl", org.hamcrest.Matchers.nullValue());
         }
-        assertThat(polls.sources("linkco")).extracting(s -> s.lastWarning).allSatisfy(w -> assertThat(w).contains("was dropped"));
-        String feed = given().get("/vendors/linkco/feed.rss").then().statusCode(200).extract().asString();
+        assertThat(polls.sources("linkco"))
+                .extracting(s -> s.lastWarning)
+                .allSatisfy(w -> assertThat(w).contains("was dropped"));
+        String feed = given().get("/vendors/linkco/feed.rss")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(feed.toLowerCase(Locale.ROOT)).doesNotContain("javascript:");
     }
 
     @Test
     void everyResponseCarriesTheBrowserProtections() {
         polls.pollVendor("ctrlchars");
-        for (String path : List.of("/", "/vendors", "/vendors/linkco", "/search?q=outage", "/settings", "/watchlists/new",
-                "/api/vendors", "/api/vendors/nope", "/feeds/incidents.rss", "/style.css", "/no-such-page", "/vendors/linkco?from=x",
+        for (String path : List.of(
+                "/",
+                "/vendors",
+                "/vendors/linkco",
+                "/search?q=outage",
+                "/settings",
+                "/watchlists/new",
+                "/api/vendors",
+                "/api/vendors/nope",
+                "/feeds/incidents.rss",
+                "/style.css",
+                "/no-such-page",
+                "/vendors/linkco?from=x",
                 "/q/openapi")) {
             Response r = given().redirects().follow(false).get(path);
-            assertThat(r.header("Content-Security-Policy")).as(path).contains("script-src 'self'").contains("style-src 'self'")
-                    .contains("frame-ancestors 'none'").contains("object-src 'none'").doesNotContain("unsafe-inline");
+            assertThat(r.header("Content-Security-Policy"))
+                    .as(path)
+                    .contains("script-src 'self'")
+                    .contains("style-src 'self'")
+                    .contains("frame-ancestors 'none'")
+                    .contains("object-src 'none'")
+                    .doesNotContain("unsafe-inline");
             assertThat(r.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
             assertThat(r.header("X-Frame-Options")).as(path).isEqualTo("DENY");
             assertThat(r.header("Referrer-Policy")).as(path).isNotBlank();
         }
         // Watchlist pages keep their stricter Referrer-Policy: their URL is the only key.
-        assertThat(given().get("/watchlists/no-such-token").header("Referrer-Policy")).isIn("no-referrer", "same-origin");
+        assertThat(given().get("/watchlists/no-such-token").header("Referrer-Policy"))
+                .isIn("no-referrer", "same-origin");
     }
 
     @Test
     void thePagesNeedNoInlineScriptOrStyleSoThePolicyBreaksNothing() {
-        String vendorPage = given().get("/vendors/linkco").then().statusCode(200).extract().asString();
-        List<String> pages = new java.util.ArrayList<>(List.of("/", "/vendors", "/vendors/linkco", "/search?q=link", "/settings",
-                "/watchlists/new", "/no-such-page", "/vendors/linkco?from=nonsense"));
-        Jsoup.parse(vendorPage).select(".incident-row a.title, a.title").stream().map(a -> a.attr("href")).findFirst().ifPresent(pages::add);
+        String vendorPage =
+                given().get("/vendors/linkco").then().statusCode(200).extract().asString();
+        List<String> pages = new java.util.ArrayList<>(List.of(
+                "/",
+                "/vendors",
+                "/vendors/linkco",
+                "/search?q=link",
+                "/settings",
+                "/watchlists/new",
+                "/no-such-page",
+                "/vendors/linkco?from=nonsense"));
+        Jsoup.parse(vendorPage).select(".incident-row a.title, a.title").stream()
+                .map(a -> a.attr("href"))
+                .findFirst()
+                .ifPresent(pages::add);
         for (String path : pages) {
             Document page = Jsoup.parse(given().get(path).then().extract().asString());
-            assertThat(page.select("script:not([src])")).as(path + ": inline script").isEmpty();
+            assertThat(page.select("script:not([src])"))
+                    .as(path + ": inline script")
+                    .isEmpty();
             assertThat(page.select("style")).as(path + ": style element").isEmpty();
             assertThat(page.select("[style]")).as(path + ": style attribute").isEmpty();
             for (Element e : page.getAllElements()) {
                 for (Attribute a : e.attributes()) {
-                    assertThat(a.getKey().toLowerCase(Locale.ROOT)).as(path + ": event handler on <" + e.tagName() + ">").doesNotStartWith("on");
+                    assertThat(a.getKey().toLowerCase(Locale.ROOT))
+                            .as(path + ": event handler on <" + e.tagName() + ">")
+                            .doesNotStartWith("on");
                 }
             }
         }
@@ -116,11 +165,13 @@ class ReaderSafetyTest {
                    "created_at":"2024-05-02T10:00:00Z","started_at":"2024-05-02T10:00:00Z","resolved_at":null,
                    "incident_updates":[{"id":"cu1","status":"investigating","body":"Text with \\u0001, \\ud800 and \\uffff in it.",
                      "display_at":"2024-05-02T10:00:00Z","created_at":"2024-05-02T10:00:00Z"}],"components":[]}]}""";
-        VendorServerResource.server().serve("/ctrlchars/api/v2/incidents.json", 200, JSON, incidents)
+        VendorServerResource.server()
+                .serve("/ctrlchars/api/v2/incidents.json", 200, JSON, incidents)
                 .serve("/ctrlchars/api/v2/scheduled-maintenances.json", 200, JSON, "{\"scheduled_maintenances\":[]}");
         polls.pollVendor("ctrlchars");
         Incident merged = QuarkusTransaction.requiringNew().call(() -> {
-            Incident i = Incident.<Incident>find("vendor.slug = ?1 and vendorKey = ?2", "ctrlchars", "ctrl1").singleResult();
+            Incident i = Incident.<Incident>find("vendor.slug = ?1 and vendorKey = ?2", "ctrlchars", "ctrl1")
+                    .singleResult();
             i.updates.size();
             return i;
         });
@@ -160,7 +211,10 @@ class ReaderSafetyTest {
             far.bodyText = "From a misread date.";
             far.persist();
         });
-        for (String path : List.of("/feeds/incidents.rss", "/feeds/incidents.atom", "/vendors/ctrlchars/feed.rss",
+        for (String path : List.of(
+                "/feeds/incidents.rss",
+                "/feeds/incidents.atom",
+                "/vendors/ctrlchars/feed.rss",
                 "/vendors/ctrlchars/feed.atom")) {
             byte[] body = given().get(path).then().statusCode(200).extract().asByteArray();
             FeedFormat format = path.endsWith("rss") ? FeedFormat.RSS : FeedFormat.ATOM;

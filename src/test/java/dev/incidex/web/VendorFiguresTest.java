@@ -58,10 +58,13 @@ class VendorFiguresTest {
                 + incident("sc", "Old outage", "major", C, C.plus(Duration.ofHours(10))) + ","
                 + incident("sd", "Login errors", "major", D, null) + "]}";
         Instant m = noon(5);
-        String maintenances = "{\"scheduled_maintenances\":[{\"id\":\"sm\",\"name\":\"Database upgrade\",\"status\":\"completed\","
-                + "\"impact\":\"maintenance\",\"created_at\":\"" + m + "\",\"started_at\":\"" + m + "\",\"scheduled_for\":\"" + m
-                + "\",\"scheduled_until\":\"" + m.plus(Duration.ofHours(2)) + "\",\"resolved_at\":\"" + m.plus(Duration.ofHours(2))
-                + "\",\"incident_updates\":[],\"components\":[]}]}";
+        String maintenances =
+                "{\"scheduled_maintenances\":[{\"id\":\"sm\",\"name\":\"Database upgrade\",\"status\":\"completed\","
+                        + "\"impact\":\"maintenance\",\"created_at\":\"" + m + "\",\"started_at\":\"" + m
+                        + "\",\"scheduled_for\":\"" + m
+                        + "\",\"scheduled_until\":\"" + m.plus(Duration.ofHours(2)) + "\",\"resolved_at\":\""
+                        + m.plus(Duration.ofHours(2))
+                        + "\",\"incident_updates\":[],\"components\":[]}]}";
         VendorServerResource.server()
                 .serve("/statsco/api/v2/incidents.json", 200, "application/json", incidents)
                 .serve("/statsco/api/v2/scheduled-maintenances.json", 200, "application/json", maintenances);
@@ -71,7 +74,8 @@ class VendorFiguresTest {
 
     @Test
     void resolveTimesUseExactDurationsOfTheLastYearsResolvedIncidents() {
-        VendorStats.ResolveTimes times = QuarkusTransaction.requiringNew().call(() -> stats.resolveTimes("statsco", Instant.now()));
+        VendorStats.ResolveTimes times =
+                QuarkusTransaction.requiringNew().call(() -> stats.resolveTimes("statsco", Instant.now()));
 
         assertThat(times.resolved()).isEqualTo(2);
         assertThat(times.total()).isEqualTo(Duration.parse("PT4H1M10S"));
@@ -86,12 +90,17 @@ class VendorFiguresTest {
 
     @Test
     void aVendorWithNoHistoryShowsDashesNotZeroDivisions() {
-        Document page = Jsoup.parse(given().get("/vendors/microsoft-365").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(given().get("/vendors/microsoft-365")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(page.select("dd.mttr")).isEmpty();
         assertThat(page.select("dd.resolved-count").text()).isEqualTo("No incidents in the last 365 days");
         assertThat(page.select("svg.month-chart title").first().text()).endsWith("(0 in all)");
         // Never polled: not one day is known to be quiet.
-        assertThat(page.select("svg.day-strip rect.day")).hasSize(90)
+        assertThat(page.select("svg.day-strip rect.day"))
+                .hasSize(90)
                 .allSatisfy(cell -> assertThat(cell.className()).contains("day-unwatched"));
     }
 
@@ -104,16 +113,19 @@ class VendorFiguresTest {
         Document page = page();
         List<Element> months = page.select("svg.month-chart g.month");
         assertThat(months).hasSize(12);
-        assertThat(page.select("svg.month-chart > title").text()).isEqualTo(
-                "Incidents per month at StatsCo over the last 12 months (3 in all)");
+        assertThat(page.select("svg.month-chart > title").text())
+                .isEqualTo("Incidents per month at StatsCo over the last 12 months (3 in all)");
         YearMonth current = YearMonth.now(ZoneOffset.UTC);
         for (int k = 0; k < 12; k++) {
             YearMonth month = current.minusMonths(11 - k);
             int count = want.getOrDefault(month, 0);
             Element g = months.get(k);
             assertThat(g.select("text.count").text()).as(month.toString()).isEqualTo(String.valueOf(count));
-            assertThat(g.select("text.label").text()).isEqualTo(month.getMonth().getDisplayName(TextStyle.SHORT, Locale.US));
-            assertThat(g.select("title").text()).startsWith(month.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + month.getYear() + ": " + count);
+            assertThat(g.select("text.label").text())
+                    .isEqualTo(month.getMonth().getDisplayName(TextStyle.SHORT, Locale.US));
+            assertThat(g.select("title").text())
+                    .startsWith(month.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + month.getYear()
+                            + ": " + count);
         }
     }
 
@@ -122,12 +134,15 @@ class VendorFiguresTest {
         Document page = page();
         List<Element> cells = page.select("svg.day-strip rect.day");
         assertThat(cells).hasSize(90);
-        assertThat(page.select("svg.day-strip > title").text()).isEqualTo("StatsCo: 5 of the last 90 days had incidents");
+        assertThat(page.select("svg.day-strip > title").text())
+                .isEqualTo("StatsCo: 5 of the last 90 days had incidents");
         assertThat(cell(cells, 10).className()).contains("day-critical");
         assertThat(cell(cells, 10).select("title").text()).endsWith(": 1 incident, worst Critical");
         assertThat(cell(cells, 40).className()).contains("day-minor");
         for (int daysAgo : List.of(0, 1, 2)) {
-            assertThat(cell(cells, daysAgo).className()).as("open incident, %d days ago", daysAgo).contains("day-major");
+            assertThat(cell(cells, daysAgo).className())
+                    .as("open incident, %d days ago", daysAgo)
+                    .contains("day-major");
         }
         // Incidex began watching today: earlier days without an imported incident are not known to be quiet.
         assertThat(cell(cells, 5).className()).as("the maintenance day").contains("day-unwatched");
@@ -140,7 +155,8 @@ class VendorFiguresTest {
     }
 
     private static Document page() {
-        return Jsoup.parse(given().get("/vendors/statsco").then().statusCode(200).extract().asString());
+        return Jsoup.parse(
+                given().get("/vendors/statsco").then().statusCode(200).extract().asString());
     }
 
     private static Instant noon(int daysAgo) {
@@ -151,7 +167,16 @@ class VendorFiguresTest {
         return """
                 {"id":"%s","name":"%s","status":"%s","impact":"%s","created_at":"%s","started_at":"%s","resolved_at":%s,
                  "incident_updates":[{"id":"%su","status":"investigating","body":"Looking into it.","created_at":"%s","display_at":"%s"}],
-                 "components":[]}""".formatted(id, name, resolved == null ? "investigating" : "resolved", impact, started, started,
-                resolved == null ? "null" : "\"" + resolved + "\"", id, started, started);
+                 "components":[]}""".formatted(
+                        id,
+                        name,
+                        resolved == null ? "investigating" : "resolved",
+                        impact,
+                        started,
+                        started,
+                        resolved == null ? "null" : "\"" + resolved + "\"",
+                        id,
+                        started,
+                        started);
     }
 }

@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(VendorServerResource.class)
 class VendorHistoryPageTest {
 
-    static final GeneratedHistory HISTORY = new GeneratedHistory("fc", "FilterCo", 130, 1,
-            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)), Duration.ofDays(3).plusHours(5));
+    static final GeneratedHistory HISTORY = new GeneratedHistory(
+            "fc",
+            "FilterCo",
+            130,
+            1,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)),
+            Duration.ofDays(3).plusHours(5));
     private static boolean polled;
 
     @Inject
@@ -40,7 +45,11 @@ class VendorHistoryPageTest {
         if (!polled) {
             VendorServerResource.server()
                     .serve("/filterco/api/v2/incidents.json", 200, "application/json", HISTORY.incidentsJson())
-                    .serve("/filterco/api/v2/scheduled-maintenances.json", 200, "application/json", GeneratedHistory.noMaintenance());
+                    .serve(
+                            "/filterco/api/v2/scheduled-maintenances.json",
+                            200,
+                            "application/json",
+                            GeneratedHistory.noMaintenance());
             assertThat(polls.pollVendor("filterco").failed()).isZero();
             polled = true;
         }
@@ -63,39 +72,51 @@ class VendorHistoryPageTest {
         List<Document> pages = walk("/vendors/filterco?q=investigating");
 
         assertThat(pages).hasSize(3);
-        assertThat(pages.get(0).select("a.next").attr("href")).contains("q=investigating").contains("after=");
+        assertThat(pages.get(0).select("a.next").attr("href"))
+                .contains("q=investigating")
+                .contains("after=");
         assertThat(titles(pages)).containsExactlyElementsOf(expected(m -> true));
     }
 
     @Test
     void impactFilterKeepsOnlyThoseImpacts() {
         List<Document> critical = walk("/vendors/filterco?impact=critical");
-        assertThat(titles(critical)).containsExactlyElementsOf(expected(m -> m.impact().equals("critical")));
-        assertThat(critical.get(0).select("ul.history .incident-row .badge").eachText()).containsOnly("Critical");
-        assertThat(critical.get(0).select("input[name=impact][value=critical]").hasAttr("checked")).isTrue();
+        assertThat(titles(critical))
+                .containsExactlyElementsOf(expected(m -> m.impact().equals("critical")));
+        assertThat(critical.get(0).select("ul.history .incident-row .badge").eachText())
+                .containsOnly("Critical");
+        assertThat(critical.get(0).select("input[name=impact][value=critical]").hasAttr("checked"))
+                .isTrue();
 
         List<Document> two = walk("/vendors/filterco?impact=minor&impact=major");
-        assertThat(titles(two)).containsExactlyElementsOf(expected(m -> m.impact().equals("minor") || m.impact().equals("major")));
+        assertThat(titles(two))
+                .containsExactlyElementsOf(
+                        expected(m -> m.impact().equals("minor") || m.impact().equals("major")));
     }
 
     @Test
     void statusFilterFindsTheOpenIncident() {
-        assertThat(titles(walk("/vendors/filterco?status=investigating"))).containsExactly(HISTORY.incidents.get(0).title());
+        assertThat(titles(walk("/vendors/filterco?status=investigating")))
+                .containsExactly(HISTORY.incidents.get(0).title());
         assertThat(titles(walk("/vendors/filterco?status=resolved"))).hasSize(129);
     }
 
     @Test
     void componentFilterKeepsIncidentsAffectingIt() {
         List<Document> pages = walk("/vendors/filterco?component=Webhooks");
-        assertThat(titles(pages)).containsExactlyElementsOf(expected(m -> m.component().equals("Webhooks")));
+        assertThat(titles(pages))
+                .containsExactlyElementsOf(expected(m -> m.component().equals("Webhooks")));
         assertThat(pages.get(0).select("#f-component option[selected]").text()).isEqualTo("Webhooks");
-        assertThat(pages.get(0).select("#f-component option").eachText()).containsExactly("Any component", "API", "Dashboard", "Webhooks");
+        assertThat(pages.get(0).select("#f-component option").eachText())
+                .containsExactly("Any component", "API", "Dashboard", "Webhooks");
     }
 
     @Test
     void textFilterSearchesTitlesAndUpdates() {
-        assertThat(titles(walk("/vendors/filterco?q=flux+capacitor"))).containsExactlyElementsOf(expected(GeneratedHistory.Made::fluxCapacitor));
-        assertThat(titles(walk("/vendors/filterco?q=%2342"))).containsExactly(HISTORY.incidents.get(42).title());
+        assertThat(titles(walk("/vendors/filterco?q=flux+capacitor")))
+                .containsExactlyElementsOf(expected(GeneratedHistory.Made::fluxCapacitor));
+        assertThat(titles(walk("/vendors/filterco?q=%2342")))
+                .containsExactly(HISTORY.incidents.get(42).title());
     }
 
     @Test
@@ -103,7 +124,8 @@ class VendorHistoryPageTest {
         LocalDate from = utcDate(HISTORY.incidents.get(30).startedAt());
         LocalDate to = utcDate(HISTORY.incidents.get(12).startedAt());
         List<Document> pages = walk("/vendors/filterco?from=" + from + "&to=" + to);
-        List<String> want = expected(m -> !utcDate(m.startedAt()).isBefore(from) && !utcDate(m.startedAt()).isAfter(to));
+        List<String> want = expected(m -> !utcDate(m.startedAt()).isBefore(from)
+                && !utcDate(m.startedAt()).isAfter(to));
         assertThat(want).hasSizeGreaterThanOrEqualTo(19);
         assertThat(titles(pages)).containsExactlyElementsOf(want);
         assertThat(pages.get(0).select("#f-from").val()).isEqualTo(from.toString());
@@ -111,9 +133,11 @@ class VendorHistoryPageTest {
 
     @Test
     void filtersCombine() {
-        List<String> want = expected(m -> m.impact().equals("critical") && m.component().equals("API"));
+        List<String> want =
+                expected(m -> m.impact().equals("critical") && m.component().equals("API"));
         assertThat(want).isNotEmpty();
-        assertThat(titles(walk("/vendors/filterco?impact=critical&component=api"))).containsExactlyElementsOf(want);
+        assertThat(titles(walk("/vendors/filterco?impact=critical&component=api")))
+                .containsExactlyElementsOf(want);
     }
 
     @Test
@@ -130,7 +154,13 @@ class VendorHistoryPageTest {
     }
 
     static void assertBad(String url, String message) {
-        String html = given().urlEncodingEnabled(false).get(url).then().statusCode(400).contentType("text/html").extract().asString();
+        String html = given().urlEncodingEnabled(false)
+                .get(url)
+                .then()
+                .statusCode(400)
+                .contentType("text/html")
+                .extract()
+                .asString();
         assertThat(Jsoup.parse(html).select(".problem").text()).as(url).contains(message);
     }
 
@@ -139,7 +169,12 @@ class VendorHistoryPageTest {
         List<Document> pages = new ArrayList<>();
         String url = first;
         while (url != null) {
-            Document page = Jsoup.parse(given().urlEncodingEnabled(false).get(url).then().statusCode(200).extract().asString());
+            Document page = Jsoup.parse(given().urlEncodingEnabled(false)
+                    .get(url)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             pages.add(page);
             Element next = page.selectFirst("a.next");
             url = next == null ? null : next.attr("href").replaceFirst("#.*$", "");
@@ -149,13 +184,17 @@ class VendorHistoryPageTest {
     }
 
     static List<String> titles(List<Document> pages) {
-        return pages.stream().flatMap(p -> p.select("ul.history .incident-row a.title").eachText().stream()).toList();
+        return pages.stream()
+                .flatMap(p -> p.select("ul.history .incident-row a.title").eachText().stream())
+                .toList();
     }
 
     private static List<String> expected(Predicate<GeneratedHistory.Made> which) {
-        return HISTORY.incidents.stream().filter(which)
+        return HISTORY.incidents.stream()
+                .filter(which)
                 .sorted(Comparator.comparing(GeneratedHistory.Made::startedAt).reversed())
-                .map(GeneratedHistory.Made::title).toList();
+                .map(GeneratedHistory.Made::title)
+                .toList();
     }
 
     private static LocalDate utcDate(Instant instant) {

@@ -1,5 +1,7 @@
 package dev.incidex.source.feed;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -8,11 +10,8 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.support.VendorDates;
 import dev.incidex.source.support.FeedEntries;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
+import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,8 @@ public class AzureAdapter implements SourceAdapter {
 
     // "Resolved in North Europe. Impact continues in West Europe": only the last sentence tells the state.
     private static final Pattern CLAUSES = Pattern.compile("(?<=[.;])\\s+");
-    private static final Pattern CLOSING = Pattern.compile("^(?:resolved|mitigated|recovered)\\b|\\b(?:resolved|mitigated)\\W*$|\\b(?:has been|have been|is now|are now) (?:resolved|mitigated)\\b",
+    private static final Pattern CLOSING = Pattern.compile(
+            "^(?:resolved|mitigated|recovered)\\b|\\b(?:resolved|mitigated)\\W*$|\\b(?:has been|have been|is now|are now) (?:resolved|mitigated)\\b",
             Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -50,16 +50,33 @@ public class AzureAdapter implements SourceAdapter {
     private static ObservedIncident incident(SyndEntry entry) {
         String title = entry.getTitle() == null ? "" : entry.getTitle().trim();
         VendorText text = VendorText.ofHtml(FeedEntries.body(entry));
-        Instant at = VendorDates.of(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
+        Instant at =
+                VendorDates.of(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
         IncidentStatus status = resolved(title) ? IncidentStatus.RESOLVED : IncidentStatus.INVESTIGATING;
         String link = FeedEntries.link(entry);
-        // Keyed on what Azure wrote, never on the fetch time; the title's state clause changes, so it is left out when there is a guid.
-        String key = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().trim()
+        // Keyed on what Azure wrote, never on the fetch time; the title's state clause changes, so it is left out when
+        // there is a guid.
+        String key = entry.getUri() != null && !entry.getUri().isBlank()
+                ? entry.getUri().trim()
                 : link != null && !isFeedRoot(link) ? link : FeedEntries.hash(firstClause(title), null);
         // No date at all: no start and no dated update, so the merge keeps the time it first saw the incident.
-        List<ObservedUpdate> updates = at == null ? List.of() : List.of(new ObservedUpdate(null, status, null, at, true, text));
-        return new ObservedIncident(key, title, Impact.MINOR, status, null, false, at, status.isClosed() ? at : null,
-                null, null, false, link, List.of(), updates);
+        List<ObservedUpdate> updates =
+                at == null ? List.of() : List.of(new ObservedUpdate(null, status, null, at, true, text));
+        return new ObservedIncident(
+                key,
+                title,
+                Impact.MINOR,
+                status,
+                null,
+                false,
+                at,
+                status.isClosed() ? at : null,
+                null,
+                null,
+                false,
+                link,
+                List.of(),
+                updates);
     }
 
     /** True when the title's final clause declares the incident over. */

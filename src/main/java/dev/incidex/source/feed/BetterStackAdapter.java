@@ -1,5 +1,7 @@
 package dev.incidex.source.feed;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -8,12 +10,9 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
+import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-import dev.incidex.source.support.FeedEntries;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -35,14 +34,16 @@ import java.util.regex.Pattern;
 public class BetterStackAdapter implements SourceAdapter {
 
     private static final Pattern PREFIX = Pattern.compile("^\\s*\\[([^\\]]{2,30})]\\s*");
-    private static final Pattern MAINTENANCE_WORDS = Pattern.compile("\\b(?:maintenance|scheduled|planned)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAINTENANCE_WORDS =
+            Pattern.compile("\\b(?:maintenance|scheduled|planned)\\b", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String kind() {
         return "betterstack";
     }
 
-    private record Item(String incident, String link, String updateKey, String label, String title, Instant at, VendorText text) {}
+    private record Item(
+            String incident, String link, String updateKey, String label, String title, Instant at, VendorText text) {}
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
@@ -69,15 +70,24 @@ public class BetterStackAdapter implements SourceAdapter {
         String page = link != null ? link : guid;
         String incident = page == null ? FeedEntries.hash(title, null) : lastSegment(page);
         String updateKey = guid != null && guid.contains("#") ? guid.substring(guid.indexOf('#') + 1) : guid;
-        Instant at = VendorDates.of(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
-        return new Item(incident, page == null ? null : page.replaceFirst("#.*$", ""), updateKey, label, title, at,
+        Instant at =
+                VendorDates.of(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
+        return new Item(
+                incident,
+                page == null ? null : page.replaceFirst("#.*$", ""),
+                updateKey,
+                label,
+                title,
+                at,
                 VendorText.ofHtml(FeedEntries.body(entry)));
     }
 
     private static ObservedIncident incident(List<Item> items) {
         items.sort(Comparator.comparing(Item::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-        boolean maintenance = items.stream().anyMatch(i -> (i.label() != null && MAINTENANCE_WORDS.matcher(i.label()).find())
-                || MAINTENANCE_WORDS.matcher(i.title()).find());
+        boolean maintenance = items.stream()
+                .anyMatch(i -> (i.label() != null
+                                && MAINTENANCE_WORDS.matcher(i.label()).find())
+                        || MAINTENANCE_WORDS.matcher(i.title()).find());
         List<ObservedUpdate> updates = new ArrayList<>();
         IncidentStatus current = maintenance ? IncidentStatus.SCHEDULED : IncidentStatus.INVESTIGATING;
         for (Item i : items) {
@@ -89,11 +99,28 @@ public class BetterStackAdapter implements SourceAdapter {
         Item first = items.get(0);
         Item last = items.get(items.size() - 1);
         // A maintenance's [Scheduled] item is dated when it was announced; it starts with its first later update.
-        Instant started = !maintenance ? first.at()
-                : updates.stream().filter(u -> u.status() != IncidentStatus.SCHEDULED).map(ObservedUpdate::at).findFirst().orElse(null);
-        return new ObservedIncident(first.incident(), last.title(), maintenance ? Impact.MAINTENANCE : null, current, last.label(),
-                maintenance, started, current.isClosed() ? last.at() : null, null, null, first.at() != null, last.link(),
-                List.of(), updates);
+        Instant started = !maintenance
+                ? first.at()
+                : updates.stream()
+                        .filter(u -> u.status() != IncidentStatus.SCHEDULED)
+                        .map(ObservedUpdate::at)
+                        .findFirst()
+                        .orElse(null);
+        return new ObservedIncident(
+                first.incident(),
+                last.title(),
+                maintenance ? Impact.MAINTENANCE : null,
+                current,
+                last.label(),
+                maintenance,
+                started,
+                current.isClosed() ? last.at() : null,
+                null,
+                null,
+                first.at() != null,
+                last.link(),
+                List.of(),
+                updates);
     }
 
     /** The bracketed word names the status; "Update" or an unknown word keeps the previous one. */
@@ -101,7 +128,9 @@ public class BetterStackAdapter implements SourceAdapter {
         IncidentStatus named = i.label() == null ? null : IncidentStatus.fromWord(i.label());
         if (named == null && i.label() != null) {
             String w = i.label().toLowerCase(Locale.ROOT);
-            named = w.equals("maintenance") ? IncidentStatus.IN_PROGRESS : w.equals("update") ? null : StatusWords.infer(i.label());
+            named = w.equals("maintenance")
+                    ? IncidentStatus.IN_PROGRESS
+                    : w.equals("update") ? null : StatusWords.infer(i.label());
         }
         if (named == null) {
             return previous;

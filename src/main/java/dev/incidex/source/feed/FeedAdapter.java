@@ -1,5 +1,7 @@
 package dev.incidex.source.feed;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
@@ -9,9 +11,6 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.StatusIoFeedBody;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,10 +59,13 @@ public abstract class FeedAdapter implements SourceAdapter {
     /** The latest instant a year-less stamp of an item may stand for: a little after its date, never after the fetch. */
     private static Instant latestStamp(Instant itemDate, Instant receivedAt) {
         Instant late = itemDate.plus(POSTMORTEM_LATENESS);
-        return receivedAt != null && receivedAt.isBefore(late) ? (receivedAt.isBefore(itemDate) ? itemDate : receivedAt) : late;
+        return receivedAt != null && receivedAt.isBefore(late)
+                ? (receivedAt.isBefore(itemDate) ? itemDate : receivedAt)
+                : late;
     }
 
-    private static ObservedIncident fromHistory(SyndEntry entry, String title, String link, StatuspageHistory.Parsed h) {
+    private static ObservedIncident fromHistory(
+            SyndEntry entry, String title, String link, StatuspageHistory.Parsed h) {
         List<ObservedUpdate> updates = h.updates();
         ObservedUpdate oldest = updates.isEmpty() ? null : updates.get(0);
         ObservedUpdate newest = updates.isEmpty() ? null : updates.get(updates.size() - 1);
@@ -72,18 +74,45 @@ public abstract class FeedAdapter implements SourceAdapter {
         // The feed states neither start nor resolution: Timeline derives both from the updates, as for the
         // JSON view, so a maintenance starts when it went in progress and a postmortem never moves the end.
         Instant startedAt = oldest == null || maintenance ? null : oldest.at();
-        return new ObservedIncident(FeedEntries.incidentKey(entry, link, title), title, null, status,
-                newest == null ? null : newest.vendorStatus(), maintenance, startedAt, null,
-                h.windowStart(), h.windowEnd(), false, link, List.of(), updates);
+        return new ObservedIncident(
+                FeedEntries.incidentKey(entry, link, title),
+                title,
+                null,
+                status,
+                newest == null ? null : newest.vendorStatus(),
+                maintenance,
+                startedAt,
+                null,
+                h.windowStart(),
+                h.windowEnd(),
+                false,
+                link,
+                List.of(),
+                updates);
     }
 
-    private static ObservedIncident fromIncidentIo(SyndEntry entry, String title, String link, Instant at, IncidentIoFeedBody.Parsed b) {
+    private static ObservedIncident fromIncidentIo(
+            SyndEntry entry, String title, String link, Instant at, IncidentIoFeedBody.Parsed b) {
         IncidentStatus status = b.status();
-        ObservedUpdate update = new ObservedUpdate(null, status, b.vendorStatus(), at, true, VendorText.ofHtml(b.messageHtml()));
+        ObservedUpdate update =
+                new ObservedUpdate(null, status, b.vendorStatus(), at, true, VendorText.ofHtml(b.messageHtml()));
         // A "Scheduled" item is dated when it was announced; the window itself is not in the feed.
         // The feed carries only the latest state: an item first seen closed tells when it ended, not when it began.
         Instant startedAt = status == IncidentStatus.SCHEDULED || status.isClosed() ? null : at;
-        return new ObservedIncident(FeedEntries.incidentKey(entry, link, title), title, null, status, b.vendorStatus(),
-                status.isMaintenance(), startedAt, status.isClosed() ? at : null, null, null, true, link, b.components(), List.of(update));
+        return new ObservedIncident(
+                FeedEntries.incidentKey(entry, link, title),
+                title,
+                null,
+                status,
+                b.vendorStatus(),
+                status.isMaintenance(),
+                startedAt,
+                status.isClosed() ? at : null,
+                null,
+                null,
+                true,
+                link,
+                b.components(),
+                List.of(update));
     }
 }

@@ -1,7 +1,6 @@
 package dev.incidex.source.feed;
 
 import dev.incidex.source.support.JsonDocuments;
-
 import java.net.URI;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.incidex.source.feed;
 
+import com.rometools.rome.feed.synd.SyndEntry;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -12,8 +13,6 @@ import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import com.rometools.rome.feed.synd.SyndEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -40,8 +39,10 @@ public class HundAdapter implements SourceAdapter {
 
     @Override
     public List<URI> documents(URI sourceUrl) {
-        return List.of(sourceUrl.getPath() != null && sourceUrl.getPath().contains("state_feed") ? sourceUrl
-                : JsonDocuments.under(sourceUrl, "/state_feed/feed"));
+        return List.of(
+                sourceUrl.getPath() != null && sourceUrl.getPath().contains("state_feed")
+                        ? sourceUrl
+                        : JsonDocuments.under(sourceUrl, "/state_feed/feed"));
     }
 
     @Override
@@ -64,10 +65,24 @@ public class HundAdapter implements SourceAdapter {
         Instant updated = VendorDates.of(entry.getUpdatedDate());
         Instant latest = updated != null ? updated : published;
         String link = FeedEntries.link(entry);
-        String key = link != null ? lastSegment(link) : entry.getUri() != null ? lastSegment(entry.getUri()) : FeedEntries.hash(title, published);
+        String key = link != null
+                ? lastSegment(link)
+                : entry.getUri() != null ? lastSegment(entry.getUri()) : FeedEntries.hash(title, published);
         ObservedUpdate update = new ObservedUpdate(null, state.status(), label, latest, true, text);
-        return new ObservedIncident(key, title, state.maintenance() ? Impact.MAINTENANCE : null, state.status(), label,
-                state.maintenance(), published, state.status().isClosed() ? latest : null, null, null, true, link, List.of(),
+        return new ObservedIncident(
+                key,
+                title,
+                state.maintenance() ? Impact.MAINTENANCE : null,
+                state.status(),
+                label,
+                state.maintenance(),
+                published,
+                state.status().isClosed() ? latest : null,
+                null,
+                null,
+                true,
+                link,
+                List.of(),
                 List.of(update));
     }
 
@@ -90,7 +105,9 @@ public class HundAdapter implements SourceAdapter {
             return own;
         }
         IncidentStatus declared = IncidentStatus.fromWord(label);
-        return declared != null ? new State(declared, declared.isMaintenance()) : new State(StatusWords.infer(words), false);
+        return declared != null
+                ? new State(declared, declared.isMaintenance())
+                : new State(StatusWords.infer(words), false);
     }
 
     private static String lastSegment(String s) {

@@ -2,7 +2,6 @@ package dev.incidex.source.feed;
 
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.source.support.StatusWords;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -55,7 +54,10 @@ final class IncidentIoFeedBody {
                 Element list = e.nextElementSibling();
                 if (list != null && (list.nameIs("ul") || list.nameIs("ol"))) {
                     for (Element li : list.select("li")) {
-                        String name = COMPONENT_STATE.matcher(li.text()).replaceFirst("").trim();
+                        String name = COMPONENT_STATE
+                                .matcher(li.text())
+                                .replaceFirst("")
+                                .trim();
                         if (!name.isEmpty() && !components.contains(name)) {
                             components.add(name);
                         }
@@ -66,7 +68,8 @@ final class IncidentIoFeedBody {
             }
         }
         trimBreaks(body);
-        return new Parsed(vendorStatus, status != null ? status : StatusWords.infer(vendorStatus), body.html(), components);
+        return new Parsed(
+                vendorStatus, status != null ? status : StatusWords.infer(vendorStatus), body.html(), components);
     }
 
     /** Drops the {@code <br/>}s left around the message once the labels are gone. */

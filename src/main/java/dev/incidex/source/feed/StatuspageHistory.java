@@ -4,7 +4,6 @@ import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.support.VendorDates;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +29,7 @@ final class StatuspageHistory {
     private static final String SCHEDULED_EVENT = "THIS IS A SCHEDULED EVENT";
     /** Where the next update's paragraph begins: a {@code <p>} opening on its date stamp. */
     private static final Pattern UPDATE_START = Pattern.compile("(?=<p>\\s*<small>)", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern LEADING_DASH = Pattern.compile("^\\s*[-–—]\\s*");
 
     private record Paragraph(String label, Instant at, String html) {}
@@ -64,21 +64,30 @@ final class StatuspageHistory {
             if (p == null) {
                 continue;
             }
-            String rest = body.childNodes().stream().filter(n -> n.siblingIndex() > p.siblingIndex())
-                    .map(Node::outerHtml).collect(Collectors.joining());
+            String rest = body.childNodes().stream()
+                    .filter(n -> n.siblingIndex() > p.siblingIndex())
+                    .map(Node::outerHtml)
+                    .collect(Collectors.joining());
             String text = p.text().trim();
             if (text.toUpperCase(Locale.ROOT).contains(SCHEDULED_EVENT)) {
                 scheduledEvent = true;
                 int marker = text.indexOf(SCHEDULED_EVENT);
-                // Only the beginning "THIS IS A SCHEDULED EVENT Apr 7, 13:00" is attested (docs/source-kinds.md, statuspage feeds).
-                window = marker < 0 ? window : VendorDates.printedWindow(text.substring(marker + SCHEDULED_EVENT.length()), reference);
+                // Only the beginning "THIS IS A SCHEDULED EVENT Apr 7, 13:00" is attested (docs/source-kinds.md,
+                // statuspage feeds).
+                window = marker < 0
+                        ? window
+                        : VendorDates.printedWindow(text.substring(marker + SCHEDULED_EVENT.length()), reference);
                 continue;
             }
-            Element label = p.children().stream().filter(e -> e.nameIs("strong") || e.nameIs("b")).findFirst().orElse(null);
+            Element label = p.children().stream()
+                    .filter(e -> e.nameIs("strong") || e.nameIs("b"))
+                    .findFirst()
+                    .orElse(null);
             if (label == null || !isLabel(label.text())) {
                 continue;
             }
-            // Only "[stamp] <strong>Label</strong> - text" counts: a blog post's "<b>resolved</b>" mid-sentence must not.
+            // Only "[stamp] <strong>Label</strong> - text" counts: a blog post's "<b>resolved</b>" mid-sentence must
+            // not.
             String header = textBefore(p, label);
             Instant at = VendorDates.printed(header, null, latest);
             String after = htmlAfter(label) + rest;
@@ -91,7 +100,8 @@ final class StatuspageHistory {
         if (newestFirst.isEmpty() && !scheduledEvent) {
             return null;
         }
-        return new Parsed(updates(newestFirst, scheduledEvent, reference), scheduledEvent, window.start(), window.end());
+        return new Parsed(
+                updates(newestFirst, scheduledEvent, reference), scheduledEvent, window.start(), window.end());
     }
 
     private static boolean isLabel(String text) {
@@ -125,13 +135,16 @@ final class StatuspageHistory {
             if (n == label) {
                 break;
             }
-            sb.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "").append(' ');
+            sb.append(n instanceof TextNode t ? t.text() : n instanceof Element e ? e.text() : "")
+                    .append(' ');
         }
         return sb.toString();
     }
 
     private static String htmlAfter(Element label) {
-        return label.siblingNodes().stream().filter(n -> n.siblingIndex() > label.siblingIndex())
-                .map(Node::outerHtml).collect(Collectors.joining());
+        return label.siblingNodes().stream()
+                .filter(n -> n.siblingIndex() > label.siblingIndex())
+                .map(Node::outerHtml)
+                .collect(Collectors.joining());
     }
 }

@@ -1,5 +1,8 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -11,12 +14,7 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,7 +33,8 @@ import java.util.Map;
 @ApplicationScoped
 public class AdobeAdapter implements SourceAdapter {
 
-    private static final String EXPECTED = "expected Adobe StatusEvents JSON (an object with \"incidentEvent\" or \"maintenanceEvent\")";
+    private static final String EXPECTED =
+            "expected Adobe StatusEvents JSON (an object with \"incidentEvent\" or \"maintenanceEvent\")";
 
     @Override
     public String kind() {
@@ -93,15 +92,21 @@ public class AdobeAdapter implements SourceAdapter {
             }
             Instant productStart = VendorDates.epochSeconds(text(product, "startedOn"));
             Instant productEnd = VendorDates.epochSeconds(text(product, "endedOn"));
-            started = productStart != null && (started == null || productStart.isBefore(started)) ? productStart : started;
+            started = productStart != null && (started == null || productStart.isBefore(started))
+                    ? productStart
+                    : started;
             ended = productEnd != null && (ended == null || productEnd.isAfter(ended)) ? productEnd : ended;
             var fields = product.path("history").fields();
             while (fields.hasNext()) {
                 var f = fields.next();
                 JsonNode h = f.getValue();
                 String time = text(h, "messageTime") != null ? text(h, "messageTime") : f.getKey();
-                Entry e = new Entry(VendorDates.epochSeconds(time), text(h, "status"), text(h, "severity"),
-                        text(h, "titleToken"), text(h, "messageToken"));
+                Entry e = new Entry(
+                        VendorDates.epochSeconds(time),
+                        text(h, "status"),
+                        text(h, "severity"),
+                        text(h, "titleToken"),
+                        text(h, "messageToken"));
                 history.putIfAbsent(e.at() + "|" + e.messageToken(), e);
             }
         }
@@ -115,23 +120,47 @@ public class AdobeAdapter implements SourceAdapter {
             IncidentStatus s = status(e.status(), html, maintenance, false);
             updates.add(new ObservedUpdate(e.messageToken(), s, e.status(), e.at(), true, VendorText.ofHtml(html)));
         }
-        IncidentStatus status = status(latest == null ? null : latest.status(),
-                updates.isEmpty() ? null : updates.get(updates.size() - 1).text().plain(), maintenance, ended != null);
+        IncidentStatus status = status(
+                latest == null ? null : latest.status(),
+                updates.isEmpty()
+                        ? null
+                        : updates.get(updates.size() - 1).text().plain(),
+                maintenance,
+                ended != null);
         if (!updates.isEmpty() && status.isClosed()) {
             ObservedUpdate last = updates.remove(updates.size() - 1);
-            updates.add(new ObservedUpdate(last.vendorKey(), status, last.vendorStatus(), last.at(), true, last.text()));
+            updates.add(
+                    new ObservedUpdate(last.vendorKey(), status, last.vendorStatus(), last.at(), true, last.text()));
         }
-        String title = latest == null ? null : VendorText.ofHtml(fill(message(messages, latest.titleToken()), started, ended)).plain();
+        String title = latest == null
+                ? null
+                : VendorText.ofHtml(fill(message(messages, latest.titleToken()), started, ended))
+                        .plain();
         if (title == null || title.isBlank()) {
-            title = (maintenance ? "Maintenance" : "Incident") + (products.isEmpty() ? "" : ": " + String.join(", ", products));
+            title = (maintenance ? "Maintenance" : "Incident")
+                    + (products.isEmpty() ? "" : ": " + String.join(", ", products));
         }
         Impact impact = maintenance ? Impact.MAINTENANCE : severity(latest == null ? null : latest.severity());
         String id = text(event, "id");
-        String url = id == null ? null : "https://status.adobe.com/" + (maintenance ? "maintenance" : "incidents") + "/" + id;
+        String url = id == null
+                ? null
+                : "https://status.adobe.com/" + (maintenance ? "maintenance" : "incidents") + "/" + id;
         Instant start = maintenance ? (started != null ? started : scheduled) : started;
-        return new ObservedIncident(id, title, impact, status, latest == null ? null : latest.status(), maintenance,
-                status == IncidentStatus.SCHEDULED ? null : start, status.isClosed() ? ended : null,
-                maintenance ? scheduled : null, null, true, url, products, updates);
+        return new ObservedIncident(
+                id,
+                title,
+                impact,
+                status,
+                latest == null ? null : latest.status(),
+                maintenance,
+                status == IncidentStatus.SCHEDULED ? null : start,
+                status.isClosed() ? ended : null,
+                maintenance ? scheduled : null,
+                null,
+                true,
+                url,
+                products,
+                updates);
     }
 
     private static String message(JsonNode messages, String token) {
@@ -161,10 +190,13 @@ public class AdobeAdapter implements SourceAdapter {
             return maintenance ? IncidentStatus.COMPLETED : IncidentStatus.RESOLVED;
         }
         if (maintenance) {
-            return w.contains("progress") || w.equals("started") ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED;
+            return w.contains("progress") || w.equals("started")
+                    ? IncidentStatus.IN_PROGRESS
+                    : IncidentStatus.SCHEDULED;
         }
         IncidentStatus declared = IncidentStatus.fromWord(w);
-        return declared != null && !declared.isClosed() && !declared.isMaintenance() ? declared
+        return declared != null && !declared.isClosed() && !declared.isMaintenance()
+                ? declared
                 : StatusWords.inferWhileOpen(text, IncidentStatus.MONITORING);
     }
 

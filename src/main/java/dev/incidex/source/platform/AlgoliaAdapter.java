@@ -1,5 +1,8 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -12,10 +15,6 @@ import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -36,7 +35,8 @@ import java.util.Map;
 @ApplicationScoped
 public class AlgoliaAdapter implements SourceAdapter {
 
-    private static final String EXPECTED = "expected Algolia status incidents JSON (an object with an \"incidents\" object of clusters)";
+    private static final String EXPECTED =
+            "expected Algolia status incidents JSON (an object with an \"incidents\" object of clusters)";
 
     @Override
     public String kind() {
@@ -72,7 +72,8 @@ public class AlgoliaAdapter implements SourceAdapter {
                 }
             }
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Algolia status incidents with an unreadable date: " + e.getMessage(), e);
+            throw new UnreadableDocumentException(
+                    "Algolia status incidents with an unreadable date: " + e.getMessage(), e);
         }
         List<ObservedIncident> result = new ArrayList<>();
         for (List<Entry> entries : byTitle.values()) {
@@ -101,15 +102,30 @@ public class AlgoliaAdapter implements SourceAdapter {
             worst = impact != null && (worst == null || impact.severity() > worst.severity()) ? impact : worst;
             boolean back = "operational".equalsIgnoreCase(e.status());
             IncidentStatus s = back && latestByCluster.values().stream().allMatch("operational"::equalsIgnoreCase)
-                    ? IncidentStatus.RESOLVED : StatusWords.stated(e.title()).filter(x -> !x.isClosed()).orElse(IncidentStatus.INVESTIGATING);
+                    ? IncidentStatus.RESOLVED
+                    : StatusWords.stated(e.title()).filter(x -> !x.isClosed()).orElse(IncidentStatus.INVESTIGATING);
             String word = e.status() == null ? null : e.status().replace('_', ' ');
-            updates.add(new ObservedUpdate(null, s, e.status(), e.at(), true, VendorText.ofPlain(e.cluster() + ": " + word)));
+            updates.add(new ObservedUpdate(
+                    null, s, e.status(), e.at(), true, VendorText.ofPlain(e.cluster() + ": " + word)));
         }
         ObservedUpdate newest = updates.get(updates.size() - 1);
         Instant started = entries.get(0).at();
         String title = entries.get(0).title();
-        return new ObservedIncident(FeedEntries.hash(title, started), title, worst, newest.status(), newest.vendorStatus(), false,
-                started, newest.status().isClosed() ? newest.at() : null, null, null, true, null, clusters, updates);
+        return new ObservedIncident(
+                FeedEntries.hash(title, started),
+                title,
+                worst,
+                newest.status(),
+                newest.vendorStatus(),
+                false,
+                started,
+                newest.status().isClosed() ? newest.at() : null,
+                null,
+                null,
+                true,
+                null,
+                clusters,
+                updates);
     }
 
     /** A cluster's status: degraded_performance is minor, partial_outage major, major_outage critical. */

@@ -1,5 +1,11 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -8,17 +14,10 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
+import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-import dev.incidex.source.support.FeedEntries;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,9 @@ public class AwsAdapter implements SourceAdapter {
     static final String DASHBOARD = "https://health.aws.amazon.com/health/status";
     private static final Duration GAP = Duration.ofHours(24);
     private static final Pattern GUID = Pattern.compile("#([a-z0-9-]+)_(\\d+)$");
-    private static final Pattern HEADLINE = Pattern.compile("^\\s*(Informational message|Service degradation|Service disruption|Service impact|Service is operating normally)\\s*:\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADLINE = Pattern.compile(
+            "^\\s*(Informational message|Service degradation|Service disruption|Service impact|Service is operating normally)\\s*:\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RESOLVED_MARK = Pattern.compile("^\\s*\\[RESOLVED]\\s*", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -63,7 +64,8 @@ public class AwsAdapter implements SourceAdapter {
     private static List<ObservedIncident> currentEvents(FetchedDocument document) throws UnreadableDocumentException {
         JsonNode root = JsonDocuments.parse(document, "expected AWS current events (a JSON array)");
         if (!root.isArray()) {
-            throw new UnreadableDocumentException("expected AWS current events (a JSON array), got " + JsonDocuments.describe(root));
+            throw new UnreadableDocumentException(
+                    "expected AWS current events (a JSON array), got " + JsonDocuments.describe(root));
         }
         List<ObservedIncident> result = new ArrayList<>();
         try {
@@ -87,7 +89,9 @@ public class AwsAdapter implements SourceAdapter {
             int code = parse(text(e, "status"));
             worst = Math.max(worst, code);
             String message = text(e, "message");
-            IncidentStatus s = code == 0 ? IncidentStatus.RESOLVED : StatusWords.inferWhileOpen(message, IncidentStatus.MONITORING);
+            IncidentStatus s = code == 0
+                    ? IncidentStatus.RESOLVED
+                    : StatusWords.inferWhileOpen(message, IncidentStatus.MONITORING);
             updates.add(new ObservedUpdate(null, s, text(e, "summary"), at, true, VendorText.ofPlain(message)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -113,7 +117,8 @@ public class AwsAdapter implements SourceAdapter {
             started = updates.get(0).at();
         }
         ObservedUpdate newest = updates.isEmpty() ? null : updates.get(updates.size() - 1);
-        IncidentStatus current = resolved ? IncidentStatus.RESOLVED : newest != null ? newest.status() : IncidentStatus.INVESTIGATING;
+        IncidentStatus current =
+                resolved ? IncidentStatus.RESOLVED : newest != null ? newest.status() : IncidentStatus.INVESTIGATING;
         if (current.isClosed() && !resolved) {
             current = IncidentStatus.MONITORING;
         }
@@ -122,11 +127,25 @@ public class AwsAdapter implements SourceAdapter {
         if (title != null) {
             title = RESOLVED_MARK.matcher(title).replaceFirst("");
         }
-        return new ObservedIncident(text(n, "arn"), title, impact(worst), current, status, false, started, resolvedAt,
-                null, null, true, DASHBOARD, components, updates);
+        return new ObservedIncident(
+                text(n, "arn"),
+                title,
+                impact(worst),
+                current,
+                status,
+                false,
+                started,
+                resolvedAt,
+                null,
+                null,
+                true,
+                DASHBOARD,
+                components,
+                updates);
     }
 
-    private record Item(String service, String guid, String headline, String title, Instant at, String text, boolean resolved) {}
+    private record Item(
+            String service, String guid, String headline, String title, Instant at, String text, boolean resolved) {}
 
     /**
      * One item per update: items of one service form an event until one says it is resolved or
@@ -145,8 +164,13 @@ public class AwsAdapter implements SourceAdapter {
             List<Item> event = new ArrayList<>();
             for (Item item : items) {
                 Item previous = event.isEmpty() ? null : event.get(event.size() - 1);
-                if (previous != null && (previous.resolved() || (previous.at() != null && item.at() != null
-                        && Duration.between(previous.at(), item.at()).compareTo(GAP) > 0))) {
+                if (previous != null
+                        && (previous.resolved()
+                                || (previous.at() != null
+                                        && item.at() != null
+                                        && Duration.between(previous.at(), item.at())
+                                                        .compareTo(GAP)
+                                                > 0))) {
                     result.add(event(event));
                     event = new ArrayList<>();
                 }
@@ -165,7 +189,8 @@ public class AwsAdapter implements SourceAdapter {
         String headline = h.lookingAt() ? h.group(1) : null;
         String rest = h.lookingAt() ? rawTitle.substring(h.end()) : rawTitle;
         Matcher r = RESOLVED_MARK.matcher(rest);
-        boolean resolved = r.lookingAt() || (headline != null && headline.toLowerCase(Locale.ROOT).startsWith("service is operating normally"));
+        boolean resolved = r.lookingAt()
+                || (headline != null && headline.toLowerCase(Locale.ROOT).startsWith("service is operating normally"));
         String title = r.lookingAt() ? rest.substring(r.end()) : rest;
         String guid = entry.getUri();
         Instant at = VendorDates.of(entry.getPublishedDate());
@@ -188,7 +213,9 @@ public class AwsAdapter implements SourceAdapter {
         Impact worst = null;
         for (Item i : items) {
             VendorText text = VendorText.ofHtml(i.text());
-            IncidentStatus s = i.resolved() ? IncidentStatus.RESOLVED : StatusWords.inferWhileOpen(text.plain(), IncidentStatus.MONITORING);
+            IncidentStatus s = i.resolved()
+                    ? IncidentStatus.RESOLVED
+                    : StatusWords.inferWhileOpen(text.plain(), IncidentStatus.MONITORING);
             if (i.at() != null) {
                 updates.add(new ObservedUpdate(i.guid(), s, i.headline(), i.at(), true, text));
             }
@@ -197,15 +224,32 @@ public class AwsAdapter implements SourceAdapter {
                 worst = impact;
             }
         }
-        IncidentStatus status = last.resolved() ? IncidentStatus.RESOLVED : updates.isEmpty() ? IncidentStatus.INVESTIGATING
-                : updates.get(updates.size() - 1).status();
+        IncidentStatus status = last.resolved()
+                ? IncidentStatus.RESOLVED
+                : updates.isEmpty()
+                        ? IncidentStatus.INVESTIGATING
+                        : updates.get(updates.size() - 1).status();
         Matcher g = first.guid() == null ? null : GUID.matcher(first.guid());
         // No dates and no guid: the title alone keys it, never the fetch time.
-        String key = g != null && g.find() ? g.group(1) + "_" + g.group(2)
-                : first.service() + "_" + (first.at() != null ? first.at().getEpochSecond() : FeedEntries.hash(first.title(), null));
-        return new ObservedIncident(key, last.title(), worst, status, last.headline(), false, first.at(),
-                last.resolved() ? last.at() : null, null, null, first.at() != null, DASHBOARD,
-                List.of(first.service()), updates);
+        String key = g != null && g.find()
+                ? g.group(1) + "_" + g.group(2)
+                : first.service() + "_"
+                        + (first.at() != null ? first.at().getEpochSecond() : FeedEntries.hash(first.title(), null));
+        return new ObservedIncident(
+                key,
+                last.title(),
+                worst,
+                status,
+                last.headline(),
+                false,
+                first.at(),
+                last.resolved() ? last.at() : null,
+                null,
+                null,
+                first.at() != null,
+                DASHBOARD,
+                List.of(first.service()),
+                updates);
     }
 
     /** Headline prefixes, on the current events' scale: informational → none, degradation → minor, disruption → major. */

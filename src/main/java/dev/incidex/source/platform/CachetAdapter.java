@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -10,11 +14,6 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -40,7 +39,8 @@ public class CachetAdapter implements SourceAdapter {
 
     @Override
     public List<URI> documents(URI sourceUrl) {
-        return List.of(JsonDocuments.under(sourceUrl, "/api/v1/incidents?sort=id&order=desc&per_page=50"),
+        return List.of(
+                JsonDocuments.under(sourceUrl, "/api/v1/incidents?sort=id&order=desc&per_page=50"),
                 JsonDocuments.under(sourceUrl, "/api/v1/schedules"));
     }
 
@@ -90,27 +90,51 @@ public class CachetAdapter implements SourceAdapter {
         Instant created = VendorDates.local(text(n, "created_at"), zone);
         if (created != null && text(n, "message") != null) {
             IncidentStatus s = maintenanceAware(incidentStatus(initial), maintenance);
-            updates.add(new ObservedUpdate("incident-" + id, s, text(n, "human_status"), created, true, VendorText.ofPlain(text(n, "message"))));
+            updates.add(new ObservedUpdate(
+                    "incident-" + id,
+                    s,
+                    text(n, "human_status"),
+                    created,
+                    true,
+                    VendorText.ofPlain(text(n, "message"))));
         }
         for (JsonNode u : array(n, "updates")) {
             Instant at = VendorDates.local(text(u, "created_at"), zone);
             IncidentStatus s = maintenanceAware(incidentStatus(u.path("status").asInt(1)), maintenance);
-            updates.add(new ObservedUpdate(text(u, "id"), s, text(u, "human_status"), at, true, VendorText.ofPlain(text(u, "message"))));
+            updates.add(new ObservedUpdate(
+                    text(u, "id"), s, text(u, "human_status"), at, true, VendorText.ofPlain(text(u, "message"))));
         }
         // Updates come as stored, in no promised order.
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
 
         IncidentStatus status = maintenanceAware(incidentStatus(latest), maintenance);
-        Instant started = maintenance && scheduledAt != null ? scheduledAt : first(VendorDates.local(text(n, "occurred_at"), zone), created);
+        Instant started = maintenance && scheduledAt != null
+                ? scheduledAt
+                : first(VendorDates.local(text(n, "occurred_at"), zone), created);
         Instant resolved = null;
         if (status.isClosed() || n.path("is_resolved").asBoolean(false)) {
-            resolved = updates.stream().filter(u -> u.status() != null && u.status().isClosed()).map(ObservedUpdate::at)
-                    .reduce((a, b) -> b).orElse(VendorDates.local(text(n, "updated_at"), zone));
+            resolved = updates.stream()
+                    .filter(u -> u.status() != null && u.status().isClosed())
+                    .map(ObservedUpdate::at)
+                    .reduce((a, b) -> b)
+                    .orElse(VendorDates.local(text(n, "updated_at"), zone));
         }
         String url = text(n, "permalink") != null ? text(n, "permalink") : base + "/incidents/" + id;
-        return new ObservedIncident(id, text(n, "name"), maintenance ? Impact.MAINTENANCE : null, status,
+        return new ObservedIncident(
+                id,
+                text(n, "name"),
+                maintenance ? Impact.MAINTENANCE : null,
+                status,
                 text(n, "latest_human_status") != null ? text(n, "latest_human_status") : text(n, "human_status"),
-                maintenance, started, resolved, maintenance ? scheduledAt : null, null, true, url, List.of(), updates);
+                maintenance,
+                started,
+                resolved,
+                maintenance ? scheduledAt : null,
+                null,
+                true,
+                url,
+                List.of(),
+                updates);
     }
 
     /** A status-0 incident is a maintenance: Fixed then means completed. */
@@ -132,11 +156,30 @@ public class CachetAdapter implements SourceAdapter {
         Instant scheduledAt = VendorDates.local(text(n, "scheduled_at"), zone);
         Instant completedAt = VendorDates.local(text(n, "completed_at"), zone);
         Instant created = VendorDates.local(text(n, "created_at"), zone);
-        List<ObservedUpdate> updates = created == null || text(n, "message") == null ? List.of()
-                : List.of(new ObservedUpdate("schedule-" + id, IncidentStatus.SCHEDULED, "Upcoming", created, true, VendorText.ofPlain(text(n, "message"))));
-        return new ObservedIncident("schedule-" + id, text(n, "name"), Impact.MAINTENANCE, status, text(n, "human_status"), true,
-                scheduledAt, status.isClosed() ? completedAt : null, scheduledAt, completedAt, true,
-                base + "/schedules/" + id, List.of(), updates);
+        List<ObservedUpdate> updates = created == null || text(n, "message") == null
+                ? List.of()
+                : List.of(new ObservedUpdate(
+                        "schedule-" + id,
+                        IncidentStatus.SCHEDULED,
+                        "Upcoming",
+                        created,
+                        true,
+                        VendorText.ofPlain(text(n, "message"))));
+        return new ObservedIncident(
+                "schedule-" + id,
+                text(n, "name"),
+                Impact.MAINTENANCE,
+                status,
+                text(n, "human_status"),
+                true,
+                scheduledAt,
+                status.isClosed() ? completedAt : null,
+                scheduledAt,
+                completedAt,
+                true,
+                base + "/schedules/" + id,
+                List.of(),
+                updates);
     }
 
     private static Instant first(Instant a, Instant b) {

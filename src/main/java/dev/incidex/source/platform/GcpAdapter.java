@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -11,11 +15,6 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -52,7 +51,8 @@ public class GcpAdapter implements SourceAdapter {
                 result.add(incident(n, base));
             }
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Google incidents.json with an unreadable date: " + e.getMessage(), e);
+            throw new UnreadableDocumentException(
+                    "Google incidents.json with an unreadable date: " + e.getMessage(), e);
         }
         return result;
     }
@@ -62,7 +62,8 @@ public class GcpAdapter implements SourceAdapter {
         for (JsonNode u : array(n, "updates")) {
             Instant at = VendorDates.iso(text(u, "when") != null ? text(u, "when") : text(u, "created"));
             String raw = text(u, "status");
-            updates.add(new ObservedUpdate(null, updateStatus(raw, text(u, "text")), raw, at, true, VendorText.ofPlain(text(u, "text"))));
+            updates.add(new ObservedUpdate(
+                    null, updateStatus(raw, text(u, "text")), raw, at, true, VendorText.ofPlain(text(u, "text"))));
         }
         // Google lists updates newest first.
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -70,7 +71,8 @@ public class GcpAdapter implements SourceAdapter {
         // "end" is absent or null while the incident is open.
         Instant end = VendorDates.iso(text(n, "end"));
         ObservedUpdate newest = updates.isEmpty() ? null : updates.get(updates.size() - 1);
-        IncidentStatus status = end != null ? IncidentStatus.RESOLVED : newest != null ? newest.status() : IncidentStatus.INVESTIGATING;
+        IncidentStatus status =
+                end != null ? IncidentStatus.RESOLVED : newest != null ? newest.status() : IncidentStatus.INVESTIGATING;
         if (end == null && status == IncidentStatus.RESOLVED) {
             end = newest.at(); // the AVAILABLE update is the recovery even before "end" is filled in
         }
@@ -85,8 +87,21 @@ public class GcpAdapter implements SourceAdapter {
         }
         String uri = text(n, "uri");
         String url = uri == null ? null : uri.startsWith("http") ? uri : base + uri.replaceFirst("^/+", "");
-        return new ObservedIncident(text(n, "id"), text(n, "external_desc"), impact(text(n, "status_impact"), text(n, "severity")),
-                status, newest == null ? null : newest.vendorStatus(), false, begin, end, null, null, true, url, components, updates);
+        return new ObservedIncident(
+                text(n, "id"),
+                text(n, "external_desc"),
+                impact(text(n, "status_impact"), text(n, "severity")),
+                status,
+                newest == null ? null : newest.vendorStatus(),
+                false,
+                begin,
+                end,
+                null,
+                null,
+                true,
+                url,
+                components,
+                updates);
     }
 
     /**
@@ -104,10 +119,14 @@ public class GcpAdapter implements SourceAdapter {
     static Impact impact(String statusImpact, String severity) {
         if (statusImpact != null) {
             switch (statusImpact.toUpperCase(Locale.ROOT)) {
-                case "SERVICE_INFORMATION": return Impact.NONE;
-                case "SERVICE_DISRUPTION": return Impact.MINOR;
-                case "SERVICE_OUTAGE": return Impact.MAJOR;
-                default: break;
+                case "SERVICE_INFORMATION":
+                    return Impact.NONE;
+                case "SERVICE_DISRUPTION":
+                    return Impact.MINOR;
+                case "SERVICE_OUTAGE":
+                    return Impact.MAJOR;
+                default:
+                    break;
             }
         }
         if (severity == null) {

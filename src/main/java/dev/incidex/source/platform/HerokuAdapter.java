@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
@@ -10,11 +14,6 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -55,7 +54,8 @@ public class HerokuAdapter implements SourceAdapter {
                 result.add(incident(n));
             }
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Heroku status incidents with an unreadable date: " + e.getMessage(), e);
+            throw new UnreadableDocumentException(
+                    "Heroku status incidents with an unreadable date: " + e.getMessage(), e);
         }
         return result;
     }
@@ -65,11 +65,17 @@ public class HerokuAdapter implements SourceAdapter {
         for (JsonNode u : array(n, "updates")) {
             String type = text(u, "update_type");
             String body = text(u, "contents");
-            updates.add(new ObservedUpdate(text(u, "id"), updateStatus(type, body), type, VendorDates.iso(text(u, "created_at")),
-                    true, VendorText.ofPlain(body)));
+            updates.add(new ObservedUpdate(
+                    text(u, "id"),
+                    updateStatus(type, body),
+                    type,
+                    VendorDates.iso(text(u, "created_at")),
+                    true,
+                    VendorText.ofPlain(body)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-        boolean maintenance = updates.stream().anyMatch(u -> u.status() != null && u.status().isMaintenance());
+        boolean maintenance =
+                updates.stream().anyMatch(u -> u.status() != null && u.status().isMaintenance());
         // "update" says nothing of progress: it keeps the status before it.
         List<ObservedUpdate> stated = new ArrayList<>();
         IncidentStatus carried = maintenance ? IncidentStatus.SCHEDULED : IncidentStatus.INVESTIGATING;
@@ -81,11 +87,16 @@ public class HerokuAdapter implements SourceAdapter {
         // `resolved` is false on every record, closed or not, so only `state` and the updates say it is over.
         String state = text(n, "state");
         IncidentStatus status = state != null && state.equalsIgnoreCase("resolved")
-                ? (maintenance ? IncidentStatus.COMPLETED : IncidentStatus.RESOLVED) : carried;
+                ? (maintenance ? IncidentStatus.COMPLETED : IncidentStatus.RESOLVED)
+                : carried;
         Instant resolved = null;
         if (status.isClosed()) {
             Instant published = VendorDates.iso(text(n, "resolved_at"));
-            resolved = published != null ? published : stated.isEmpty() ? VendorDates.iso(text(n, "updated_at")) : stated.get(stated.size() - 1).at();
+            resolved = published != null
+                    ? published
+                    : stated.isEmpty()
+                            ? VendorDates.iso(text(n, "updated_at"))
+                            : stated.get(stated.size() - 1).at();
         }
         List<String> systems = new ArrayList<>();
         for (JsonNode s : array(n, "systems")) {
@@ -96,9 +107,21 @@ public class HerokuAdapter implements SourceAdapter {
         }
         String id = text(n, "id");
         String url = text(n, "full_url");
-        return new ObservedIncident(id, text(n, "title"), maintenance ? dev.incidex.model.Impact.MAINTENANCE : null, status,
-                state, maintenance, VendorDates.iso(text(n, "created_at")), resolved, null, null, true,
-                url != null ? url : id == null ? null : "https://status.heroku.com/incidents/" + id, systems, stated);
+        return new ObservedIncident(
+                id,
+                text(n, "title"),
+                maintenance ? dev.incidex.model.Impact.MAINTENANCE : null,
+                status,
+                state,
+                maintenance,
+                VendorDates.iso(text(n, "created_at")),
+                resolved,
+                null,
+                null,
+                true,
+                url != null ? url : id == null ? null : "https://status.heroku.com/incidents/" + id,
+                systems,
+                stated);
     }
 
     /** An update's {@code update_type}: issue, identified, monitoring, resolved; scheduled and completed for maintenance. */

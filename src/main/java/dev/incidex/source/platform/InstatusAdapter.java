@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -8,11 +12,6 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -67,9 +66,23 @@ public class InstatusAdapter implements SourceAdapter {
         String vendorStatus = text(n, "status");
         IncidentStatus status = IncidentStatus.fromWord(vendorStatus);
         Instant started = VendorDates.isoOrJavaScript(text(n, "started"));
-        Instant resolved = status != null && status.isClosed() ? VendorDates.isoOrJavaScript(text(n, "updatedAt")) : null;
-        return new ObservedIncident(text(n, "id"), text(n, "name"), impact(text(n, "impact")), status, vendorStatus, false,
-                started, resolved, null, null, started != null, text(n, "url"), List.of(), List.of());
+        Instant resolved =
+                status != null && status.isClosed() ? VendorDates.isoOrJavaScript(text(n, "updatedAt")) : null;
+        return new ObservedIncident(
+                text(n, "id"),
+                text(n, "name"),
+                impact(text(n, "impact")),
+                status,
+                vendorStatus,
+                false,
+                started,
+                resolved,
+                null,
+                null,
+                started != null,
+                text(n, "url"),
+                List.of(),
+                List.of());
     }
 
     private static ObservedIncident maintenance(JsonNode n) {
@@ -82,8 +95,21 @@ public class InstatusAdapter implements SourceAdapter {
         Instant start = VendorDates.isoOrJavaScript(text(n, "start"));
         Instant end = start == null ? null : plusMinutes(start, text(n, "duration"));
         Instant completed = status.isClosed() ? VendorDates.isoOrJavaScript(text(n, "updatedAt")) : null;
-        return new ObservedIncident(text(n, "id"), text(n, "name"), Impact.MAINTENANCE, status, vendorStatus, true,
-                start, completed, start, end, start != null, text(n, "url"), List.of(), List.of());
+        return new ObservedIncident(
+                text(n, "id"),
+                text(n, "name"),
+                Impact.MAINTENANCE,
+                status,
+                vendorStatus,
+                true,
+                start,
+                completed,
+                start,
+                end,
+                start != null,
+                text(n, "url"),
+                List.of(),
+                List.of());
     }
 
     /** The summary's {@code duration} is a string of minutes ("90"); anything else gives no end. */

@@ -1,5 +1,8 @@
 package dev.incidex.source.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidex.IncidexConfig;
+import dev.incidex.fetch.Authorization;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -10,12 +13,8 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.support.StatusWords;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.incidex.IncidexConfig;
-import dev.incidex.fetch.Authorization;
 import dev.incidex.source.support.JsonDocuments;
+import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,14 +77,16 @@ public class M365Adapter implements SourceAdapter {
             return List.of(URI.create(issues));
         }
         // Only issues changed since the newest change already read.
-        String filter = URLEncoder.encode("lastModifiedDateTime ge " + source.cursor(), StandardCharsets.UTF_8).replace("+", "%20");
+        String filter = URLEncoder.encode("lastModifiedDateTime ge " + source.cursor(), StandardCharsets.UTF_8)
+                .replace("+", "%20");
         return List.of(URI.create(issues + "?$filter=" + filter));
     }
 
     @Override
     public Authorization authorization(SourceSettings source) {
         String slug = source.vendorSlug();
-        IncidexConfig.M365.Tenant tenant = slug == null ? null : config.m365().tenants().get(slug);
+        IncidexConfig.M365.Tenant tenant =
+                slug == null ? null : config.m365().tenants().get(slug);
         if (tenant == null) {
             throw new SourceConfigurationException("set incidex.m365.tenants." + (slug == null ? "<vendor>" : slug)
                     + ".tenant-id, .client-id and .client-secret to read Microsoft 365 Service Health");
@@ -109,7 +110,8 @@ public class M365Adapter implements SourceAdapter {
         try {
             Instant newest = VendorDates.posted(cursor);
             for (JsonNode issue : issues(document)) {
-                Instant modified = VendorDates.posted(issue.path("lastModifiedDateTime").asText(null));
+                Instant modified =
+                        VendorDates.posted(issue.path("lastModifiedDateTime").asText(null));
                 if (modified != null && (newest == null || modified.isAfter(newest))) {
                     newest = modified;
                 }
@@ -154,7 +156,9 @@ public class M365Adapter implements SourceAdapter {
             status = IncidentStatus.RESOLVED;
         }
         String classification = issue.path("classification").asText("").toLowerCase(Locale.ROOT);
-        Impact impact = classification.equals("incident") ? Impact.MAJOR : classification.equals("advisory") ? Impact.MINOR : null;
+        Impact impact = classification.equals("incident")
+                ? Impact.MAJOR
+                : classification.equals("advisory") ? Impact.MINOR : null;
         Instant started = VendorDates.posted(issue.path("startDateTime").asText(null));
         Instant ended = VendorDates.posted(issue.path("endDateTime").asText(null));
         Instant modified = VendorDates.posted(issue.path("lastModifiedDateTime").asText(null));
@@ -169,10 +173,14 @@ public class M365Adapter implements SourceAdapter {
             }
             JsonNode description = post.path("description");
             String content = description.path("content").asText("");
-            VendorText text = "html".equalsIgnoreCase(description.path("contentType").asText()) ? VendorText.ofHtml(content) : VendorText.ofPlain(content);
+            VendorText text =
+                    "html".equalsIgnoreCase(description.path("contentType").asText())
+                            ? VendorText.ofHtml(content)
+                            : VendorText.ofPlain(content);
             boolean newest = i == posts.size() - 1;
             // Posts carry no status of their own; the newest one stands for the issue's current status.
-            IncidentStatus postStatus = newest && status != null ? status : StatusWords.infer(currentStatus(text.plain()));
+            IncidentStatus postStatus =
+                    newest && status != null ? status : StatusWords.infer(currentStatus(text.plain()));
             updates.add(new ObservedUpdate(id + "@" + at, postStatus, newest ? rawStatus : null, at, true, text));
         }
         Set<String> components = new LinkedHashSet<>();
@@ -183,14 +191,27 @@ public class M365Adapter implements SourceAdapter {
             }
         }
         Instant resolvedAt = resolved ? (ended != null ? ended : modified) : null;
-        return new ObservedIncident(id, issue.path("title").asText(id), impact, status, rawStatus, false, started, resolvedAt,
-                null, null, true, "https://admin.microsoft.com/adminportal/home#/servicehealth/:/alerts/" + id,
-                List.copyOf(components), updates);
+        return new ObservedIncident(
+                id,
+                issue.path("title").asText(id),
+                impact,
+                status,
+                rawStatus,
+                false,
+                started,
+                resolvedAt,
+                null,
+                null,
+                true,
+                "https://admin.microsoft.com/adminportal/home#/servicehealth/:/alerts/" + id,
+                List.copyOf(components),
+                updates);
     }
 
     /** The post's "Current status:" / "Final status:" paragraph, whose words tell the stage; the whole text otherwise. */
     private static String currentStatus(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:Current|Final) status:\\s*(.+)").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:Current|Final) status:\\s*(.+)")
+                .matcher(text);
         return m.find() ? m.group(1) : text;
     }
 }

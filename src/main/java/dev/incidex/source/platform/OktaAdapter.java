@@ -1,5 +1,8 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -11,10 +14,6 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,8 @@ import org.jsoup.nodes.Element;
 @ApplicationScoped
 public class OktaAdapter implements SourceAdapter {
 
-    private static final String EXPECTED = "expected Okta's status page (HTML with an embedded StringJSON incident list)";
+    private static final String EXPECTED =
+            "expected Okta's status page (HTML with an embedded StringJSON incident list)";
 
     @Override
     public String kind() {
@@ -50,15 +50,23 @@ public class OktaAdapter implements SourceAdapter {
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
-        Document page = Jsoup.parse(new String(document.body(), StandardCharsets.UTF_8), document.url().toString());
+        Document page = Jsoup.parse(
+                new String(document.body(), StandardCharsets.UTF_8),
+                document.url().toString());
         Element holder = page.selectFirst("[id$=StringJSON]");
         if (holder == null) {
             throw new UnreadableDocumentException(EXPECTED + ", found no element whose id ends in StringJSON");
         }
         // jsoup's text() undoes the HTML escaping the page applies to the JSON.
         String json = holder.text();
-        JsonNode root = JsonDocuments.parse(new FetchedDocument(document.url(), "application/json",
-                json.getBytes(StandardCharsets.UTF_8), document.receivedAt(), document.source()), EXPECTED);
+        JsonNode root = JsonDocuments.parse(
+                new FetchedDocument(
+                        document.url(),
+                        "application/json",
+                        json.getBytes(StandardCharsets.UTF_8),
+                        document.receivedAt(),
+                        document.source()),
+                EXPECTED);
         if (!root.isArray()) {
             throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
         }
@@ -76,7 +84,8 @@ public class OktaAdapter implements SourceAdapter {
     private static ObservedIncident incident(JsonNode n, URI page) {
         String vendorStatus = text(n, "Status__c");
         String category = text(n, "Category__c");
-        boolean maintenance = category != null && category.toLowerCase(Locale.ROOT).contains("maintenance");
+        boolean maintenance =
+                category != null && category.toLowerCase(Locale.ROOT).contains("maintenance");
         String log = text(n, "Log__c");
         IncidentStatus status = status(vendorStatus, log, maintenance);
         Instant started = VendorDates.iso(text(n, "Start_Time__c"));
@@ -89,9 +98,21 @@ public class OktaAdapter implements SourceAdapter {
             updates.add(new ObservedUpdate(null, status, vendorStatus, at, true, VendorText.ofHtml(log)));
         }
         String id = text(n, "Id");
-        return new ObservedIncident(id, text(n, "Incident_Title__c"), maintenance ? Impact.MAINTENANCE : impact(category),
-                status, vendorStatus, maintenance, started, resolved, maintenance ? started : null, maintenance ? ended : null,
-                true, page.toString(), List.of(), updates);
+        return new ObservedIncident(
+                id,
+                text(n, "Incident_Title__c"),
+                maintenance ? Impact.MAINTENANCE : impact(category),
+                status,
+                vendorStatus,
+                maintenance,
+                started,
+                resolved,
+                maintenance ? started : null,
+                maintenance ? ended : null,
+                true,
+                page.toString(),
+                List.of(),
+                updates);
     }
 
     private static IncidentStatus status(String vendorStatus, String log, boolean maintenance) {
@@ -111,6 +132,8 @@ public class OktaAdapter implements SourceAdapter {
             return null;
         }
         String c = category.toLowerCase(Locale.ROOT);
-        return c.contains("disruption") || c.contains("outage") ? Impact.MAJOR : c.contains("degradation") ? Impact.MINOR : null;
+        return c.contains("disruption") || c.contains("outage")
+                ? Impact.MAJOR
+                : c.contains("degradation") ? Impact.MINOR : null;
     }
 }

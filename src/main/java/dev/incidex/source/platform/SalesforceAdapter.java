@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -11,11 +15,6 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -44,7 +43,9 @@ public class SalesforceAdapter implements SourceAdapter {
 
     @Override
     public List<URI> documents(URI sourceUrl) {
-        return List.of(JsonDocuments.under(sourceUrl, "/v1/incidents/active"), JsonDocuments.under(sourceUrl, "/v1/incidents"));
+        return List.of(
+                JsonDocuments.under(sourceUrl, "/v1/incidents/active"),
+                JsonDocuments.under(sourceUrl, "/v1/incidents"));
     }
 
     @Override
@@ -59,7 +60,8 @@ public class SalesforceAdapter implements SourceAdapter {
                 result.add(incident(n));
             }
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Salesforce Trust incidents with an unreadable date: " + e.getMessage(), e);
+            throw new UnreadableDocumentException(
+                    "Salesforce Trust incidents with an unreadable date: " + e.getMessage(), e);
         }
         return result;
     }
@@ -74,7 +76,8 @@ public class SalesforceAdapter implements SourceAdapter {
                 continue;
             }
             Instant at = VendorDates.iso(text(e, "createdAt"));
-            updates.add(new ObservedUpdate(text(e, "id"), null, text(e, "type"), at, true, VendorText.ofPlain(message)));
+            updates.add(
+                    new ObservedUpdate(text(e, "id"), null, text(e, "type"), at, true, VendorText.ofPlain(message)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         boolean closed = vendorStatus != null && vendorStatus.equalsIgnoreCase("resolved");
@@ -82,11 +85,16 @@ public class SalesforceAdapter implements SourceAdapter {
         for (int i = 0; i < updates.size(); i++) {
             ObservedUpdate u = updates.get(i);
             boolean last = i == updates.size() - 1;
-            IncidentStatus s = last && closed ? IncidentStatus.RESOLVED : StatusWords.inferWhileOpen(u.text().plain(), IncidentStatus.MONITORING);
+            IncidentStatus s = last && closed
+                    ? IncidentStatus.RESOLVED
+                    : StatusWords.inferWhileOpen(u.text().plain(), IncidentStatus.MONITORING);
             stated.add(new ObservedUpdate(u.vendorKey(), s, u.vendorStatus(), u.at(), true, u.text()));
         }
-        IncidentStatus status = closed ? IncidentStatus.RESOLVED
-                : stated.isEmpty() ? IncidentStatus.INVESTIGATING : stated.get(stated.size() - 1).status();
+        IncidentStatus status = closed
+                ? IncidentStatus.RESOLVED
+                : stated.isEmpty()
+                        ? IncidentStatus.INVESTIGATING
+                        : stated.get(stated.size() - 1).status();
 
         // The impacts carry the times; an open impact's end is an empty string, not null.
         Instant started = null;
@@ -120,10 +128,24 @@ public class SalesforceAdapter implements SourceAdapter {
             }
         }
         String kind = text(n, "type");
-        String title = (kind == null ? "Incident" : kind) + (components.isEmpty() ? "" : " on " + String.join(", ", components));
+        String title = (kind == null ? "Incident" : kind)
+                + (components.isEmpty() ? "" : " on " + String.join(", ", components));
         String url = id == null ? null : "https://status.salesforce.com/incidents/" + id;
-        return new ObservedIncident(id, title, impact, status, vendorStatus, false, started, resolved, null, null, true, url,
-                List.copyOf(components), stated);
+        return new ObservedIncident(
+                id,
+                title,
+                impact,
+                status,
+                vendorStatus,
+                false,
+                started,
+                resolved,
+                null,
+                null,
+                true,
+                url,
+                List.copyOf(components),
+                stated);
     }
 
     /** An impact's {@code severity}: minor, major, critical. */

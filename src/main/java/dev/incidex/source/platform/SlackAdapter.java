@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -11,11 +15,6 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -32,7 +31,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class SlackAdapter implements SourceAdapter {
 
-    private static final String EXPECTED = "expected Slack status JSON (the history array or an object with \"active_incidents\")";
+    private static final String EXPECTED =
+            "expected Slack status JSON (the history array or an object with \"active_incidents\")";
 
     @Override
     public String kind() {
@@ -41,7 +41,9 @@ public class SlackAdapter implements SourceAdapter {
 
     @Override
     public List<URI> documents(URI sourceUrl) {
-        return List.of(JsonDocuments.under(sourceUrl, "/api/v2.0.0/current"), JsonDocuments.under(sourceUrl, "/api/v2.0.0/history"));
+        return List.of(
+                JsonDocuments.under(sourceUrl, "/api/v2.0.0/current"),
+                JsonDocuments.under(sourceUrl, "/api/v2.0.0/history"));
     }
 
     @Override
@@ -80,19 +82,27 @@ public class SlackAdapter implements SourceAdapter {
         }
         // The order of notes is not documented.
         notes.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-        IncidentStatus status = status(word, notes.isEmpty() ? null : notes.get(notes.size() - 1).text().plain());
+        IncidentStatus status = status(
+                word,
+                notes.isEmpty() ? null : notes.get(notes.size() - 1).text().plain());
         List<ObservedUpdate> updates = new ArrayList<>();
         for (int i = 0; i < notes.size(); i++) {
             ObservedUpdate u = notes.get(i);
             boolean last = i == notes.size() - 1;
-            IncidentStatus s = last ? status : maintenance ? IncidentStatus.SCHEDULED : StatusWords.inferWhileOpen(u.text().plain(), IncidentStatus.MONITORING);
+            IncidentStatus s = last
+                    ? status
+                    : maintenance
+                            ? IncidentStatus.SCHEDULED
+                            : StatusWords.inferWhileOpen(u.text().plain(), IncidentStatus.MONITORING);
             updates.add(new ObservedUpdate(null, s, last ? vendorStatus : null, u.at(), true, u.text()));
         }
 
         Instant created = VendorDates.iso(text(n, "date_created"));
         Instant resolved = null;
         if (status.isClosed()) {
-            resolved = updates.isEmpty() ? VendorDates.iso(text(n, "date_updated")) : updates.get(updates.size() - 1).at();
+            resolved = updates.isEmpty()
+                    ? VendorDates.iso(text(n, "date_updated"))
+                    : updates.get(updates.size() - 1).at();
         }
         List<String> services = new ArrayList<>();
         for (JsonNode s : array(n, "services")) {
@@ -102,8 +112,21 @@ public class SlackAdapter implements SourceAdapter {
         }
         // A scheduled maintenance is dated when it was announced; its window is only in the text.
         Instant started = status == IncidentStatus.SCHEDULED ? null : created;
-        return new ObservedIncident(text(n, "id"), text(n, "title"), maintenance ? Impact.MAINTENANCE : impact(text(n, "type")),
-                status, vendorStatus, maintenance, started, resolved, null, null, true, text(n, "url"), services, updates);
+        return new ObservedIncident(
+                text(n, "id"),
+                text(n, "title"),
+                maintenance ? Impact.MAINTENANCE : impact(text(n, "type")),
+                status,
+                vendorStatus,
+                maintenance,
+                started,
+                resolved,
+                null,
+                null,
+                true,
+                text(n, "url"),
+                services,
+                updates);
     }
 
     /** The mapping in docs/source-kinds.md (slack); an active one's progress is read from its newest note, short of resolution. */

@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -10,11 +14,6 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -33,7 +32,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class SorryAdapter implements SourceAdapter {
 
-    private static final String EXPECTED = "expected Sorry notices JSON (an array under \"response\", \"notices\" or \"data\")";
+    private static final String EXPECTED =
+            "expected Sorry notices JSON (an array under \"response\", \"notices\" or \"data\")";
 
     @Override
     public String kind() {
@@ -94,7 +94,8 @@ public class SorryAdapter implements SourceAdapter {
         for (JsonNode u : array(n, "updates")) {
             Instant at = VendorDates.iso(first(text(u, "created_at"), text(u, "published_at")));
             String body = first(text(u, "content"), text(u, "message"));
-            updates.add(new ObservedUpdate(text(u, "id"), status(text(u, "state")), text(u, "state"), at, true, VendorText.ofPlain(body)));
+            updates.add(new ObservedUpdate(
+                    text(u, "id"), status(text(u, "state")), text(u, "state"), at, true, VendorText.ofPlain(body)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         // Updates without a state of their own take the notice's, the newest one, or the one before.
@@ -102,16 +103,26 @@ public class SorryAdapter implements SourceAdapter {
         IncidentStatus carried = maintenance ? IncidentStatus.SCHEDULED : IncidentStatus.INVESTIGATING;
         for (int i = 0; i < updates.size(); i++) {
             ObservedUpdate u = updates.get(i);
-            IncidentStatus s = u.status() != null ? u.status() : i == updates.size() - 1 && status != null ? status : carried;
+            IncidentStatus s =
+                    u.status() != null ? u.status() : i == updates.size() - 1 && status != null ? status : carried;
             carried = s;
             stated.add(new ObservedUpdate(u.vendorKey(), s, u.vendorStatus(), u.at(), u.exactTime(), u.text()));
         }
         Instant begins = VendorDates.iso(first(text(n, "begins_at"), text(n, "began_at")));
         Instant ends = VendorDates.iso(first(text(n, "ends_at"), text(n, "ended_at")));
         Instant created = VendorDates.iso(text(n, "created_at"));
-        Instant started = begins != null ? begins : created != null ? created : stated.isEmpty() ? null : stated.get(0).at();
+        Instant started = begins != null
+                ? begins
+                : created != null
+                        ? created
+                        : stated.isEmpty() ? null : stated.get(0).at();
         Instant resolved = status != null && status.isClosed()
-                ? (ends != null ? ends : stated.isEmpty() ? VendorDates.iso(text(n, "updated_at")) : stated.get(stated.size() - 1).at()) : null;
+                ? (ends != null
+                        ? ends
+                        : stated.isEmpty()
+                                ? VendorDates.iso(text(n, "updated_at"))
+                                : stated.get(stated.size() - 1).at())
+                : null;
         List<String> components = new ArrayList<>();
         for (JsonNode c : array(n, "components")) {
             String name = c.isTextual() ? c.asText() : text(c, "name");
@@ -119,9 +130,21 @@ public class SorryAdapter implements SourceAdapter {
                 components.add(name);
             }
         }
-        return new ObservedIncident(text(n, "id"), first(text(n, "subject"), text(n, "title")),
-                maintenance ? Impact.MAINTENANCE : null, status, state, maintenance, started, resolved,
-                maintenance ? begins : null, maintenance ? ends : null, true, first(text(n, "link"), text(n, "url")), components, stated);
+        return new ObservedIncident(
+                text(n, "id"),
+                first(text(n, "subject"), text(n, "title")),
+                maintenance ? Impact.MAINTENANCE : null,
+                status,
+                state,
+                maintenance,
+                started,
+                resolved,
+                maintenance ? begins : null,
+                maintenance ? ends : null,
+                true,
+                first(text(n, "link"), text(n, "url")),
+                components,
+                stated);
     }
 
     private static String first(String a, String b) {

@@ -1,5 +1,10 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -13,12 +18,6 @@ import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusIoFeedBody;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.rometools.rome.feed.synd.SyndEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -81,14 +80,16 @@ public class StatusIoAdapter implements SourceAdapter {
             String title = FeedEntries.title(entry);
             ObservedIncident incident = StatusIoFeedBody.incident(entry, title, link, html);
             if (incident == null) {
-                incident = FeedEntries.generic(entry, title, link, html, FeedEntries.date(entry), document.receivedAt());
+                incident =
+                        FeedEntries.generic(entry, title, link, html, FeedEntries.date(entry), document.receivedAt());
             }
             incidents.add(incident);
         }
         return incidents;
     }
 
-    private static ObservedIncident entry(JsonNode n, boolean maintenance, boolean active) throws UnreadableDocumentException {
+    private static ObservedIncident entry(JsonNode n, boolean maintenance, boolean active)
+            throws UnreadableDocumentException {
         String id = text(n, "_id") != null ? text(n, "_id") : text(n, "id");
         List<JsonNode> messages = new ArrayList<>(array(n, "messages"));
         messages.addAll(array(n, "updates"));
@@ -97,13 +98,18 @@ public class StatusIoAdapter implements SourceAdapter {
         for (JsonNode m : messages) {
             Instant at = VendorDates.iso(first(text(m, "datetime"), text(m, "created_at")));
             String details = first(text(m, "details"), text(m, "message"));
-            IncidentStatus s = maintenance ? (active ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED) : state(text(m, "state"), details);
+            IncidentStatus s = maintenance
+                    ? (active ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED)
+                    : state(text(m, "state"), details);
             worstCode = Math.max(worstCode, m.path("status").asInt(0));
             updates.add(new ObservedUpdate(text(m, "_id"), s, text(m, "state"), at, true, VendorText.ofHtml(details)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-        IncidentStatus status = maintenance ? (active ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED)
-                : updates.isEmpty() ? IncidentStatus.INVESTIGATING : updates.get(updates.size() - 1).status();
+        IncidentStatus status = maintenance
+                ? (active ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED)
+                : updates.isEmpty()
+                        ? IncidentStatus.INVESTIGATING
+                        : updates.get(updates.size() - 1).status();
         Instant plannedStart = VendorDates.iso(text(n, "datetime_planned_start"));
         Instant plannedEnd = VendorDates.iso(text(n, "datetime_planned_end"));
         Instant opened = VendorDates.iso(first(text(n, "datetime_open"), text(n, "datetime")));
@@ -118,20 +124,39 @@ public class StatusIoAdapter implements SourceAdapter {
             }
         }
         Impact impact = maintenance ? Impact.MAINTENANCE : impact(worstCode);
-        return new ObservedIncident(id, text(n, "name"), impact, status, null, maintenance, started,
-                status.isClosed() && !updates.isEmpty() ? updates.get(updates.size() - 1).at() : null,
-                maintenance ? plannedStart : null, maintenance ? plannedEnd : null, true, text(n, "url"), components, updates);
+        return new ObservedIncident(
+                id,
+                text(n, "name"),
+                impact,
+                status,
+                null,
+                maintenance,
+                started,
+                status.isClosed() && !updates.isEmpty()
+                        ? updates.get(updates.size() - 1).at()
+                        : null,
+                maintenance ? plannedStart : null,
+                maintenance ? plannedEnd : null,
+                true,
+                text(n, "url"),
+                components,
+                updates);
     }
 
     /** Incident states: 100 Investigating, 200 Identified, 300 Monitoring (also accepted as words); else read from the text. */
     private static IncidentStatus state(String state, String details) {
         if (state != null) {
             switch (state.trim().toLowerCase(Locale.ROOT)) {
-                case "100", "investigating": return IncidentStatus.INVESTIGATING;
-                case "200", "identified": return IncidentStatus.IDENTIFIED;
-                case "300", "monitoring": return IncidentStatus.MONITORING;
-                case "resolved": return IncidentStatus.RESOLVED;
-                default: break;
+                case "100", "investigating":
+                    return IncidentStatus.INVESTIGATING;
+                case "200", "identified":
+                    return IncidentStatus.IDENTIFIED;
+                case "300", "monitoring":
+                    return IncidentStatus.MONITORING;
+                case "resolved":
+                    return IncidentStatus.RESOLVED;
+                default:
+                    break;
             }
         }
         return StatusWords.infer(details);

@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -11,11 +15,6 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +34,8 @@ import java.util.Map;
 @ApplicationScoped
 public class StatuspalAdapter implements SourceAdapter {
 
-    private static final String EXPECTED = "expected a Statuspal summary (an object with \"incidents\" or \"maintenances\")";
+    private static final String EXPECTED =
+            "expected a Statuspal summary (an object with \"incidents\" or \"maintenances\")";
 
     @Override
     public String kind() {
@@ -78,7 +78,8 @@ public class StatuspalAdapter implements SourceAdapter {
         }
     }
 
-    private static ObservedIncident incident(JsonNode n, Map<String, String> services, String pageUrl, boolean listedAsMaintenance)
+    private static ObservedIncident incident(
+            JsonNode n, Map<String, String> services, String pageUrl, boolean listedAsMaintenance)
             throws UnreadableDocumentException {
         String type = text(n, "type");
         boolean maintenance = listedAsMaintenance || "scheduled".equalsIgnoreCase(type);
@@ -87,8 +88,12 @@ public class StatuspalAdapter implements SourceAdapter {
         List<ObservedUpdate> updates = new ArrayList<>();
         for (JsonNode u : array(n, "updates")) {
             String body = text(u, "description");
-            updates.add(new ObservedUpdate(text(u, "id"), null, text(u, "type"),
-                    VendorDates.iso(text(u, "posted_at") != null ? text(u, "posted_at") : text(u, "inserted_at")), true,
+            updates.add(new ObservedUpdate(
+                    text(u, "id"),
+                    null,
+                    text(u, "type"),
+                    VendorDates.iso(text(u, "posted_at") != null ? text(u, "posted_at") : text(u, "inserted_at")),
+                    true,
                     VendorText.ofPlain(body)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -107,13 +112,30 @@ public class StatuspalAdapter implements SourceAdapter {
             }
         }
         // A summary lists what is in progress; a maintenance whose window has not begun is still scheduled.
-        IncidentStatus status = stated.isEmpty() ? carried : stated.get(stated.size() - 1).status();
+        IncidentStatus status =
+                stated.isEmpty() ? carried : stated.get(stated.size() - 1).status();
         String id = text(n, "id");
-        String url = text(n, "url") != null ? text(n, "url") : pageUrl == null || id == null ? null
-                : JsonDocuments.under(java.net.URI.create(pageUrl), "/incidents/" + id).toString();
-        return new ObservedIncident(id, text(n, "title"), maintenance ? Impact.MAINTENANCE : impact(type), status, type, maintenance,
-                starts, status.isClosed() ? ends : null, maintenance ? starts : null, maintenance ? ends : null, true, url,
-                components, stated);
+        String url = text(n, "url") != null
+                ? text(n, "url")
+                : pageUrl == null || id == null
+                        ? null
+                        : JsonDocuments.under(java.net.URI.create(pageUrl), "/incidents/" + id)
+                                .toString();
+        return new ObservedIncident(
+                id,
+                text(n, "title"),
+                maintenance ? Impact.MAINTENANCE : impact(type),
+                status,
+                type,
+                maintenance,
+                starts,
+                status.isClosed() ? ends : null,
+                maintenance ? starts : null,
+                maintenance ? ends : null,
+                true,
+                url,
+                components,
+                stated);
     }
 
     /** An update's {@code type}: Statuspal's words where they are ours, else its text; "update" keeps the status before it. */

@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -11,11 +15,6 @@ import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -68,7 +67,8 @@ public class UptimeAdapter implements SourceAdapter {
                 result.add(incident(n, page));
             }
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Uptime.com status page JSON with an unreadable date: " + e.getMessage(), e);
+            throw new UnreadableDocumentException(
+                    "Uptime.com status page JSON with an unreadable date: " + e.getMessage(), e);
         }
         return result;
     }
@@ -95,14 +95,20 @@ public class UptimeAdapter implements SourceAdapter {
             String state = text(u, "incident_state");
             String body = first(text(u, "description"), text(u, "message"));
             IncidentStatus s = IncidentStatus.fromWord(state);
-            updates.add(new ObservedUpdate(text(u, "id"), s != null ? s : StatusWords.infer(body), state,
-                    VendorDates.iso(first(text(u, "created_at"), text(u, "updated_at"))), true, VendorText.ofHtml(body)));
+            updates.add(new ObservedUpdate(
+                    text(u, "id"),
+                    s != null ? s : StatusWords.infer(body),
+                    state,
+                    VendorDates.iso(first(text(u, "created_at"), text(u, "updated_at"))),
+                    true,
+                    VendorText.ofHtml(body)));
         }
         updates.sort(Comparator.comparing(ObservedUpdate::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         String latestState = text(n, "latest_update_incident_state");
         IncidentStatus status = IncidentStatus.fromWord(latestState);
         if (status == null) {
-            status = !updates.isEmpty() ? updates.get(updates.size() - 1).status()
+            status = !updates.isEmpty()
+                    ? updates.get(updates.size() - 1).status()
                     : maintenance ? IncidentStatus.SCHEDULED : IncidentStatus.INVESTIGATING;
         }
         if (maintenance && status == IncidentStatus.RESOLVED) {
@@ -110,7 +116,13 @@ public class UptimeAdapter implements SourceAdapter {
         }
         Instant starts = VendorDates.iso(first(text(n, "starts_at"), text(n, "created_at")));
         Instant ends = VendorDates.iso(first(text(n, "ends_at"), text(n, "resolved_at")));
-        Instant resolved = status.isClosed() ? (ends != null ? ends : updates.isEmpty() ? null : updates.get(updates.size() - 1).at()) : null;
+        Instant resolved = status.isClosed()
+                ? (ends != null
+                        ? ends
+                        : updates.isEmpty()
+                                ? null
+                                : updates.get(updates.size() - 1).at())
+                : null;
         List<String> components = new ArrayList<>();
         for (JsonNode c : array(n, "affected_components")) {
             String name = c.isTextual() ? c.asText() : first(text(c, "name"), text(c.path("component"), "name"));
@@ -119,9 +131,21 @@ public class UptimeAdapter implements SourceAdapter {
             }
         }
         String id = text(n, "id");
-        return new ObservedIncident(id, first(text(n, "name"), text(n, "title")), maintenance ? Impact.MAINTENANCE : null,
-                status, latestState, maintenance, status == IncidentStatus.SCHEDULED ? null : starts, resolved,
-                maintenance ? starts : null, maintenance ? ends : null, true, page + "/incidents/" + id, components, updates);
+        return new ObservedIncident(
+                id,
+                first(text(n, "name"), text(n, "title")),
+                maintenance ? Impact.MAINTENANCE : null,
+                status,
+                latestState,
+                maintenance,
+                status == IncidentStatus.SCHEDULED ? null : starts,
+                resolved,
+                maintenance ? starts : null,
+                maintenance ? ends : null,
+                true,
+                page + "/incidents/" + id,
+                components,
+                updates);
     }
 
     private static String first(String a, String b) {

@@ -1,5 +1,9 @@
 package dev.incidex.source.platform;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -8,11 +12,6 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -30,7 +29,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ZendeskAdapter implements SourceAdapter {
 
-    private static final String EXPECTED = "expected Zendesk status JSON:API incidents (an object with a \"data\" array)";
+    private static final String EXPECTED =
+            "expected Zendesk status JSON:API incidents (an object with a \"data\" array)";
 
     @Override
     public String kind() {
@@ -62,12 +62,14 @@ public class ZendeskAdapter implements SourceAdapter {
                 result.add(incident(n, serviceNames, base));
             }
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Zendesk status incidents with an unreadable date: " + e.getMessage(), e);
+            throw new UnreadableDocumentException(
+                    "Zendesk status incidents with an unreadable date: " + e.getMessage(), e);
         }
         return result;
     }
 
-    private static ObservedIncident incident(JsonNode n, Map<String, String> serviceNames, String base) throws UnreadableDocumentException {
+    private static ObservedIncident incident(JsonNode n, Map<String, String> serviceNames, String base)
+            throws UnreadableDocumentException {
         JsonNode a = n.path("attributes");
         String vendorStatus = text(a, "status");
         Instant resolvedAt = VendorDates.iso(text(a, "resolvedAt"));
@@ -86,8 +88,20 @@ public class ZendeskAdapter implements SourceAdapter {
             }
         }
         String id = text(n, "id");
-        return new ObservedIncident(id, text(a, "name"), Impact.fromCode(text(a, "impact")), status, vendorStatus, false,
-                VendorDates.iso(text(a, "startedAt")), status.isClosed() ? resolvedAt : null, null, null, true,
-                id == null ? null : base + "/incidents/" + id, components, List.of());
+        return new ObservedIncident(
+                id,
+                text(a, "name"),
+                Impact.fromCode(text(a, "impact")),
+                status,
+                vendorStatus,
+                false,
+                VendorDates.iso(text(a, "startedAt")),
+                status.isClosed() ? resolvedAt : null,
+                null,
+                null,
+                true,
+                id == null ? null : base + "/incidents/" + id,
+                components,
+                List.of());
     }
 }

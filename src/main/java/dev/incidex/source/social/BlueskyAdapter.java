@@ -1,5 +1,6 @@
 package dev.incidex.source.social;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceConfigurationException;
@@ -7,8 +8,6 @@ import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +56,8 @@ public class BlueskyAdapter extends PostsAdapter {
             throw new UnreadableDocumentException("not JSON from Bluesky: " + e.getMessage(), e);
         }
         if (!root.path("feed").isArray()) {
-            throw new UnreadableDocumentException("not a Bluesky author feed: " + root.path("message").asText("no feed"));
+            throw new UnreadableDocumentException(
+                    "not a Bluesky author feed: " + root.path("message").asText("no feed"));
         }
         Instant seen = seen(document.source().cursor());
         List<Post> posts = new ArrayList<>();
@@ -67,17 +67,23 @@ public class BlueskyAdapter extends PostsAdapter {
             }
             JsonNode post = item.path("post");
             String uri = post.path("uri").asText(null);
-            Instant at = VendorDates.posted(post.path("record").path("createdAt").asText(null));
+            Instant at =
+                    VendorDates.posted(post.path("record").path("createdAt").asText(null));
             if (uri == null || at == null) {
                 throw new UnreadableDocumentException("a Bluesky post without uri or createdAt");
             }
             if (seen != null && !at.isAfter(seen)) {
                 continue;
             }
-            String parent = post.path("record").path("reply").path("parent").path("uri").asText(null);
+            String parent =
+                    post.path("record").path("reply").path("parent").path("uri").asText(null);
             String handle = post.path("author").path("handle").asText("");
             String rkey = uri.substring(uri.lastIndexOf('/') + 1);
-            posts.add(new Post(uri, parent, at, VendorText.ofPlain(post.path("record").path("text").asText("")),
+            posts.add(new Post(
+                    uri,
+                    parent,
+                    at,
+                    VendorText.ofPlain(post.path("record").path("text").asText("")),
                     handle.isEmpty() ? null : "https://bsky.app/profile/" + handle + "/post/" + rkey));
         }
         return posts;

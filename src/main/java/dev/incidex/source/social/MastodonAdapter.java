@@ -1,14 +1,13 @@
 package dev.incidex.source.social;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.support.VendorDates;
 import dev.incidex.source.support.JsonDocuments;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -41,10 +40,12 @@ public class MastodonAdapter extends PostsAdapter {
         URI profile = source.url();
         String user = user(profile);
         // An instance served under a path prefix keeps it: https://host/prefix/@user → https://host/prefix/api/…
-        String base = profile.getScheme() + "://" + profile.getRawAuthority() + profile.getRawPath().replaceAll("/@[^/]+/?$", "");
+        String base = profile.getScheme() + "://" + profile.getRawAuthority()
+                + profile.getRawPath().replaceAll("/@[^/]+/?$", "");
         PostCursor cursor = PostCursor.parse(source.cursor());
         if (cursor.accountId() == null) {
-            return List.of(URI.create(base + "/api/v1/accounts/lookup?acct=" + URLEncoder.encode(user, StandardCharsets.UTF_8)));
+            return List.of(URI.create(
+                    base + "/api/v1/accounts/lookup?acct=" + URLEncoder.encode(user, StandardCharsets.UTF_8)));
         }
         String statuses = base + "/api/v1/accounts/" + URLEncoder.encode(cursor.accountId(), StandardCharsets.UTF_8)
                 + "/statuses?exclude_reblogs=true&limit=" + LIMIT;
@@ -53,7 +54,9 @@ public class MastodonAdapter extends PostsAdapter {
 
     private static String user(URI profile) {
         String path = profile.getPath() == null ? "" : profile.getPath();
-        if (profile.getScheme() == null || profile.getRawAuthority() == null || !path.matches("(?:/[^/@]+)*/@[A-Za-z0-9_.@-]+/?")) {
+        if (profile.getScheme() == null
+                || profile.getRawAuthority() == null
+                || !path.matches("(?:/[^/@]+)*/@[A-Za-z0-9_.@-]+/?")) {
             throw new SourceConfigurationException("a mastodon source's url must be the account's profile URL, "
                     + "e.g. https://mastodon.social/@SomeStatus (got " + profile + ")");
         }
@@ -68,7 +71,8 @@ public class MastodonAdapter extends PostsAdapter {
         }
         JsonNode statuses = parse(document);
         if (!statuses.isArray()) {
-            throw new UnreadableDocumentException("not a Mastodon status list: " + statuses.path("error").asText("no JSON array"));
+            throw new UnreadableDocumentException(
+                    "not a Mastodon status list: " + statuses.path("error").asText("no JSON array"));
         }
         List<Post> posts = new ArrayList<>();
         for (JsonNode s : statuses) {
@@ -80,8 +84,15 @@ public class MastodonAdapter extends PostsAdapter {
             if (id == null || at == null) {
                 throw new UnreadableDocumentException("a Mastodon status without id or created_at");
             }
-            String replyTo = s.path("in_reply_to_id").isTextual() ? s.path("in_reply_to_id").asText() : null;
-            posts.add(new Post(id, replyTo, at, VendorText.ofHtml(s.path("content").asText("")), s.path("url").asText(null)));
+            String replyTo = s.path("in_reply_to_id").isTextual()
+                    ? s.path("in_reply_to_id").asText()
+                    : null;
+            posts.add(new Post(
+                    id,
+                    replyTo,
+                    at,
+                    VendorText.ofHtml(s.path("content").asText("")),
+                    s.path("url").asText(null)));
         }
         return posts;
     }
@@ -92,7 +103,8 @@ public class MastodonAdapter extends PostsAdapter {
         try {
             if (isLookup(document)) {
                 String account = accountId(document);
-                return new PostCursor(account, account.equals(current.accountId()) ? current.newestId() : null).format();
+                return new PostCursor(account, account.equals(current.accountId()) ? current.newestId() : null)
+                        .format();
             }
             return new PostCursor(current.accountId(), newer(current.newestId(), newestId(posts(document)))).format();
         } catch (UnreadableDocumentException e) {

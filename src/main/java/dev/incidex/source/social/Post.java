@@ -1,7 +1,6 @@
 package dev.incidex.source.social;
 
 import dev.incidex.model.VendorText;
-
 import java.time.Instant;
 
 /**

@@ -4,7 +4,6 @@ import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.support.StatusWords;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -130,8 +129,11 @@ final class PostGrouping {
         Group best = null;
         for (Group g : groups) {
             Post newest = g.newest();
-            boolean close = !newest.at().isAfter(post.at()) && Duration.between(newest.at(), post.at()).compareTo(gap) <= 0;
-            if (close && g.open() && (best == null || newest.at().isAfter(best.newest().at()))) {
+            boolean close = !newest.at().isAfter(post.at())
+                    && Duration.between(newest.at(), post.at()).compareTo(gap) <= 0;
+            if (close
+                    && g.open()
+                    && (best == null || newest.at().isAfter(best.newest().at()))) {
                 best = g;
             }
         }
@@ -148,8 +150,21 @@ final class PostGrouping {
         ObservedIncident.Posts joining = g.byId
                 ? new ObservedIncident.Posts(List.of(), null, true)
                 : new ObservedIncident.Posts(List.copyOf(g.replyTo), gap, g.stated && !sourceCitesIds);
-        return new ObservedIncident(g.key, VendorText.headline(first.text().plain()), null, null, null, false, first.at(),
-                newest.status().isClosed() ? newest.at() : null, null, null, true, first.url(), List.of(), updates, joining);
+        return new ObservedIncident(
+                g.key,
+                VendorText.headline(first.text().plain()),
+                null,
+                null,
+                null,
+                false,
+                first.at(),
+                newest.status().isClosed() ? newest.at() : null,
+                null,
+                null,
+                true,
+                first.url(),
+                List.of(),
+                updates,
+                joining);
     }
-
 }

@@ -1,11 +1,10 @@
 package dev.incidex.source.social;
 
+import dev.incidex.IncidexConfig;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
-
-import dev.incidex.IncidexConfig;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.util.List;

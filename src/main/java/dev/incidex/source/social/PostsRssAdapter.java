@@ -1,13 +1,12 @@
 package dev.incidex.source.social;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.FeedEntries;
 import dev.incidex.source.support.VendorDates;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +25,11 @@ import java.util.regex.Pattern;
 public class PostsRssAdapter extends PostsAdapter {
 
     /** Nitter and X links: {@code https://<instance>/<user>/status/<id>#m}. */
-    private static final Pattern STATUS_LINK = Pattern.compile("^https?://[^/]+/([A-Za-z0-9_]{1,15})/status(?:es)?/(\\d+)");
+    private static final Pattern STATUS_LINK =
+            Pattern.compile("^https?://[^/]+/([A-Za-z0-9_]{1,15})/status(?:es)?/(\\d+)");
     /** Mastodon links: {@code https://<instance>/@<user>/<id>}. */
     private static final Pattern MASTODON_LINK = Pattern.compile("^https?://[^/]+/@[^/]+/(\\d+)");
+
     private static final Pattern PREFIX = Pattern.compile("^(?:RT by @\\w+: |R to @\\w+: |Pinned: )+");
 
     @Override
@@ -41,7 +42,9 @@ public class PostsRssAdapter extends PostsAdapter {
         SyndFeed feed = FeedEntries.parse(document);
         List<Post> posts = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            Instant at = entry.getPublishedDate() != null ? VendorDates.of(entry.getPublishedDate()) : VendorDates.of(entry.getUpdatedDate());
+            Instant at = entry.getPublishedDate() != null
+                    ? VendorDates.of(entry.getPublishedDate())
+                    : VendorDates.of(entry.getUpdatedDate());
             String link = entry.getLink() == null ? null : entry.getLink().trim();
             String guid = entry.getUri() == null ? null : entry.getUri().trim();
             String id = postId(guid, link);

@@ -1,13 +1,12 @@
 package dev.incidex.source.social;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidex.fetch.Authorization;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.incidex.fetch.Authorization;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +46,9 @@ public class XAdapter extends PostsAdapter {
 
     @Override
     public Authorization authorization(SourceSettings source) {
-        String token = config.x().bearerToken().filter(t -> !t.isBlank())
+        String token = config.x()
+                .bearerToken()
+                .filter(t -> !t.isBlank())
                 .orElseThrow(() -> new SourceConfigurationException("set incidex.x.bearer-token to read X timelines"));
         return new Authorization.Bearer(token);
     }
@@ -55,7 +56,9 @@ public class XAdapter extends PostsAdapter {
     static String user(URI profile) {
         String path = profile.getPath() == null ? "" : profile.getPath();
         if (profile.getHost() == null || !path.matches("/@?[A-Za-z0-9_]{1,15}/?")) {
-            throw new SourceConfigurationException("an x source's url must be the profile URL, e.g. https://x.com/MSFT365Status (got " + profile + ")");
+            throw new SourceConfigurationException(
+                    "an x source's url must be the profile URL, e.g. https://x.com/MSFT365Status (got " + profile
+                            + ")");
         }
         return path.replaceAll("^/@?|/$", "");
     }
@@ -68,8 +71,11 @@ public class XAdapter extends PostsAdapter {
             return List.of();
         }
         if (!root.has("data") && !root.has("meta")) {
-            throw new UnreadableDocumentException("not an X timeline: " + root.path("errors").path(0).path("message").asText(
-                    root.path("title").asText("no data")));
+            throw new UnreadableDocumentException("not an X timeline: "
+                    + root.path("errors")
+                            .path(0)
+                            .path("message")
+                            .asText(root.path("title").asText("no data")));
         }
         String user = user(document.source().url());
         List<Post> posts = new ArrayList<>();
@@ -77,7 +83,8 @@ public class XAdapter extends PostsAdapter {
             String id = t.path("id").asText(null);
             Instant at = VendorDates.posted(t.path("created_at").asText(null));
             if (id == null || at == null) {
-                throw new UnreadableDocumentException("a tweet without id or created_at (ask for tweet.fields=created_at)");
+                throw new UnreadableDocumentException(
+                        "a tweet without id or created_at (ask for tweet.fields=created_at)");
             }
             String replyTo = null;
             for (JsonNode ref : t.path("referenced_tweets")) {
@@ -89,7 +96,12 @@ public class XAdapter extends PostsAdapter {
             if (replyTo == null && conversation != null && !conversation.equals(id)) {
                 replyTo = conversation;
             }
-            posts.add(new Post(id, replyTo, at, VendorText.ofPlain(t.path("text").asText("")), "https://x.com/" + user + "/status/" + id));
+            posts.add(new Post(
+                    id,
+                    replyTo,
+                    at,
+                    VendorText.ofPlain(t.path("text").asText("")),
+                    "https://x.com/" + user + "/status/" + id));
         }
         return posts;
     }
@@ -104,7 +116,9 @@ public class XAdapter extends PostsAdapter {
                 return new PostCursor(id, id.equals(current.accountId()) ? current.newestId() : null).format();
             }
             String newest = root.path("meta").path("newest_id").asText(null);
-            return new PostCursor(current.accountId(), newer(current.newestId(), newer(newest, newestId(posts(document))))).format();
+            return new PostCursor(
+                            current.accountId(), newer(current.newestId(), newer(newest, newestId(posts(document)))))
+                    .format();
         } catch (UnreadableDocumentException e) {
             return cursor;
         }

@@ -1,5 +1,9 @@
 package dev.incidex.source.statuspage;
 
+import static dev.incidex.source.support.JsonDocuments.array;
+import static dev.incidex.source.support.JsonDocuments.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -10,11 +14,6 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
-
-import static dev.incidex.source.support.JsonDocuments.array;
-import static dev.incidex.source.support.JsonDocuments.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -42,7 +41,8 @@ public class IncidentIoAdapter implements SourceAdapter {
 
     @Override
     public List<URI> documents(URI sourceUrl) {
-        return List.of(JsonDocuments.under(sourceUrl, "/api/v2/incidents.json"), JsonDocuments.under(sourceUrl, WIDGET));
+        return List.of(
+                JsonDocuments.under(sourceUrl, "/api/v2/incidents.json"), JsonDocuments.under(sourceUrl, WIDGET));
     }
 
     @Override
@@ -51,7 +51,10 @@ public class IncidentIoAdapter implements SourceAdapter {
             return StatuspageApi.read(document);
         }
         JsonNode root = JsonDocuments.parse(document, EXPECTED);
-        if (!root.isObject() || !(root.has("ongoing_incidents") || root.has("scheduled_maintenances") || root.has("in_progress_maintenances"))) {
+        if (!root.isObject()
+                || !(root.has("ongoing_incidents")
+                        || root.has("scheduled_maintenances")
+                        || root.has("in_progress_maintenances"))) {
             throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
         }
         List<ObservedIncident> result = new ArrayList<>();
@@ -65,7 +68,8 @@ public class IncidentIoAdapter implements SourceAdapter {
                 }
             }
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("incident.io widget JSON with an unreadable date: " + e.getMessage(), e);
+            throw new UnreadableDocumentException(
+                    "incident.io widget JSON with an unreadable date: " + e.getMessage(), e);
         }
         return result;
     }
@@ -75,18 +79,45 @@ public class IncidentIoAdapter implements SourceAdapter {
         String vendorStatus = text(n, "status");
         IncidentStatus status = IncidentStatus.fromWord(vendorStatus);
         List<ObservedUpdate> updates = latestUpdate(n, status, vendorStatus);
-        return new ObservedIncident(text(n, "id"), text(n, "name"), impact(text(n, "current_worst_impact")), status, vendorStatus,
-                false, null, null, null, null, false, text(n, "url"), components(n), updates);
+        return new ObservedIncident(
+                text(n, "id"),
+                text(n, "name"),
+                impact(text(n, "current_worst_impact")),
+                status,
+                vendorStatus,
+                false,
+                null,
+                null,
+                null,
+                null,
+                false,
+                text(n, "url"),
+                components(n),
+                updates);
     }
 
     private static ObservedIncident maintenance(JsonNode n) throws UnreadableDocumentException {
         String vendorStatus = text(n, "status");
-        IncidentStatus status = "maintenance_in_progress".equals(vendorStatus) ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED;
+        IncidentStatus status =
+                "maintenance_in_progress".equals(vendorStatus) ? IncidentStatus.IN_PROGRESS : IncidentStatus.SCHEDULED;
         // Scheduled ones carry starts_at/ends_at, in-progress ones started_at/scheduled_end_at.
         Instant from = first(n, "started_at", "starts_at");
         Instant until = first(n, "scheduled_end_at", "ends_at");
-        return new ObservedIncident(text(n, "id"), text(n, "name"), Impact.MAINTENANCE, status, vendorStatus, true,
-                from, null, from, until, false, text(n, "url"), components(n), latestUpdate(n, status, vendorStatus));
+        return new ObservedIncident(
+                text(n, "id"),
+                text(n, "name"),
+                Impact.MAINTENANCE,
+                status,
+                vendorStatus,
+                true,
+                from,
+                null,
+                from,
+                until,
+                false,
+                text(n, "url"),
+                components(n),
+                latestUpdate(n, status, vendorStatus));
     }
 
     private static List<ObservedUpdate> latestUpdate(JsonNode n, IncidentStatus status, String vendorStatus) {

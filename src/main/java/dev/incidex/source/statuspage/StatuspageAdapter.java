@@ -6,7 +6,6 @@ import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ public class StatuspageAdapter implements SourceAdapter {
 
     @Override
     public List<URI> documents(URI sourceUrl) {
-        return List.of(JsonDocuments.under(sourceUrl, "/api/v2/incidents.json"),
+        return List.of(
+                JsonDocuments.under(sourceUrl, "/api/v2/incidents.json"),
                 JsonDocuments.under(sourceUrl, "/api/v2/scheduled-maintenances.json"));
     }
 
@@ -50,14 +50,16 @@ public class StatuspageAdapter implements SourceAdapter {
                 String url = page.url().toString();
                 Matcher incident = INCIDENT_PAGE.matcher(page.url().getPath());
                 if (incident.find()) {
-                    ObservedIncident observed = StatuspageHistoryPage.incident(page.text(), url, incident.group(1),
-                            source.timeZone());
+                    ObservedIncident observed =
+                            StatuspageHistoryPage.incident(page.text(), url, incident.group(1), source.timeZone());
                     return new Page(observed == null ? List.of() : List.of(observed), List.of());
                 }
                 StatuspageHistoryPage.Listing listing = StatuspageHistoryPage.listing(page.text(), url);
                 List<URI> links = new ArrayList<>();
                 // A page may link anywhere; the history of this page is on this page's host.
-                listing.morePages().stream().map(URI::create).filter(p -> base.getHost().equalsIgnoreCase(p.getHost()))
+                listing.morePages().stream()
+                        .map(URI::create)
+                        .filter(p -> base.getHost().equalsIgnoreCase(p.getHost()))
                         .forEach(links::add);
                 listing.incidentCodes().forEach(code -> links.add(JsonDocuments.under(base, "/incidents/" + code)));
                 return new Page(List.of(), links);

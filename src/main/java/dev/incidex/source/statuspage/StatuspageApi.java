@@ -1,5 +1,6 @@
 package dev.incidex.source.statuspage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -7,10 +8,8 @@ import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.UnreadableDocumentException;
-import dev.incidex.source.support.VendorDates;
 import dev.incidex.source.support.JsonDocuments;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidex.source.support.VendorDates;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +34,8 @@ final class StatuspageApi {
     /** The incidents or maintenances of one API document. */
     static List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
         String expected = document.url() != null && document.url().getPath().endsWith("scheduled-maintenances.json")
-                ? MAINTENANCES : INCIDENTS;
+                ? MAINTENANCES
+                : INCIDENTS;
         // Unclaimed *.statuspage.io pages answer 200 with a ~127 KB marketing HTML page: refused as unreadable.
         JsonNode root = JsonDocuments.parse(document, expectation(expected));
         if (root.isObject() && root.path(INCIDENT).isObject()) {
@@ -59,15 +59,16 @@ final class StatuspageApi {
                     continue;
                 }
                 if (!list.isArray()) {
-                    throw new UnreadableDocumentException(expectation(key) + ", got \"" + key + "\": " + list.getNodeType());
+                    throw new UnreadableDocumentException(
+                            expectation(key) + ", got \"" + key + "\": " + list.getNodeType());
                 }
                 for (JsonNode incident : list) {
                     try {
                         result.add(incident(incident, key.equals(MAINTENANCES), pageUrl));
                     } catch (DateTimeParseException e) {
                         // One record's unreadable date costs that record, not the document's others.
-                        result.add(ObservedIncident.skipped("incident " + quoted(text(incident, "id")) + " was skipped: "
-                                + e.getMessage()));
+                        result.add(ObservedIncident.skipped(
+                                "incident " + quoted(text(incident, "id")) + " was skipped: " + e.getMessage()));
                     }
                 }
             }
@@ -90,7 +91,8 @@ final class StatuspageApi {
         Impact impact = Impact.fromCode(text(n, "impact"));
         String vendorStatus = text(n, "status");
         IncidentStatus status = IncidentStatus.fromWord(vendorStatus);
-        boolean maintenance = fromMaintenances || impact == Impact.MAINTENANCE || (status != null && status.isMaintenance());
+        boolean maintenance =
+                fromMaintenances || impact == Impact.MAINTENANCE || (status != null && status.isMaintenance());
 
         List<ObservedUpdate> updates = new ArrayList<>();
         Set<String> components = new LinkedHashSet<>();
@@ -102,8 +104,14 @@ final class StatuspageApi {
         for (JsonNode u : n.path("incident_updates")) {
             String raw = text(u, "status");
             Instant at = firstDate(u, "display_at", "created_at");
-            updates.add(new ObservedUpdate(text(u, "id"), IncidentStatus.fromWord(raw), raw, at, true,
-                    VendorText.ofVendorBody(text(u, "body")), VendorDates.iso(text(u, "created_at"))));
+            updates.add(new ObservedUpdate(
+                    text(u, "id"),
+                    IncidentStatus.fromWord(raw),
+                    raw,
+                    at,
+                    true,
+                    VendorText.ofVendorBody(text(u, "body")),
+                    VendorDates.iso(text(u, "created_at"))));
             for (JsonNode c : u.path("affected_components")) {
                 if (text(c, "name") != null) {
                     components.add(text(c, "name"));
@@ -118,9 +126,21 @@ final class StatuspageApi {
         // completed maintenance that leaves resolved_at null.
         Instant startedAt = firstDate(n, "started_at", "created_at");
         Instant resolvedAt = VendorDates.iso(text(n, "resolved_at"));
-        return new ObservedIncident(id, text(n, "name"), impact, status, vendorStatus, maintenance, startedAt, resolvedAt,
-                scheduledFor, VendorDates.iso(text(n, "scheduled_until")), true,
-                pageUrl + "/incidents/" + id, List.copyOf(components), updates);
+        return new ObservedIncident(
+                id,
+                text(n, "name"),
+                impact,
+                status,
+                vendorStatus,
+                maintenance,
+                startedAt,
+                resolvedAt,
+                scheduledFor,
+                VendorDates.iso(text(n, "scheduled_until")),
+                true,
+                pageUrl + "/incidents/" + id,
+                List.copyOf(components),
+                updates);
     }
 
     /** The page's own URL from the document, else the document URL without its /api/v2/… path. */

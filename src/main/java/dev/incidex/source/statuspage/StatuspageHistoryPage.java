@@ -6,7 +6,6 @@ import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.support.VendorDates;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,7 +65,9 @@ public final class StatuspageHistoryPage {
         }
         String title = name == null ? null : name.text().strip();
         Impact impact = null;
-        Element marked = name != null && IMPACT_CLASS.matcher(name.className()).find() ? name : doc.selectFirst("[class*=impact-]");
+        Element marked = name != null && IMPACT_CLASS.matcher(name.className()).find()
+                ? name
+                : doc.selectFirst("[class*=impact-]");
         if (marked != null) {
             Matcher m = IMPACT_CLASS.matcher(marked.className());
             impact = m.find() ? Impact.fromCode(m.group(1)) : null;
@@ -101,12 +102,31 @@ public final class StatuspageHistoryPage {
             String label = newestFirst.get(i)[0];
             IncidentStatus named = IncidentStatus.fromWord(label);
             current = named != null ? named : current; // "Update": the status did not change
-            updates.add(new ObservedUpdate(null, current, label, times.get(i), false, VendorText.ofHtml(newestFirst.get(i)[1])));
+            updates.add(new ObservedUpdate(
+                    null,
+                    current,
+                    label,
+                    times.get(i),
+                    false,
+                    VendorText.ofHtml(newestFirst.get(i)[1])));
         }
         ObservedUpdate newest = updates.get(updates.size() - 1);
         // Start and end come from the updates through Timeline, as for the JSON and the feeds: a maintenance's
         // first update is its announcement, not its start.
-        return new ObservedIncident(code, title, impact, newest.status(), newest.vendorStatus(), maintenance,
-                maintenance ? null : updates.get(0).at(), null, null, null, false, pageUrl, List.of(), updates);
+        return new ObservedIncident(
+                code,
+                title,
+                impact,
+                newest.status(),
+                newest.vendorStatus(),
+                maintenance,
+                maintenance ? null : updates.get(0).at(),
+                null,
+                null,
+                null,
+                false,
+                pageUrl,
+                List.of(),
+                updates);
     }
 }

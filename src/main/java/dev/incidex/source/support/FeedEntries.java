@@ -1,12 +1,5 @@
 package dev.incidex.source.support;
 
-import dev.incidex.model.IncidentStatus;
-import dev.incidex.model.ObservedIncident;
-import dev.incidex.model.ObservedUpdate;
-import dev.incidex.model.VendorText;
-import dev.incidex.source.FetchedDocument;
-import dev.incidex.source.UnreadableDocumentException;
-
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -14,6 +7,12 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedIncident;
+import dev.incidex.model.ObservedUpdate;
+import dev.incidex.model.VendorText;
+import dev.incidex.source.FetchedDocument;
+import dev.incidex.source.UnreadableDocumentException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +45,34 @@ public final class FeedEntries {
     }
 
     /** An entry of no known format: one incident whose status is inferred from its words. */
-    public static ObservedIncident generic(SyndEntry entry, String title, String link, String html, Instant itemDate, Instant receivedAt) {
+    public static ObservedIncident generic(
+            SyndEntry entry, String title, String link, String html, Instant itemDate, Instant receivedAt) {
         VendorText text = VendorText.ofHtml(html);
         String shownTitle = title != null && !title.isBlank() ? title : VendorText.headline(text.plain());
         IncidentStatus status = StatusWords.infer(shownTitle + "\n" + text.plain());
         // No date at all: the time we first saw it. The key below never depends on it, so it is stored once.
         Instant at = itemDate != null ? itemDate : receivedAt;
-        String key = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().trim()
+        String key = entry.getUri() != null && !entry.getUri().isBlank()
+                ? entry.getUri().trim()
                 : link != null ? link : hash(shownTitle, itemDate);
         ObservedUpdate update = new ObservedUpdate(null, status, null, at, itemDate != null, text);
         // Nothing says the GUID, link or date will stay put: some feeds change them on every poll.
-        return new ObservedIncident(key, shownTitle, null, status, null, status.isMaintenance(), at,
-                status.isClosed() ? at : null, null, null, itemDate != null, link, List.of(), List.of(update)).withChurningKey();
+        return new ObservedIncident(
+                        key,
+                        shownTitle,
+                        null,
+                        status,
+                        null,
+                        status.isMaintenance(),
+                        at,
+                        status.isClosed() ? at : null,
+                        null,
+                        null,
+                        itemDate != null,
+                        link,
+                        List.of(),
+                        List.of(update))
+                .withChurningKey();
     }
 
     /** The entry's title, trimmed; null when it has none. */
@@ -67,7 +82,9 @@ public final class FeedEntries {
 
     /** When the entry last changed: its updated date, else its published date; null when it has neither. */
     public static Instant date(SyndEntry entry) {
-        return entry.getUpdatedDate() != null ? VendorDates.of(entry.getUpdatedDate()) : VendorDates.of(entry.getPublishedDate());
+        return entry.getUpdatedDate() != null
+                ? VendorDates.of(entry.getUpdatedDate())
+                : VendorDates.of(entry.getPublishedDate());
     }
 
     /** Content (content:encoded, Atom content) carries the full HTML; description/summary is the fallback. */
@@ -121,7 +138,8 @@ public final class FeedEntries {
     public static String hash(String title, Instant date) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((Objects.toString(title, "") + "\n" + Objects.toString(date, "")).getBytes(StandardCharsets.UTF_8));
+                    .digest((Objects.toString(title, "") + "\n" + Objects.toString(date, ""))
+                            .getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);

@@ -1,11 +1,10 @@
 package dev.incidex.source.support;
 
-import dev.incidex.source.FetchedDocument;
-import dev.incidex.source.UnreadableDocumentException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidex.source.FetchedDocument;
+import dev.incidex.source.UnreadableDocumentException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +27,12 @@ public final class JsonDocuments {
 
     /** The body as JSON; an HTML page or broken JSON is unreadable, described after {@code expected}. */
     public static JsonNode parse(FetchedDocument document, String expected) throws UnreadableDocumentException {
-        String type = document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
+        String type =
+                document.contentType() == null ? "" : document.contentType().toLowerCase(Locale.ROOT);
         String text = document.text();
         if (type.contains("html") || text.stripLeading().startsWith("<")) {
-            throw new UnreadableDocumentException(expected + ", got " + (type.contains("html") ? type.split(";")[0].trim() : "an HTML body"));
+            throw new UnreadableDocumentException(
+                    expected + ", got " + (type.contains("html") ? type.split(";")[0].trim() : "an HTML body"));
         }
         try {
             JsonNode root = JSON.readTree(text);

@@ -1,11 +1,10 @@
 package dev.incidex.source.support;
 
+import com.rometools.rome.feed.synd.SyndEntry;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
-
-import com.rometools.rome.feed.synd.SyndEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,21 @@ public final class StatusIoFeedBody {
         ObservedUpdate oldest = updates.get(0);
         ObservedUpdate newest = updates.get(updates.size() - 1);
         IncidentStatus status = newest.status();
-        return new ObservedIncident(FeedEntries.incidentKey(entry, link, title), title, null, status, newest.vendorStatus(),
-                status.isMaintenance(), oldest.at(), status.isClosed() ? newest.at() : null, null, null, false, link, List.of(), updates);
+        return new ObservedIncident(
+                FeedEntries.incidentKey(entry, link, title),
+                title,
+                null,
+                status,
+                newest.vendorStatus(),
+                status.isMaintenance(),
+                oldest.at(),
+                status.isClosed() ? newest.at() : null,
+                null,
+                null,
+                false,
+                link,
+                List.of(),
+                updates);
     }
 
     /** The updates oldest first; null when the body does not have this structure (every stamp must read). */
@@ -65,7 +77,9 @@ public final class StatusIoFeedBody {
             while (j < nodes.size() && (isBreak(nodes.get(j)) || isBlank(nodes.get(j)))) {
                 j++;
             }
-            if (j >= nodes.size() || !(nodes.get(j) instanceof Element label) || !(label.nameIs("b") || label.nameIs("strong"))) {
+            if (j >= nodes.size()
+                    || !(nodes.get(j) instanceof Element label)
+                    || !(label.nameIs("b") || label.nameIs("strong"))) {
                 return null;
             }
             StringBuilder text = new StringBuilder();
@@ -82,8 +96,11 @@ public final class StatusIoFeedBody {
             }
             String vendorStatus = label.text().trim();
             IncidentStatus status = IncidentStatus.fromWord(vendorStatus);
-            IncidentStatus current = status != null ? status
-                    : updates.isEmpty() ? StatusWords.infer(vendorStatus) : updates.get(updates.size() - 1).status();
+            IncidentStatus current = status != null
+                    ? status
+                    : updates.isEmpty()
+                            ? StatusWords.infer(vendorStatus)
+                            : updates.get(updates.size() - 1).status();
             String message = text.substring(dash.end()).replaceAll("(?:\\s*<br\\s*/?>\\s*)+$", "");
             updates.add(new ObservedUpdate(null, current, vendorStatus, at, false, VendorText.ofHtml(message)));
             i = k - 1;

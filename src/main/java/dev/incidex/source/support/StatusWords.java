@@ -1,7 +1,6 @@
 package dev.incidex.source.support;
 
 import dev.incidex.model.IncidentStatus;
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,13 +34,19 @@ public final class StatusWords {
     private record Rule(IncidentStatus status, Pattern words) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule(IncidentStatus.RESOLVED, words("resolved|restored|fixed|recovered|operating normally|completed"
-                    + "|(?:is|are|now) working again|works? again|back to normal|up and running|all clear")),
-            new Rule(IncidentStatus.MONITORING, words("monitoring|mitigated|fix(?:es)? (?:has been |have been |was |were )?deployed")),
+            new Rule(
+                    IncidentStatus.RESOLVED,
+                    words("resolved|restored|fixed|recovered|operating normally|completed"
+                            + "|(?:is|are|now) working again|works? again|back to normal|up and running|all clear")),
+            new Rule(
+                    IncidentStatus.MONITORING,
+                    words("monitoring|mitigated|fix(?:es)? (?:has been |have been |was |were )?deployed")),
             new Rule(IncidentStatus.IDENTIFIED, words("identified|root cause")),
-            new Rule(IncidentStatus.INVESTIGATING, words("investigating|investigation|looking into|aware of"
-                    + "|outages?|disruptions?|degraded|degradation|interruption|delays?|delayed|errors?|failures?|failing"
-                    + "|unavailable|unable to|an issue|issues? (?:with|affecting|impacting|where)|incident")));
+            new Rule(
+                    IncidentStatus.INVESTIGATING,
+                    words("investigating|investigation|looking into|aware of"
+                            + "|outages?|disruptions?|degraded|degradation|interruption|delays?|delayed|errors?|failures?|failing"
+                            + "|unavailable|unable to|an issue|issues? (?:with|affecting|impacting|where)|incident")));
 
     private StatusWords() {}
 

@@ -1,5 +1,6 @@
 package dev.incidex.source.support;
 
+import dev.incidex.model.VendorCalendar;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import dev.incidex.model.VendorCalendar;
 import java.util.Date;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 /** Turns the date fragments vendors print (ISO instants, zone abbreviations, year-less days) into instants. */
 public final class VendorDates {
-
 
     /*
      * A day and time as pages print them for people: month, day, an optional year, a 12- or 24-hour
@@ -29,7 +28,8 @@ public final class VendorDates {
             + "(?:,?\\s+(?<year>\\d{4})\\s*[-–,]?\\s*|,?\\s+)(?<hour>\\d{1,2}):(?<minute>\\d{2})\\s*(?<ampm>[AaPp][Mm])?";
     private static final String ZONE_WORD = "\\s*(?<zone>[A-Za-z][A-Za-z0-9+:/_-]*)?";
     private static final Pattern PRINTED = Pattern.compile(DAY_TIME + ZONE_WORD);
-    // A window: "Apr 7, 13:00 - 15:00 UTC", "Dec 31, 22:00 - Jan 1, 02:00 UTC"; only the start is attested (docs/source-kinds.md, statuspage feeds).
+    // A window: "Apr 7, 13:00 - 15:00 UTC", "Dec 31, 22:00 - Jan 1, 02:00 UTC"; only the start is attested
+    // (docs/source-kinds.md, statuspage feeds).
     private static final Pattern PRINTED_WINDOW = Pattern.compile("\\s+" + DAY_TIME
             + "(?:\\s*[-–]\\s*(?:(?<endMonth>[A-Za-z]{3,9})\\.?\\s+)?(?:(?<endDay>\\d{1,2}),\\s*)?"
             + "(?<endHour>\\d{1,2}):(?<endMinute>\\d{2})\\s*(?<endAmpm>[AaPp][Mm])?)?" + ZONE_WORD);
@@ -55,7 +55,8 @@ public final class VendorDates {
         } catch (DateTimeParseException withoutOffset) {
             try {
                 // Salesforce-built pages (Okta) write the offset without a colon: 2024-08-08T22:17:00.000+0000.
-                return t.matches(".*[+-]\\d{4}$") ? OffsetDateTime.parse(t, BASIC_OFFSET).toInstant()
+                return t.matches(".*[+-]\\d{4}$")
+                        ? OffsetDateTime.parse(t, BASIC_OFFSET).toInstant()
                         : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 throw new DateTimeParseException("not an ISO-8601 timestamp: " + t, t, 0, e);
@@ -64,9 +65,12 @@ public final class VendorDates {
     }
 
     private static final DateTimeFormatter BASIC_OFFSET = new java.time.format.DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "+0000").toFormatter(Locale.ROOT);
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendOffset("+HHMM", "+0000")
+            .toFormatter(Locale.ROOT);
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
     // JavaScript's Date.toString(): "Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)".
     private static final Pattern JS_DATE = Pattern.compile(
             "^[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT([+-]\\d{4})(?: \\(.*\\))?$");
@@ -111,7 +115,8 @@ public final class VendorDates {
         }
         try {
             // Whole seconds as AWS sends them; a fraction ("1680174333.5") keeps its milliseconds.
-            return Instant.ofEpochMilli(new java.math.BigDecimal(text.trim()).movePointRight(3).longValueExact());
+            return Instant.ofEpochMilli(
+                    new java.math.BigDecimal(text.trim()).movePointRight(3).longValueExact());
         } catch (NumberFormatException | ArithmeticException e) {
             throw new DateTimeParseException("not epoch seconds: " + text, text, 0, e);
         }
@@ -130,9 +135,15 @@ public final class VendorDates {
             Month month = month(m.group(1));
             try {
                 if (month != null) {
-                    return LocalDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)),
-                            Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)))
-                            .atOffset(ZoneOffset.of(m.group(7))).toInstant();
+                    return LocalDateTime.of(
+                                    Integer.parseInt(m.group(3)),
+                                    month,
+                                    Integer.parseInt(m.group(2)),
+                                    Integer.parseInt(m.group(4)),
+                                    Integer.parseInt(m.group(5)),
+                                    Integer.parseInt(m.group(6)))
+                            .atOffset(ZoneOffset.of(m.group(7)))
+                            .toInstant();
                 }
             } catch (DateTimeException e) {
                 throw new DateTimeParseException("not a date: " + text, text, 0, e);
@@ -182,7 +193,13 @@ public final class VendorDates {
         }
         ZoneId zone = printedZone(m, null);
         int day = Integer.parseInt(m.group("day"));
-        Instant start = nearReference(month, day, hour(m.group("hour"), m.group("ampm")), Integer.parseInt(m.group("minute")), zone, reference);
+        Instant start = nearReference(
+                month,
+                day,
+                hour(m.group("hour"), m.group("ampm")),
+                Integer.parseInt(m.group("minute")),
+                zone,
+                reference);
         if (start == null || m.group("endMinute") == null) {
             return new Window(start, null);
         }
@@ -190,7 +207,11 @@ public final class VendorDates {
             LocalDateTime from = LocalDateTime.ofInstant(start, zone);
             Month endMonth = month(m.group("endMonth")) != null ? month(m.group("endMonth")) : month;
             int endDay = m.group("endDay") != null ? Integer.parseInt(m.group("endDay")) : day;
-            LocalDateTime to = LocalDateTime.of(from.getYear(), endMonth, endDay, hour(m.group("endHour"), m.group("endAmpm")),
+            LocalDateTime to = LocalDateTime.of(
+                    from.getYear(),
+                    endMonth,
+                    endDay,
+                    hour(m.group("endHour"), m.group("endAmpm")),
                     Integer.parseInt(m.group("endMinute")));
             if (!to.isAfter(from) && m.group("endDay") == null) {
                 to = to.plusDays(1); // "23:00 - 01:00": the end time alone, past midnight

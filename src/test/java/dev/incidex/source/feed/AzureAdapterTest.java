@@ -1,13 +1,12 @@
 package dev.incidex.source.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.SourceSettings;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +34,9 @@ class AzureAdapterTest {
         assertThat(i.impact()).isEqualTo(Impact.MINOR);
         assertThat(i.startedAt()).isEqualTo(Instant.parse("2023-03-30T09:02:00Z"));
         assertThat(i.resolvedAt()).isNull();
-        assertThat(i.updates()).singleElement().satisfies(u -> assertThat(u.text().plain()).startsWith("Starting at 08:10 UTC"));
+        assertThat(i.updates())
+                .singleElement()
+                .satisfies(u -> assertThat(u.text().plain()).startsWith("Starting at 08:10 UTC"));
     }
 
     @Test
@@ -54,10 +55,13 @@ class AzureAdapterTest {
 
     @Test
     void finalClauseRule() {
-        assertThat(AzureAdapter.resolved("Resolved in North Europe. Impact continues in West Europe")).isFalse();
-        assertThat(AzureAdapter.resolved("Impact continues in West Europe. Resolved in North Europe")).isTrue();
+        assertThat(AzureAdapter.resolved("Resolved in North Europe. Impact continues in West Europe"))
+                .isFalse();
+        assertThat(AzureAdapter.resolved("Impact continues in West Europe. Resolved in North Europe"))
+                .isTrue();
         assertThat(AzureAdapter.resolved("DNS resolution failures")).isFalse();
-        assertThat(AzureAdapter.resolved("Storage outage. This issue has been resolved.")).isTrue();
+        assertThat(AzureAdapter.resolved("Storage outage. This issue has been resolved."))
+                .isTrue();
     }
 
     @Test
@@ -67,10 +71,20 @@ class AzureAdapterTest {
 
     @Test
     void datelessItemKeepsAStableKeyAndNoStartSoTheMergeKeepsItsFirstSeenTime() throws Exception {
-        ObservedIncident early = adapter.read(Fixtures.file("azure/azure-dateless-item.rss", URL, "application/rss+xml",
-                SourceSettings.of(URI.create(URL)), Instant.parse("2023-03-30T13:00:00Z"))).get(0);
-        ObservedIncident later = adapter.read(Fixtures.file("azure/azure-dateless-item.rss", URL, "application/rss+xml",
-                SourceSettings.of(URI.create(URL)), Instant.parse("2023-03-30T15:30:00Z"))).get(0);
+        ObservedIncident early = adapter.read(Fixtures.file(
+                        "azure/azure-dateless-item.rss",
+                        URL,
+                        "application/rss+xml",
+                        SourceSettings.of(URI.create(URL)),
+                        Instant.parse("2023-03-30T13:00:00Z")))
+                .get(0);
+        ObservedIncident later = adapter.read(Fixtures.file(
+                        "azure/azure-dateless-item.rss",
+                        URL,
+                        "application/rss+xml",
+                        SourceSettings.of(URI.create(URL)),
+                        Instant.parse("2023-03-30T15:30:00Z")))
+                .get(0);
         assertThat(later.vendorKey()).isEqualTo(early.vendorKey()).isEqualTo("TRK4-EE1");
         assertThat(early.startedAt()).isNull();
         assertThat(later.startedAt()).isNull();

@@ -1,13 +1,12 @@
 package dev.incidex.source.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +26,9 @@ class BetterStackAdapterTest {
     void itemsPerUpdateGroupIntoOneIncidentPerLink() throws Exception {
         assertThat(adapter.kind()).isEqualTo("betterstack");
         assertThat(adapter.documents(URI.create(URL))).containsExactly(URI.create(URL));
-        assertThat(read("betterstack-feed.rss")).extracting(ObservedIncident::vendorKey).containsExactly("301442", "301187", "301233");
+        assertThat(read("betterstack-feed.rss"))
+                .extracting(ObservedIncident::vendorKey)
+                .containsExactly("301442", "301187", "301233");
     }
 
     @Test
@@ -39,7 +40,9 @@ class BetterStackAdapterTest {
         assertThat(i.resolvedAt()).isNull();
         assertThat(i.url()).isEqualTo("https://status.orbitly.example/incidents/301442");
         assertThat(i.updates()).extracting(ObservedUpdate::vendorKey).containsExactly("update-887051", "update-887105");
-        assertThat(i.updates()).extracting(ObservedUpdate::status).containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
+                .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);
     }
 
     @Test
@@ -61,8 +64,10 @@ class BetterStackAdapterTest {
 
     @Test
     void maintenanceThatRanAndResolvedIsCompletedFromItsFirstNonScheduledUpdate() throws Exception {
-        ObservedIncident m = read("betterstack/orbitly-maintenance-completed.rss").get(0);
-        assertThat(m.updates()).extracting(ObservedUpdate::status)
+        ObservedIncident m =
+                read("betterstack/orbitly-maintenance-completed.rss").get(0);
+        assertThat(m.updates())
+                .extracting(ObservedUpdate::status)
                 .containsExactly(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.COMPLETED);
         assertThat(m.status()).isEqualTo(IncidentStatus.COMPLETED);
         assertThat(m.startedAt()).isEqualTo(Instant.parse("2023-04-04T02:00:00Z"));

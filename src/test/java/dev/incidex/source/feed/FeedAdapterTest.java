@@ -1,5 +1,11 @@
 package dev.incidex.source.feed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
@@ -7,13 +13,6 @@ import dev.incidex.model.VendorText;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,17 +32,23 @@ class FeedAdapterTest {
     void kindsAreWhatTheUserDeclares() {
         assertEquals("rss", rss.kind());
         assertEquals("atom", atom.kind());
-        assertEquals(List.of(URI.create("https://x.example/feed")), rss.documents(URI.create("https://x.example/feed")));
+        assertEquals(
+                List.of(URI.create("https://x.example/feed")), rss.documents(URI.create("https://x.example/feed")));
     }
 
     @Test
     void atomAdapterAlsoReadsAnRssBody() throws Exception {
-        assertEquals("q7wz3k1r9h2m", atom.read(Fixtures.file("statuspage-inky-history.rss", "https://status.inky.com/history.rss", null)).get(0).vendorKey());
+        assertEquals(
+                "q7wz3k1r9h2m",
+                atom.read(Fixtures.file("statuspage-inky-history.rss", "https://status.inky.com/history.rss", null))
+                        .get(0)
+                        .vendorKey());
     }
 
     @Test
     void incidentIoFeedGivesLatestStateComponentsAndUlidKeys() throws Exception {
-        List<ObservedIncident> all = rss.read(Fixtures.file("incidentio-feed.rss", "https://status.nimbus.example/feed.rss", "application/rss+xml"));
+        List<ObservedIncident> all = rss.read(
+                Fixtures.file("incidentio-feed.rss", "https://status.nimbus.example/feed.rss", "application/rss+xml"));
         assertEquals(3, all.size());
 
         ObservedIncident ongoing = all.get(0);
@@ -58,7 +63,9 @@ class FeedAdapterTest {
         ObservedUpdate u = ongoing.updates().get(0);
         assertEquals(Instant.parse("2023-03-30T11:26:53Z"), u.at());
         assertTrue(u.exactTime());
-        assertTrue(u.text().plain().startsWith("We have identified a faulty deployment"), u.text().plain());
+        assertTrue(
+                u.text().plain().startsWith("We have identified a faulty deployment"),
+                u.text().plain());
         assertFalse(u.text().plain().contains("Status:"));
         assertFalse(u.text().plain().contains("Affected components"));
 
@@ -87,7 +94,8 @@ class FeedAdapterTest {
                 <description>We are looking into reports of slow dashboards.</description></item>
                 </channel></rss>
                 """;
-        List<ObservedIncident> all = rss.read(Fixtures.text(feed, "https://blog.acme.example/feed", "application/rss+xml"));
+        List<ObservedIncident> all =
+                rss.read(Fixtures.text(feed, "https://blog.acme.example/feed", "application/rss+xml"));
         assertEquals(2, all.size());
 
         ObservedIncident login = all.get(0);
@@ -97,7 +105,9 @@ class FeedAdapterTest {
         assertEquals(Instant.parse("2023-03-29T18:47:31Z"), login.resolvedAt());
         assertEquals(1, login.updates().size());
         assertTrue(login.updates().get(0).exactTime());
-        assertEquals("Sign-ins failed for some users. The issue has been resolved.", login.updates().get(0).text().plain());
+        assertEquals(
+                "Sign-ins failed for some users. The issue has been resolved.",
+                login.updates().get(0).text().plain());
 
         ObservedIncident slow = all.get(1);
         assertEquals("https://blog.acme.example/posts/42", slow.vendorKey(), "no guid: the link");
@@ -107,31 +117,40 @@ class FeedAdapterTest {
 
     @Test
     void mastodonItemsWithoutTitleAreTitledFromTheirText() throws Exception {
-        List<ObservedIncident> all = rss.read(Fixtures.file("mastodon-msft365status.rss", "https://mastodon.example/@MSFT365Status.rss", null));
+        List<ObservedIncident> all = rss.read(
+                Fixtures.file("mastodon-msft365status.rss", "https://mastodon.example/@MSFT365Status.rss", null));
         ObservedIncident newest = all.get(0);
         assertEquals("https://mastodon.example/@MSFT365Status/110108059303987240", newest.vendorKey());
         assertTrue(newest.title().startsWith("We've confirmed that reverting the change has resolved"), newest.title());
         assertTrue(newest.title().length() <= 80, newest.title());
         assertEquals(IncidentStatus.RESOLVED, newest.status());
-        assertEquals(Instant.parse("2023-03-29T18:47:31Z"), newest.updates().get(0).at());
+        assertEquals(
+                Instant.parse("2023-03-29T18:47:31Z"), newest.updates().get(0).at());
         assertEquals(IncidentStatus.IDENTIFIED, all.get(1).status());
         assertEquals(IncidentStatus.INVESTIGATING, all.get(2).status());
     }
 
     @Test
     void awsPdtPubDatesAndResolvedPrefixAreRead() throws Exception {
-        List<ObservedIncident> all = rss.read(Fixtures.file("aws-status-all.rss", "https://status.aws.amazon.com/rss/all.rss", null));
-        assertEquals(Instant.parse("2023-03-30T11:48:02Z"), all.get(0).updates().get(0).at());
+        List<ObservedIncident> all =
+                rss.read(Fixtures.file("aws-status-all.rss", "https://status.aws.amazon.com/rss/all.rss", null));
+        assertEquals(
+                Instant.parse("2023-03-30T11:48:02Z"),
+                all.get(0).updates().get(0).at());
         assertEquals(IncidentStatus.IDENTIFIED, all.get(0).status());
         assertEquals(IncidentStatus.RESOLVED, all.get(2).status());
     }
 
     @Test
     void betterStackBracketedStatusesAreTakenAsWritten() throws Exception {
-        List<ObservedIncident> all = rss.read(Fixtures.file("betterstack-feed.rss", "https://status.orbitly.example/feed.rss", null));
+        List<ObservedIncident> all =
+                rss.read(Fixtures.file("betterstack-feed.rss", "https://status.orbitly.example/feed.rss", null));
         assertEquals(IncidentStatus.IDENTIFIED, all.get(0).status());
         assertEquals(IncidentStatus.RESOLVED, all.get(2).status());
-        ObservedIncident scheduled = all.stream().filter(i -> i.title().startsWith("[Scheduled]")).findFirst().orElseThrow();
+        ObservedIncident scheduled = all.stream()
+                .filter(i -> i.title().startsWith("[Scheduled]"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(IncidentStatus.SCHEDULED, scheduled.status());
         assertTrue(scheduled.maintenance());
     }
@@ -144,11 +163,14 @@ class FeedAdapterTest {
                 """;
         byte[] body = feed.getBytes(StandardCharsets.UTF_8);
         URI url = URI.create("https://x.example/feed");
-        ObservedIncident first = rss.read(new FetchedDocument(url, null, body, Instant.parse("2023-03-30T13:00:00Z"))).get(0);
-        ObservedIncident second = rss.read(new FetchedDocument(url, null, body, Instant.parse("2023-03-30T13:05:00Z"))).get(0);
+        ObservedIncident first = rss.read(new FetchedDocument(url, null, body, Instant.parse("2023-03-30T13:00:00Z")))
+                .get(0);
+        ObservedIncident second = rss.read(new FetchedDocument(url, null, body, Instant.parse("2023-03-30T13:05:00Z")))
+                .get(0);
         assertEquals(first.vendorKey(), second.vendorKey());
         assertTrue(first.vendorKey().startsWith("sha256:"), first.vendorKey());
-        assertEquals(Instant.parse("2023-03-30T13:00:00Z"), first.updates().get(0).at());
+        assertEquals(
+                Instant.parse("2023-03-30T13:00:00Z"), first.updates().get(0).at());
         assertFalse(first.updates().get(0).exactTime());
     }
 
@@ -160,7 +182,11 @@ class FeedAdapterTest {
                 <description><![CDATA[<p onclick="x()">Down <script>steal()</script><img src="x" onerror="steal()"><iframe src="https://evil.example"></iframe></p>]]></description>
                 </item></channel></rss>
                 """;
-        VendorText text = rss.read(Fixtures.text(feed, "https://x.example/feed", null)).get(0).updates().get(0).text();
+        VendorText text = rss.read(Fixtures.text(feed, "https://x.example/feed", null))
+                .get(0)
+                .updates()
+                .get(0)
+                .text();
         for (String bad : List.of("script", "steal", "onerror", "onclick", "iframe")) {
             assertFalse(text.html().contains(bad), bad + " in " + text.html());
         }
@@ -177,7 +203,8 @@ class FeedAdapterTest {
                 <rss version="2.0"><channel><title>&xxe;</title><link>https://x.example</link><description>d</description>
                 <item><title>&xxe;</title><guid>g</guid><description>&xxe;</description></item></channel></rss>
                 """.formatted(secret.toUri());
-        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+        UnreadableDocumentException e = assertThrows(
+                UnreadableDocumentException.class,
                 () -> rss.read(Fixtures.text(feed, "https://x.example/feed", "application/rss+xml")));
         assertFalse(e.getMessage().contains("TOP-SECRET-42"));
         assertTrue(e.getMessage().contains("DOCTYPE is disallowed"), e.getMessage());
@@ -192,27 +219,35 @@ class FeedAdapterTest {
                 <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
                 <rss version="2.0"><channel><title>&lol4;</title><link>https://x.example</link><description>d</description></channel></rss>
                 """;
-        assertThrows(UnreadableDocumentException.class, () -> atom.read(Fixtures.text(feed, "https://x.example/feed", null)));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> atom.read(Fixtures.text(feed, "https://x.example/feed", null)));
     }
 
     @Test
     void plainDoctypeIsRefusedToo() {
-        String feed = "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">"
-                + "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example</link><description>d</description></channel></rss>";
-        assertThrows(UnreadableDocumentException.class, () -> rss.read(Fixtures.text(feed, "https://x.example/feed", null)));
+        String feed =
+                "<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">"
+                        + "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example</link><description>d</description></channel></rss>";
+        assertThrows(
+                UnreadableDocumentException.class, () -> rss.read(Fixtures.text(feed, "https://x.example/feed", null)));
     }
 
     @Test
     void unparsableXmlIsUnreadableWithRomesMessage() {
-        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
-                () -> rss.read(Fixtures.text("<rss version=\"2.0\"><channel><title>cut off", "https://x.example/feed", null)));
+        UnreadableDocumentException e = assertThrows(
+                UnreadableDocumentException.class,
+                () -> rss.read(
+                        Fixtures.text("<rss version=\"2.0\"><channel><title>cut off", "https://x.example/feed", null)));
         assertTrue(e.getMessage().startsWith("not a readable RSS or Atom feed: "), e.getMessage());
         assertTrue(e.getMessage().length() > "not a readable RSS or Atom feed: ".length());
     }
 
     @Test
     void htmlPageInsteadOfAFeedIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class,
-                () -> rss.read(Fixtures.text("<html><body><p>Welcome</p></body></html>", "https://x.example/feed", "text/html")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> rss.read(Fixtures.text(
+                        "<html><body><p>Welcome</p></body></html>", "https://x.example/feed", "text/html")));
     }
 }

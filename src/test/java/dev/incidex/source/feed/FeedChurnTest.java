@@ -32,8 +32,12 @@ class FeedChurnTest {
     void anItemWhoseIdsChurnOnEveryPollStaysOneIncident() {
         Instant first = Instant.parse("2024-06-03T08:00:00Z");
         for (int poll = 0; poll < 42; poll++) {
-            serve(item("Elevated  API error rates", "We are investigating elevated error rates.", "urn:churn:" + poll,
-                    "https://status.churn.test/item?ts=" + poll, first.plusSeconds(120L * poll)));
+            serve(item(
+                    "Elevated  API error rates",
+                    "We are investigating elevated error rates.",
+                    "urn:churn:" + poll,
+                    "https://status.churn.test/item?ts=" + poll,
+                    first.plusSeconds(120L * poll)));
             polls.pollVendor("churnco");
         }
         assertThat(incidents()).singleElement().satisfies(i -> {
@@ -43,8 +47,12 @@ class FeedChurnTest {
         });
 
         // New words under the same title, a little later: the same incident's next update.
-        serve(item("ELEVATED API error rates", "The error rates are back to normal. This is resolved.", "urn:churn:resolved",
-                "https://status.churn.test/item?ts=resolved", first.plusSeconds(3600)));
+        serve(item(
+                "ELEVATED API error rates",
+                "The error rates are back to normal. This is resolved.",
+                "urn:churn:resolved",
+                "https://status.churn.test/item?ts=resolved",
+                first.plusSeconds(3600)));
         polls.pollVendor("churnco");
         assertThat(incidents()).singleElement().satisfies(i -> {
             assertThat(i.updates).hasSize(2);
@@ -52,25 +60,40 @@ class FeedChurnTest {
         });
 
         // Another title is another incident; an item dated in year 2999 is skipped with a warning.
-        serve(item("Webhook delays", "Webhooks are delayed.", "urn:other", "https://status.churn.test/other", first.plusSeconds(7200))
-                + item("From the future", "Pinned to the top forever.", "urn:future", "https://status.churn.test/future",
+        serve(item(
+                        "Webhook delays",
+                        "Webhooks are delayed.",
+                        "urn:other",
+                        "https://status.churn.test/other",
+                        first.plusSeconds(7200))
+                + item(
+                        "From the future",
+                        "Pinned to the top forever.",
+                        "urn:future",
+                        "https://status.churn.test/future",
                         Instant.parse("2999-01-01T00:00:00Z")));
         polls.pollVendor("churnco");
         // The vendor's latest spelling of the title is kept.
-        assertThat(incidents()).extracting(i -> i.title.toLowerCase(java.util.Locale.ROOT))
+        assertThat(incidents())
+                .extracting(i -> i.title.toLowerCase(java.util.Locale.ROOT))
                 .containsExactlyInAnyOrder("elevated api error rates", "webhook delays");
         assertThat(polls.sources("churnco").get(0).lastWarning).contains("none of its dates is plausible");
     }
 
     private static void serve(String items) {
-        VendorServerResource.server().serveWithoutValidators("/churnco/feed.rss", "application/rss+xml",
-                ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Churn</title><link>https://status.churn.test</link>"
-                        + "<description>d</description>" + items + "</channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        VendorServerResource.server()
+                .serveWithoutValidators(
+                        "/churnco/feed.rss",
+                        "application/rss+xml",
+                        ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Churn</title><link>https://status.churn.test</link>"
+                                        + "<description>d</description>" + items + "</channel></rss>")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String item(String title, String text, String guid, String link, Instant at) {
         return "<item><title>" + title + "</title><guid>" + guid + "</guid><link>" + link + "</link><pubDate>"
-                + DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)) + "</pubDate><description>" + text
+                + DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)) + "</pubDate><description>"
+                + text
                 + "</description></item>";
     }
 

@@ -1,11 +1,10 @@
 package dev.incidex.source.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.Fixtures;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,13 @@ class HostedFeedAdaptersTest {
 
     @Test
     void eachKindHasItsName() {
-        assertThat(List.of(new StripeAdapter(), new StatusCastAdapter(), new StatusHubAdapter(), new StatusCakeAdapter(),
-                new FreshstatusAdapter())).extracting(FeedAdapter::kind)
+        assertThat(List.of(
+                        new StripeAdapter(),
+                        new StatusCastAdapter(),
+                        new StatusHubAdapter(),
+                        new StatusCakeAdapter(),
+                        new FreshstatusAdapter()))
+                .extracting(FeedAdapter::kind)
                 .containsExactly("stripe", "statuscast", "statushub", "statuscake", "freshstatus");
     }
 
@@ -41,10 +45,16 @@ class HostedFeedAdaptersTest {
 
     @Test
     void stripeEntriesAreIncidentsWithTheirStatusFromTheirWords() throws Exception {
-        List<ObservedIncident> all = new StripeAdapter().read(Fixtures.file("stripe/current-atom.xml",
-                "https://status.stripe.com/current/atom.xml", "application/atom+xml"));
-        assertThat(all).extracting(ObservedIncident::vendorKey).containsExactly(
-                "https://status.stripe.com/incidents/MPWRSHZ5XG9B", "https://status.stripe.com/incidents/K3D9QWZ7MN2A");
+        List<ObservedIncident> all = new StripeAdapter()
+                .read(Fixtures.file(
+                        "stripe/current-atom.xml",
+                        "https://status.stripe.com/current/atom.xml",
+                        "application/atom+xml"));
+        assertThat(all)
+                .extracting(ObservedIncident::vendorKey)
+                .containsExactly(
+                        "https://status.stripe.com/incidents/MPWRSHZ5XG9B",
+                        "https://status.stripe.com/incidents/K3D9QWZ7MN2A");
         assertThat(all.get(0).status()).isEqualTo(IncidentStatus.INVESTIGATING);
         assertThat(all.get(1).status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(all.get(1).resolvedAt()).isEqualTo(Instant.parse("2023-03-28T16:05:00Z"));
@@ -52,8 +62,10 @@ class HostedFeedAdaptersTest {
 
     @Test
     void aBracketedLabelInAStatusCastTitleWins() throws Exception {
-        ObservedIncident i = new StatusCastAdapter().read(Fixtures.file("statuscast/feed.rss",
-                "https://status.fastwave.example/rss", "application/rss+xml")).get(0);
+        ObservedIncident i = new StatusCastAdapter()
+                .read(Fixtures.file(
+                        "statuscast/feed.rss", "https://status.fastwave.example/rss", "application/rss+xml"))
+                .get(0);
         assertThat(i.status()).isEqualTo(IncidentStatus.MONITORING);
         assertThat(i.vendorKey()).isEqualTo("fastwave-incident-20518");
     }

@@ -1,14 +1,13 @@
 package dev.incidex.source.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +27,8 @@ class HundAdapterTest {
     void documentIsTheStateFeedUnlessTheUrlAlreadyIsIt() {
         assertThat(adapter.kind()).isEqualTo("hund");
         assertThat(adapter.documents(URI.create(BASE))).containsExactly(URI.create(BASE + "/state_feed/feed"));
-        assertThat(adapter.documents(URI.create(BASE + "/state_feed/feed"))).containsExactly(URI.create(BASE + "/state_feed/feed"));
+        assertThat(adapter.documents(URI.create(BASE + "/state_feed/feed")))
+                .containsExactly(URI.create(BASE + "/state_feed/feed"));
     }
 
     @Test
@@ -59,6 +59,8 @@ class HundAdapterTest {
 
     @Test
     void jsonIsNotAFeed() {
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("{}", BASE + "/state_feed/feed", "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text("{}", BASE + "/state_feed/feed", "application/json")));
     }
 }

@@ -1,17 +1,15 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Adobe's StatusEvents document, as status.adobe.com loads it. */
@@ -22,14 +20,17 @@ class AdobeAdapterTest {
 
     private ObservedIncident byKey(String key) throws Exception {
         return adapter.read(Fixtures.file("adobe/status-events.json", URL, "application/json")).stream()
-                .filter(i -> key.equals(i.vendorKey())).findFirst().orElseThrow();
+                .filter(i -> key.equals(i.vendorKey()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void anEventSplitByProductIsOneIncidentWithItsRepeatedUpdateKeptOnce() throws Exception {
         ObservedIncident i = byKey("512233");
         assertThat(i.components()).containsExactly("Adobe Fonts", "Adobe Express");
-        assertThat(i.updates()).extracting(ObservedUpdate::at)
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::at)
                 .containsExactly(Instant.parse("2023-03-30T09:00:00Z"), Instant.parse("2023-03-30T10:15:00Z"));
         assertThat(i.startedAt()).isEqualTo(Instant.parse("2023-03-30T09:00:00Z"));
         assertThat(i.resolvedAt()).isNull();
@@ -69,6 +70,7 @@ class AdobeAdapterTest {
 
     @Test
     void otherJsonIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("[]", URL, "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("[]", URL, "application/json")));
     }
 }

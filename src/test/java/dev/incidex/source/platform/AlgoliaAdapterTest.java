@@ -1,14 +1,13 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -53,14 +52,19 @@ class AlgoliaAdapterTest {
 
     @Test
     void theKeyIsStableAcrossPolls() throws Exception {
-        assertThat(read().get(0).vendorKey()).isEqualTo(read().get(0).vendorKey()).startsWith("sha256:");
+        assertThat(read().get(0).vendorKey())
+                .isEqualTo(read().get(0).vendorKey())
+                .startsWith("sha256:");
     }
 
     @Test
     void theHtmlShellIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class,
-                () -> adapter.read(Fixtures.text("<!doctype html><div id=root></div>", BASE + "/1/incidents", "text/html")));
-        assertThrows(UnreadableDocumentException.class,
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(
+                        Fixtures.text("<!doctype html><div id=root></div>", BASE + "/1/incidents", "text/html")));
+        assertThrows(
+                UnreadableDocumentException.class,
                 () -> adapter.read(Fixtures.text("{\"status\":{}}", BASE + "/1/incidents", "application/json")));
     }
 }

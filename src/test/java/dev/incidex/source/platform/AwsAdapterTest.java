@@ -1,15 +1,14 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,8 @@ class AwsAdapterTest {
     private final AwsAdapter adapter = new AwsAdapter();
 
     private List<ObservedIncident> events() throws Exception {
-        return adapter.read(Fixtures.file("aws-health-currentevents.utf16be.json", EVENTS, "application/json;charset=utf-16"));
+        return adapter.read(
+                Fixtures.file("aws-health-currentevents.utf16be.json", EVENTS, "application/json;charset=utf-16"));
     }
 
     private List<ObservedIncident> rss(String fixture) throws Exception {
@@ -46,7 +46,8 @@ class AwsAdapterTest {
         assertThat(i.status()).isEqualTo(IncidentStatus.IDENTIFIED);
         assertThat(i.resolvedAt()).isNull();
         assertThat(i.components()).containsExactly("AWS Lambda (Ireland)");
-        assertThat(i.updates()).extracting(ObservedUpdate::at)
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::at)
                 .containsExactly(Instant.ofEpochSecond(1680174333), Instant.ofEpochSecond(1680176882));
     }
 
@@ -61,7 +62,9 @@ class AwsAdapterTest {
 
     @Test
     void healthyUtf16EmptyArrayIsNoIncidents() throws Exception {
-        assertThat(adapter.read(Fixtures.file("aws/currentevents-healthy.utf16be.json", EVENTS, "application/json;charset=utf-16"))).isEmpty();
+        assertThat(adapter.read(Fixtures.file(
+                        "aws/currentevents-healthy.utf16be.json", EVENTS, "application/json;charset=utf-16")))
+                .isEmpty();
     }
 
     @Test
@@ -84,15 +87,20 @@ class AwsAdapterTest {
         assertThat(ec2.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(ec2.title()).isEqualTo("Increased API Error Rates");
         assertThat(ec2.resolvedAt()).isEqualTo(Instant.parse("2023-03-30T10:41:27Z"));
-        assertThat(ec2.updates()).extracting(ObservedUpdate::vendorKey).containsExactly(
-                "https://status.aws.amazon.com/#ec2-us-east-1_1680169930", "https://status.aws.amazon.com/#ec2-us-east-1_1680172887");
+        assertThat(ec2.updates())
+                .extracting(ObservedUpdate::vendorKey)
+                .containsExactly(
+                        "https://status.aws.amazon.com/#ec2-us-east-1_1680169930",
+                        "https://status.aws.amazon.com/#ec2-us-east-1_1680172887");
     }
 
     @Test
     void itemsMoreThanADayApartAreSeparateEventsAndPstIsMinusEight() throws Exception {
         List<ObservedIncident> all = rss("aws/lambda-two-events-a-day-apart.rss");
-        assertThat(all).extracting(ObservedIncident::vendorKey)
-                .containsExactly("lambda-eu-west-1_1679933700", "lambda-eu-west-1_1680174333", "console-us-east-1_1675846923");
+        assertThat(all)
+                .extracting(ObservedIncident::vendorKey)
+                .containsExactly(
+                        "lambda-eu-west-1_1679933700", "lambda-eu-west-1_1680174333", "console-us-east-1_1675846923");
         assertThat(all.get(0).impact()).isEqualTo(Impact.MAJOR);
         assertThat(all.get(2).startedAt()).isEqualTo(Instant.parse("2023-02-08T09:02:03Z"));
     }
@@ -108,6 +116,7 @@ class AwsAdapterTest {
     @Test
     void anS3ErrorPageIsUnreadable() {
         String body = "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code></Error>";
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text(body, EVENTS, "application/xml")));
+        assertThrows(
+                UnreadableDocumentException.class, () -> adapter.read(Fixtures.text(body, EVENTS, "application/xml")));
     }
 }

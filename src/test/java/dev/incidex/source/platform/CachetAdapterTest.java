@@ -1,5 +1,8 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -7,10 +10,6 @@ import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,25 +32,30 @@ class CachetAdapterTest {
     @Test
     void documentsAreNewestIncidentsAndSchedules() {
         assertThat(adapter.kind()).isEqualTo("cachet");
-        assertThat(adapter.documents(URI.create(BASE + "/"))).containsExactly(URI.create(INCIDENTS), URI.create(SCHEDULES));
+        assertThat(adapter.documents(URI.create(BASE + "/")))
+                .containsExactly(URI.create(INCIDENTS), URI.create(SCHEDULES));
     }
 
     @Test
     void ongoingIncidentTakesLatestStatusOverTheLaggingStatus() throws Exception {
-        ObservedIncident i = read("cachet-v1-incidents.json", INCIDENTS, SourceSettings.of(URI.create(BASE))).get(0);
+        ObservedIncident i = read("cachet-v1-incidents.json", INCIDENTS, SourceSettings.of(URI.create(BASE)))
+                .get(0);
         assertThat(i.vendorKey()).isEqualTo("58");
         assertThat(i.status()).isEqualTo(IncidentStatus.IDENTIFIED);
         assertThat(i.vendorStatus()).isEqualTo("Identified");
         assertThat(i.resolvedAt()).isNull();
         assertThat(i.maintenance()).isFalse();
         assertThat(i.url()).isEqualTo(BASE + "/incidents/58");
-        assertThat(i.updates()).extracting(ObservedUpdate::status).containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
+                .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);
         assertThat(i.updates().get(0).text().plain()).startsWith("We are investigating delays");
     }
 
     @Test
     void zoneLessDatesAreUtcWithoutATimeZone() throws Exception {
-        ObservedIncident i = read("cachet-v1-incidents.json", INCIDENTS, SourceSettings.of(URI.create(BASE))).get(0);
+        ObservedIncident i = read("cachet-v1-incidents.json", INCIDENTS, SourceSettings.of(URI.create(BASE)))
+                .get(0);
         assertThat(i.startedAt()).isEqualTo(Instant.parse("2023-03-30T10:21:00Z"));
     }
 
@@ -71,16 +75,27 @@ class CachetAdapterTest {
 
     @Test
     void updatesInAnyOrderAreSortedByTime() throws Exception {
-        ObservedIncident i = read("cachet/ledgerly-updates-unordered.json", INCIDENTS, SourceSettings.of(URI.create(BASE))).get(0);
-        assertThat(i.updates()).extracting(ObservedUpdate::vendorKey).containsExactly("incident-60", "140", "141", "142");
-        assertThat(i.updates()).extracting(ObservedUpdate::status).containsExactly(IncidentStatus.INVESTIGATING,
-                IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
+        ObservedIncident i = read(
+                        "cachet/ledgerly-updates-unordered.json", INCIDENTS, SourceSettings.of(URI.create(BASE)))
+                .get(0);
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::vendorKey)
+                .containsExactly("incident-60", "140", "141", "142");
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
+                .containsExactly(
+                        IncidentStatus.INVESTIGATING,
+                        IncidentStatus.IDENTIFIED,
+                        IncidentStatus.MONITORING,
+                        IncidentStatus.RESOLVED);
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-30T10:30:00Z"));
     }
 
     @Test
     void statusZeroIncidentWithScheduledAtIsAMaintenanceFromCachet23() throws Exception {
-        ObservedIncident m = read("cachet/ledgerly-v23-maintenance-incident.json", INCIDENTS, SourceSettings.of(URI.create(BASE))).get(0);
+        ObservedIncident m = read(
+                        "cachet/ledgerly-v23-maintenance-incident.json", INCIDENTS, SourceSettings.of(URI.create(BASE)))
+                .get(0);
         assertThat(m.maintenance()).isTrue();
         assertThat(m.impact()).isEqualTo(Impact.MAINTENANCE);
         assertThat(m.status()).isEqualTo(IncidentStatus.SCHEDULED);
@@ -100,7 +115,10 @@ class CachetAdapterTest {
 
     @Test
     void scheduleCodesOneAndTwoAreInProgressAndCompleted() throws Exception {
-        List<ObservedIncident> all = read("cachet/ledgerly-schedules-in-progress-and-complete.json", SCHEDULES, SourceSettings.of(URI.create(BASE)));
+        List<ObservedIncident> all = read(
+                "cachet/ledgerly-schedules-in-progress-and-complete.json",
+                SCHEDULES,
+                SourceSettings.of(URI.create(BASE)));
         assertThat(all.get(0).status()).isEqualTo(IncidentStatus.IN_PROGRESS);
         assertThat(all.get(0).resolvedAt()).isNull();
         assertThat(all.get(0).scheduledUntil()).isEqualTo(Instant.parse("2023-03-30T13:30:00Z"));
@@ -110,18 +128,27 @@ class CachetAdapterTest {
 
     @Test
     void statusCodesMap() {
-        assertThat(List.of(0, 1, 2, 3, 4).stream().map(CachetAdapter::incidentStatus)).containsExactly(IncidentStatus.SCHEDULED,
-                IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
+        assertThat(List.of(0, 1, 2, 3, 4).stream().map(CachetAdapter::incidentStatus))
+                .containsExactly(
+                        IncidentStatus.SCHEDULED,
+                        IncidentStatus.INVESTIGATING,
+                        IncidentStatus.IDENTIFIED,
+                        IncidentStatus.MONITORING,
+                        IncidentStatus.RESOLVED);
     }
 
     @Test
     void anUnreadableDateFailsTheDocumentRatherThanGuessing() {
         String body = "{\"data\":[{\"id\":1,\"name\":\"x\",\"status\":1,\"created_at\":\"yesterday-ish\"}]}";
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text(body, INCIDENTS, "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text(body, INCIDENTS, "application/json")));
     }
 
     @Test
     void withoutTheDataWrapperItIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("{\"message\":\"nope\"}", INCIDENTS, "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text("{\"message\":\"nope\"}", INCIDENTS, "application/json")));
     }
 }

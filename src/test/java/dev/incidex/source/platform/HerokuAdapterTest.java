@@ -1,15 +1,14 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +38,8 @@ class HerokuAdapterTest {
         assertThat(i.impact()).as("Heroku grades nothing").isNull();
         assertThat(i.resolvedAt()).isNull();
         assertThat(i.components()).containsExactly("Apps", "Data");
-        assertThat(i.updates()).extracting(ObservedUpdate::at)
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::at)
                 .containsExactly(Instant.parse("2023-03-30T10:12:44Z"), Instant.parse("2023-03-30T11:02:10Z"));
         assertThat(i.updates()).extracting(ObservedUpdate::status).containsOnly(IncidentStatus.INVESTIGATING);
     }
@@ -49,8 +49,9 @@ class HerokuAdapterTest {
         ObservedIncident i = read().get(1);
         assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-28T16:31:05Z"));
-        assertThat(i.updates()).extracting(ObservedUpdate::status).containsExactly(
-                IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
+                .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
     }
 
     @Test
@@ -63,7 +64,8 @@ class HerokuAdapterTest {
 
     @Test
     void anObjectIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class,
+        assertThrows(
+                UnreadableDocumentException.class,
                 () -> adapter.read(Fixtures.text("{\"status\":[]}", BASE + "/api/v4/incidents", "application/json")));
     }
 }

@@ -1,14 +1,13 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +26,8 @@ class InstatusAdapterTest {
     @Test
     void documentIsTheSummaryUnderTheBaseUrl() {
         assertThat(adapter.kind()).isEqualTo("instatus");
-        assertThat(adapter.documents(URI.create("https://status.quillpad.example/"))).containsExactly(URI.create(URL));
+        assertThat(adapter.documents(URI.create("https://status.quillpad.example/")))
+                .containsExactly(URI.create(URL));
     }
 
     @Test
@@ -52,7 +52,8 @@ class InstatusAdapterTest {
 
     @Test
     void inProgressMaintenance() throws Exception {
-        ObservedIncident m = read("instatus/quillpad-maintenance-in-progress.json").get(0);
+        ObservedIncident m =
+                read("instatus/quillpad-maintenance-in-progress.json").get(0);
         assertThat(m.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
         assertThat(m.scheduledUntil()).isEqualTo(Instant.parse("2023-04-04T01:45:00Z"));
     }
@@ -77,7 +78,8 @@ class InstatusAdapterTest {
         String body = """
                 {"page":{"status":"UP"},"activeIncidents":[{"id":"c1","name":"Gone","started":"2023-03-30T08:00:00.000Z",
                 "status":"RESOLVED","impact":"MINOROUTAGE","updatedAt":"2023-03-30T09:00:00.000Z"}]}""";
-        ObservedIncident i = adapter.read(Fixtures.text(body, URL, "application/json")).get(0);
+        ObservedIncident i =
+                adapter.read(Fixtures.text(body, URL, "application/json")).get(0);
         assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(i.impact()).isEqualTo(Impact.MINOR);
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-30T09:00:00Z"));
@@ -94,6 +96,8 @@ class InstatusAdapterTest {
 
     @Test
     void unrelatedJsonIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("{\"message\":\"Forbidden\"}", URL, "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text("{\"message\":\"Forbidden\"}", URL, "application/json")));
     }
 }

@@ -1,14 +1,13 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +38,8 @@ class OktaAdapterTest {
         assertThat(i.impact()).isEqualTo(Impact.MAJOR);
         assertThat(i.startedAt()).isEqualTo(Instant.parse("2023-03-28T22:17:00Z"));
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-28T23:14:00Z"));
-        assertThat(i.updates().get(0).text().plain()).isEqualTo("Our Workflows team investigated the issue & deployed a fix.");
+        assertThat(i.updates().get(0).text().plain())
+                .isEqualTo("Our Workflows team investigated the issue & deployed a fix.");
     }
 
     @Test
@@ -53,7 +53,8 @@ class OktaAdapterTest {
 
     @Test
     void aPageWithoutTheEmbeddedListIsUnreadable() {
-        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+        UnreadableDocumentException e = assertThrows(
+                UnreadableDocumentException.class,
                 () -> adapter.read(Fixtures.text("<html><body>Maintenance</body></html>", PAGE, "text/html")));
         assertThat(e.getMessage()).contains("StringJSON");
     }

@@ -1,15 +1,14 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +21,15 @@ class SalesforceAdapterTest {
     private final SalesforceAdapter adapter = new SalesforceAdapter();
 
     private List<ObservedIncident> read() throws Exception {
-        return adapter.read(Fixtures.file("salesforce/trust-incidents.json", BASE + "/v1/incidents", "application/json"));
+        return adapter.read(
+                Fixtures.file("salesforce/trust-incidents.json", BASE + "/v1/incidents", "application/json"));
     }
 
     @Test
     void documentsAreActiveAndRecentIncidents() {
         assertThat(adapter.kind()).isEqualTo("salesforce");
-        assertThat(adapter.documents(URI.create(BASE + "/"))).containsExactly(
-                URI.create(BASE + "/v1/incidents/active"), URI.create(BASE + "/v1/incidents"));
+        assertThat(adapter.documents(URI.create(BASE + "/")))
+                .containsExactly(URI.create(BASE + "/v1/incidents/active"), URI.create(BASE + "/v1/incidents"));
     }
 
     @Test
@@ -46,7 +46,9 @@ class SalesforceAdapterTest {
         assertThat(i.startedAt()).isEqualTo(Instant.parse("2023-03-28T08:40:00Z"));
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-28T11:05:00Z"));
         assertThat(i.url()).isEqualTo("https://status.salesforce.com/incidents/20004309");
-        assertThat(i.updates()).extracting(ObservedUpdate::at).as("events sorted oldest first")
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::at)
+                .as("events sorted oldest first")
                 .containsExactly(Instant.parse("2023-03-28T08:55:00Z"), Instant.parse("2023-03-28T11:10:00Z"));
     }
 
@@ -69,7 +71,11 @@ class SalesforceAdapterTest {
 
     @Test
     void anObjectOrHtmlIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("{\"error\":\"x\"}", BASE + "/v1/incidents", "application/json")));
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("<html></html>", BASE + "/v1/incidents", "text/html")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text("{\"error\":\"x\"}", BASE + "/v1/incidents", "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text("<html></html>", BASE + "/v1/incidents", "text/html")));
     }
 }

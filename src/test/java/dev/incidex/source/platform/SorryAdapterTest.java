@@ -1,14 +1,13 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +46,9 @@ class SorryAdapterTest {
         ObservedIncident i = read().get(1);
         assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-28T16:10:00Z"));
-        assertThat(i.updates()).extracting(ObservedUpdate::status).containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED);
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
+                .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED);
     }
 
     @Test
@@ -61,16 +62,36 @@ class SorryAdapterTest {
 
     @Test
     void everyAttestedStateMaps() {
-        assertThat(List.of("investigating", "identified", "recovering", "resolved", "false_alarm", "scheduled", "underway", "complete", "cancelled")
-                .stream().map(SorryAdapter::status)).containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED,
-                IncidentStatus.MONITORING, IncidentStatus.RESOLVED, IncidentStatus.RESOLVED, IncidentStatus.SCHEDULED,
-                IncidentStatus.IN_PROGRESS, IncidentStatus.COMPLETED, IncidentStatus.COMPLETED);
+        assertThat(List.of(
+                                "investigating",
+                                "identified",
+                                "recovering",
+                                "resolved",
+                                "false_alarm",
+                                "scheduled",
+                                "underway",
+                                "complete",
+                                "cancelled")
+                        .stream()
+                        .map(SorryAdapter::status))
+                .containsExactly(
+                        IncidentStatus.INVESTIGATING,
+                        IncidentStatus.IDENTIFIED,
+                        IncidentStatus.MONITORING,
+                        IncidentStatus.RESOLVED,
+                        IncidentStatus.RESOLVED,
+                        IncidentStatus.SCHEDULED,
+                        IncidentStatus.IN_PROGRESS,
+                        IncidentStatus.COMPLETED,
+                        IncidentStatus.COMPLETED);
     }
 
     @Test
     void bareArrayIsAcceptedAndAnErrorObjectIsNot() throws Exception {
-        assertThat(adapter.read(Fixtures.text("[]", PAGE + "/notices", "application/json"))).isEmpty();
-        assertThrows(UnreadableDocumentException.class,
+        assertThat(adapter.read(Fixtures.text("[]", PAGE + "/notices", "application/json")))
+                .isEmpty();
+        assertThrows(
+                UnreadableDocumentException.class,
                 () -> adapter.read(Fixtures.text("{\"error\":\"Not found\"}", PAGE + "/notices", "application/json")));
     }
 }

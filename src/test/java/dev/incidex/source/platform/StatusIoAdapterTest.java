@@ -1,5 +1,8 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
@@ -8,10 +11,6 @@ import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.feed.RssAdapter;
 import dev.incidex.source.support.StatusIoFeedBody;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,27 +53,34 @@ class StatusIoAdapterTest {
 
     @Test
     void feedBodyIsOldestFirstWithPdtStampsAndMeetsTheApiOnTheIncidentId() throws Exception {
-        ObservedIncident i = adapter.read(Fixtures.file("statusio/brightwave-history.rss", RSS, "application/rss+xml")).get(0);
+        ObservedIncident i = adapter.read(Fixtures.file("statusio/brightwave-history.rss", RSS, "application/rss+xml"))
+                .get(0);
         assertThat(i.vendorKey()).isEqualTo("6424f1a0c3b2a1009e8d7c6b");
         assertThat(i.status()).isEqualTo(IncidentStatus.IDENTIFIED);
         assertThat(i.startedAt()).isEqualTo(Instant.parse("2023-03-30T11:48:00Z"));
-        assertThat(i.updates()).extracting(ObservedUpdate::at)
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::at)
                 .containsExactly(Instant.parse("2023-03-30T11:48:00Z"), Instant.parse("2023-03-30T12:31:00Z"));
-        assertThat(i.updates().get(1).text().plain()).isEqualTo("A faulty CDN node was identified and removed from rotation.");
+        assertThat(i.updates().get(1).text().plain())
+                .isEqualTo("A faulty CDN node was identified and removed from rotation.");
     }
 
     @Test
     void resolvedIncidentFromTheFeedEndsAtItsLastUpdate() throws Exception {
-        ObservedIncident i = adapter.read(Fixtures.file("statusio/brightwave-history.rss", RSS, "application/rss+xml")).get(1);
+        ObservedIncident i = adapter.read(Fixtures.file("statusio/brightwave-history.rss", RSS, "application/rss+xml"))
+                .get(1);
         assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-28T18:10:00Z"));
-        assertThat(i.updates()).extracting(ObservedUpdate::status)
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
                 .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.MONITORING, IncidentStatus.RESOLVED);
     }
 
     @Test
     void theRssKindReadsStatusIoBodiesToo() throws Exception {
-        ObservedIncident i = new RssAdapter().read(Fixtures.file("statusio/brightwave-history.rss", RSS, "application/rss+xml")).get(1);
+        ObservedIncident i = new RssAdapter()
+                .read(Fixtures.file("statusio/brightwave-history.rss", RSS, "application/rss+xml"))
+                .get(1);
         assertThat(i.updates()).hasSize(3);
         assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
     }
@@ -82,7 +88,9 @@ class StatusIoAdapterTest {
     @Test
     void feedBodyParserRejectsOtherShapes() {
         assertThat(StatusIoFeedBody.parse("<p>We <small>fixed</small> it</p>")).isNull();
-        assertThat(StatusIoFeedBody.parse("<small>Mar 30, 12:12 UTC</small><br><strong>Resolved</strong> - x")).as("Statuspage's year-less stamp").isNull();
+        assertThat(StatusIoFeedBody.parse("<small>Mar 30, 12:12 UTC</small><br><strong>Resolved</strong> - x"))
+                .as("Statuspage's year-less stamp")
+                .isNull();
         assertThat(StatusIoFeedBody.parse("plain text")).isNull();
     }
 
@@ -96,6 +104,8 @@ class StatusIoAdapterTest {
 
     @Test
     void documentWithoutResultIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("{\"status\":\"ok\"}", API, "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text("{\"status\":\"ok\"}", API, "application/json")));
     }
 }

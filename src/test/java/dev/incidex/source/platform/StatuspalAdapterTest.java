@@ -1,15 +1,14 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +43,8 @@ class StatuspalAdapterTest {
     @Test
     void updatesAreSortedAndAPlainUpdateKeepsTheStatusBeforeIt() throws Exception {
         ObservedIncident i = read().get(0);
-        assertThat(i.updates()).extracting(ObservedUpdate::at)
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::at)
                 .containsExactly(Instant.parse("2023-03-30T09:50:00Z"), Instant.parse("2023-03-30T11:30:00Z"));
         assertThat(i.status()).isEqualTo(IncidentStatus.INVESTIGATING);
         assertThat(i.resolvedAt()).isNull();
@@ -61,6 +61,7 @@ class StatuspalAdapterTest {
 
     @Test
     void anArrayIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("[]", URL, "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class, () -> adapter.read(Fixtures.text("[]", URL, "application/json")));
     }
 }

@@ -1,14 +1,13 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +26,8 @@ class UptimeAdapterTest {
     @Test
     void documentsAreAjaxAndHistoryBesideThePage() {
         assertThat(adapter.kind()).isEqualTo("uptime");
-        assertThat(adapter.documents(URI.create(PAGE + "/"))).containsExactly(URI.create(PAGE + "/ajax"), URI.create(PAGE + "/history"));
+        assertThat(adapter.documents(URI.create(PAGE + "/")))
+                .containsExactly(URI.create(PAGE + "/ajax"), URI.create(PAGE + "/history"));
     }
 
     @Test
@@ -37,7 +37,8 @@ class UptimeAdapterTest {
         assertThat(i.status()).isEqualTo(IncidentStatus.IDENTIFIED);
         assertThat(i.components()).containsExactly("API");
         assertThat(i.url()).isEqualTo(PAGE + "/incidents/412033");
-        assertThat(i.updates()).extracting(ObservedUpdate::status)
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
                 .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);
     }
 
@@ -60,8 +61,10 @@ class UptimeAdapterTest {
 
     @Test
     void anErrorEnvelopeIsUnreadable() {
-        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
-                () -> adapter.read(Fixtures.text("{\"error\":\"Not found\",\"fields\":{},\"data\":null}", PAGE + "/ajax", "application/json")));
+        UnreadableDocumentException e = assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(Fixtures.text(
+                        "{\"error\":\"Not found\",\"fields\":{},\"data\":null}", PAGE + "/ajax", "application/json")));
         assertThat(e.getMessage()).contains("Not found");
     }
 }

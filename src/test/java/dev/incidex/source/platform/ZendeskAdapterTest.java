@@ -1,14 +1,13 @@
 package dev.incidex.source.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +20,15 @@ class ZendeskAdapterTest {
     private final ZendeskAdapter adapter = new ZendeskAdapter();
 
     private List<ObservedIncident> read() throws Exception {
-        return adapter.read(Fixtures.file("zendesk/ssp-incidents.json", BASE + "/api/ssp/incidents.json", "application/vnd.api+json"));
+        return adapter.read(Fixtures.file(
+                "zendesk/ssp-incidents.json", BASE + "/api/ssp/incidents.json", "application/vnd.api+json"));
     }
 
     @Test
     void documentIsTheSspIncidents() {
         assertThat(adapter.kind()).isEqualTo("zendesk");
-        assertThat(adapter.documents(URI.create(BASE + "/"))).containsExactly(URI.create(BASE + "/api/ssp/incidents.json"));
+        assertThat(adapter.documents(URI.create(BASE + "/")))
+                .containsExactly(URI.create(BASE + "/api/ssp/incidents.json"));
     }
 
     @Test
@@ -60,7 +61,9 @@ class ZendeskAdapterTest {
 
     @Test
     void withoutADataArrayIsUnreadable() {
-        assertThrows(UnreadableDocumentException.class,
-                () -> adapter.read(Fixtures.text("{\"errors\":[]}", BASE + "/api/ssp/incidents.json", "application/json")));
+        assertThrows(
+                UnreadableDocumentException.class,
+                () -> adapter.read(
+                        Fixtures.text("{\"errors\":[]}", BASE + "/api/ssp/incidents.json", "application/json")));
     }
 }

@@ -1,14 +1,13 @@
 package dev.incidex.source.social;
 
-import dev.incidex.model.Impact;
-import dev.incidex.model.IncidentStatus;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidex.catalog.Source;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentUpdate;
+import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
 import dev.incidex.poll.PollReport;
 import dev.incidex.testing.TestPolls;
 import dev.incidex.testing.VendorServer;
@@ -46,12 +45,22 @@ class SocialPostsEndToEndTest {
     @BeforeAll
     static void serve() {
         VendorServerResource.server()
-                .serve("/api/v1/accounts/lookup", 200, "application/json", "{\"id\":\"" + ACCOUNT + "\",\"username\":\"MSFT365Status\"}")
+                .serve(
+                        "/api/v1/accounts/lookup",
+                        200,
+                        "application/json",
+                        "{\"id\":\"" + ACCOUNT + "\",\"username\":\"MSFT365Status\"}")
                 .serveFixture(STATUSES, "mastodon-msft365status-statuses.json", "application/json")
                 .serveFixture("/nitter/MSFT365Status/rss", "nitter-msft365status.rss", "application/rss+xml")
-                .serve("/login/contoso.example/oauth2/v2.0/token", 200, "application/json",
+                .serve(
+                        "/login/contoso.example/oauth2/v2.0/token",
+                        200,
+                        "application/json",
                         "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"graph-token-1\"}")
-                .serveFixture("/graph/v1.0/admin/serviceAnnouncement/issues", "graph-serviceannouncement-issue-DZ534539.json", "application/json");
+                .serveFixture(
+                        "/graph/v1.0/admin/serviceAnnouncement/issues",
+                        "graph-serviceannouncement-issue-DZ534539.json",
+                        "application/json");
     }
 
     @Test
@@ -64,28 +73,47 @@ class SocialPostsEndToEndTest {
         assertThat(first.failed()).isZero();
         assertThat(second.failed()).isZero();
         assertThat(server.hits("/api/v1/accounts/lookup")).hasSize(1);
-        assertThat(server.hits(STATUSES)).singleElement().satisfies(h ->
-                assertThat(h.query()).isEqualTo("exclude_reblogs=true&limit=40"));
+        assertThat(server.hits(STATUSES))
+                .singleElement()
+                .satisfies(h -> assertThat(h.query()).isEqualTo("exclude_reblogs=true&limit=40"));
 
         List<Incident> incidents = incidents("msft365-posts");
-        assertThat(incidents).as("the EX533921 post opens nothing").extracting(i -> i.vendorKey).containsExactly("DZ534539");
+        assertThat(incidents)
+                .as("the EX533921 post opens nothing")
+                .extracting(i -> i.vendorKey)
+                .containsExactly("DZ534539");
         Incident dz = incidents.get(0);
         List<IncidentUpdate> updates = updates(dz);
-        assertThat(updates).as("each post once, though seen on Mastodon and on X").hasSize(3);
-        assertThat(updates).extracting(u -> u.status)
+        assertThat(updates)
+                .as("each post once, though seen on Mastodon and on X")
+                .hasSize(3);
+        assertThat(updates)
+                .extracting(u -> u.status)
                 .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED, IncidentStatus.RESOLVED);
-        assertThat(updates).extracting(u -> u.postedAt).containsExactly(Instant.parse("2023-03-29T13:04:12Z"),
-                Instant.parse("2023-03-29T14:05:49Z"), Instant.parse("2023-03-29T18:47:31Z"));
+        assertThat(updates)
+                .extracting(u -> u.postedAt)
+                .containsExactly(
+                        Instant.parse("2023-03-29T13:04:12Z"),
+                        Instant.parse("2023-03-29T14:05:49Z"),
+                        Instant.parse("2023-03-29T18:47:31Z"));
         assertThat(dz.status).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(dz.startedAt).isEqualTo(Instant.parse("2023-03-29T13:04:12Z"));
         assertThat(dz.resolvedAt).isEqualTo(Instant.parse("2023-03-29T18:47:31Z"));
 
-        Document page = Jsoup.parse(given().get("/vendors/msft365-posts/incidents/" + dz.id).then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(given().get("/vendors/msft365-posts/incidents/" + dz.id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(page.select(".duration").text()).isEqualTo("5h 43m");
-        assertThat(page.select("ol.timeline > li .status").eachText()).containsExactly("investigating", "identified", "resolved");
-        assertThat(page.select("ol.timeline > li").get(0).text()).contains("We're investigating an issue where some users");
+        assertThat(page.select("ol.timeline > li .status").eachText())
+                .containsExactly("investigating", "identified", "resolved");
+        assertThat(page.select("ol.timeline > li").get(0).text())
+                .contains("We're investigating an issue where some users");
 
-        assertThat(polls.sources("msft365-posts")).filteredOn(s -> s.kind.equals("mastodon")).singleElement()
+        assertThat(polls.sources("msft365-posts"))
+                .filteredOn(s -> s.kind.equals("mastodon"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.cursor).isEqualTo(ACCOUNT + ":110108059303987240"));
     }
 
@@ -104,11 +132,17 @@ class SocialPostsEndToEndTest {
         assertThat(report.merged().created()).isZero();
         assertThat(report.merged().updatesAdded()).isEqualTo(1);
         List<VendorServer.Hit> hits = server.hits(STATUSES);
-        assertThat(hits.get(hits.size() - 1).query()).isEqualTo("exclude_reblogs=true&limit=40&min_id=110108059303987240");
+        assertThat(hits.get(hits.size() - 1).query())
+                .isEqualTo("exclude_reblogs=true&limit=40&min_id=110108059303987240");
         Incident dz = incidents("msft365-posts").get(0);
-        assertThat(updates(dz)).hasSize(4).last().satisfies(u -> assertThat(u.vendorKey).isEqualTo("110108120000000000"));
+        assertThat(updates(dz))
+                .hasSize(4)
+                .last()
+                .satisfies(u -> assertThat(u.vendorKey).isEqualTo("110108120000000000"));
         assertThat(dz.resolvedAt).isEqualTo(Instant.parse("2023-03-29T18:47:31Z"));
-        assertThat(polls.sources("msft365-posts")).filteredOn(s -> s.kind.equals("mastodon")).singleElement()
+        assertThat(polls.sources("msft365-posts"))
+                .filteredOn(s -> s.kind.equals("mastodon"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.cursor).isEqualTo(ACCOUNT + ":110108120000000000"));
     }
 
@@ -148,12 +182,19 @@ class SocialPostsEndToEndTest {
 
         assertThat(server.hits("/login/")).singleElement().satisfies(h -> {
             assertThat(h.method()).isEqualTo("POST");
-            assertThat(h.body()).contains("grant_type=client_credentials", "client_id=incidex-test-client",
-                    "scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
+            assertThat(h.body())
+                    .contains(
+                            "grant_type=client_credentials",
+                            "client_id=incidex-test-client",
+                            "scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
         });
         List<VendorServer.Hit> graph = server.hits("/graph/");
-        assertThat(graph).hasSize(2).allSatisfy(h -> assertThat(h.authorization()).isEqualTo("Bearer graph-token-1"));
-        assertThat(graph.get(1).query()).as("the second poll asks only for changes").startsWith("$filter=lastModifiedDateTime%20ge%20");
+        assertThat(graph)
+                .hasSize(2)
+                .allSatisfy(h -> assertThat(h.authorization()).isEqualTo("Bearer graph-token-1"));
+        assertThat(graph.get(1).query())
+                .as("the second poll asks only for changes")
+                .startsWith("$filter=lastModifiedDateTime%20ge%20");
 
         Incident dz = incidents("msft365-graph").get(0);
         assertThat(dz.vendorKey).isEqualTo("DZ534539");
@@ -176,11 +217,12 @@ class SocialPostsEndToEndTest {
     }
 
     private static List<Incident> incidents(String vendor) {
-        return QuarkusTransaction.requiringNew().call(() -> Incident.<Incident>list("vendor.slug = ?1 order by id", vendor));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Incident.<Incident>list("vendor.slug = ?1 order by id", vendor));
     }
 
     private static List<IncidentUpdate> updates(Incident incident) {
-        return QuarkusTransaction.requiringNew().call(() -> IncidentUpdate.<IncidentUpdate>list(
-                "incident.id = ?1 order by postedAt, id", incident.id));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> IncidentUpdate.<IncidentUpdate>list("incident.id = ?1 order by postedAt, id", incident.id));
     }
 }

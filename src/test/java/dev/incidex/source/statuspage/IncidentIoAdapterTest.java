@@ -1,15 +1,14 @@
 package dev.incidex.source.statuspage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.UnreadableDocumentException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +27,13 @@ class IncidentIoAdapterTest {
     @Test
     void documentsAreTheCompatibleIncidentsAndTheWidgetNeverTheMissingUpcomingEndpoint() {
         assertThat(adapter.kind()).isEqualTo("incidentio");
-        assertThat(adapter.documents(URI.create(BASE + "/"))).containsExactly(
-                URI.create(BASE + "/api/v2/incidents.json"), URI.create(BASE + "/api/v1/summary"));
+        assertThat(adapter.documents(URI.create(BASE + "/")))
+                .containsExactly(URI.create(BASE + "/api/v2/incidents.json"), URI.create(BASE + "/api/v1/summary"));
     }
 
     @Test
-    void compatibleJsonGivesOngoingAndResolvedWithUlidKeysDespiteNullMaintenancesAndMissingComponents() throws Exception {
+    void compatibleJsonGivesOngoingAndResolvedWithUlidKeysDespiteNullMaintenancesAndMissingComponents()
+            throws Exception {
         List<ObservedIncident> all = read("incidentio/nimbus-compat-incidents.json", "/api/v2/incidents.json");
         assertThat(all).hasSize(2);
         ObservedIncident ongoing = all.get(0);
@@ -41,7 +41,9 @@ class IncidentIoAdapterTest {
         assertThat(ongoing.status()).isEqualTo(IncidentStatus.IDENTIFIED);
         assertThat(ongoing.resolvedAt()).isNull();
         assertThat(ongoing.components()).isEmpty();
-        assertThat(ongoing.updates()).extracting(ObservedUpdate::status).containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);
+        assertThat(ongoing.updates())
+                .extracting(ObservedUpdate::status)
+                .containsExactly(IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED);
         assertThat(ongoing.url()).isEqualTo(BASE + "/incidents/01GWRZFM18AK0J2TARSPZMA9SR");
         ObservedIncident resolved = all.get(1);
         assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
@@ -56,7 +58,9 @@ class IncidentIoAdapterTest {
         assertThat(ongoing.impact()).isEqualTo(Impact.MAJOR);
         assertThat(ongoing.status()).isEqualTo(IncidentStatus.IDENTIFIED);
         assertThat(ongoing.maintenance()).isFalse();
-        assertThat(ongoing.exactTimes()).as("the widget has no start; the JSON outranks it").isFalse();
+        assertThat(ongoing.exactTimes())
+                .as("the widget has no start; the JSON outranks it")
+                .isFalse();
         assertThat(ongoing.components()).containsExactly("Public API", "Webhooks");
         assertThat(ongoing.updates()).singleElement().satisfies(u -> {
             assertThat(u.at()).isEqualTo(Instant.parse("2023-03-30T11:26:53.412Z"));
@@ -66,7 +70,8 @@ class IncidentIoAdapterTest {
 
     @Test
     void widgetScheduledMaintenanceCarriesItsWindow() throws Exception {
-        ObservedIncident m = read("incidentio-widget-summary.json", "/api/v1/summary").get(1);
+        ObservedIncident m =
+                read("incidentio-widget-summary.json", "/api/v1/summary").get(1);
         assertThat(m.maintenance()).isTrue();
         assertThat(m.impact()).isEqualTo(Impact.MAINTENANCE);
         assertThat(m.status()).isEqualTo(IncidentStatus.SCHEDULED);
@@ -77,7 +82,8 @@ class IncidentIoAdapterTest {
 
     @Test
     void widgetInProgressMaintenanceReadsStartedAtAndScheduledEndAt() throws Exception {
-        ObservedIncident m = read("incidentio/nimbus-widget-in-progress.json", "/api/v1/summary").get(0);
+        ObservedIncident m = read("incidentio/nimbus-widget-in-progress.json", "/api/v1/summary")
+                .get(0);
         assertThat(m.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
         assertThat(m.startedAt()).isEqualTo(Instant.parse("2023-04-04T02:00:00Z"));
         assertThat(m.scheduledUntil()).isEqualTo(Instant.parse("2023-04-04T03:00:00Z"));
@@ -93,7 +99,8 @@ class IncidentIoAdapterTest {
 
     @Test
     void htmlInsteadOfTheWidgetIsUnreadable() {
-        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+        UnreadableDocumentException e = assertThrows(
+                UnreadableDocumentException.class,
                 () -> adapter.read(Fixtures.text("<html>not here</html>", BASE + "/api/v1/summary", "text/html")));
         assertThat(e.getMessage()).contains("incident.io widget").contains("text/html");
     }

@@ -1,14 +1,13 @@
 package dev.incidex.source.statuspage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.Fixtures;
 import dev.incidex.source.support.VendorDates;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,15 +23,19 @@ class StatuspageHistoryPageTest {
 
     @Test
     void aHistoryPageListsIncidentCodesAndOlderPages() {
-        var listing = StatuspageHistoryPage.listing(html("statuspage-history-page1.html"), "https://status.quill.test/quill/history");
+        var listing = StatuspageHistoryPage.listing(
+                html("statuspage-history-page1.html"), "https://status.quill.test/quill/history");
         assertThat(listing.incidentCodes()).containsExactly("abc123def456", "older1abcd23");
         assertThat(listing.morePages()).containsExactly("https://status.quill.test/quill/history?page=2");
     }
 
     @Test
     void anIncidentPageGivesTitleImpactAndTheTimelineOldestFirst() {
-        ObservedIncident i = StatuspageHistoryPage.incident(html("statuspage-incident-older1abcd23.html"),
-                "https://status.quill.test/incidents/older1abcd23", "older1abcd23", null);
+        ObservedIncident i = StatuspageHistoryPage.incident(
+                html("statuspage-incident-older1abcd23.html"),
+                "https://status.quill.test/incidents/older1abcd23",
+                "older1abcd23",
+                null);
         assertThat(i.vendorKey()).isEqualTo("older1abcd23");
         assertThat(i.title()).isEqualTo("Delayed email notifications");
         assertThat(i.impact()).isEqualTo(Impact.MINOR);
@@ -40,21 +43,32 @@ class StatuspageHistoryPageTest {
         assertThat(i.startedAt()).isEqualTo(Instant.parse("2024-03-11T14:04:00Z"));
         assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2024-03-11T16:15:00Z"));
         assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
-        assertThat(i.updates()).extracting(ObservedUpdate::vendorStatus).containsExactly("Investigating", "Identified", "Update", "Resolved");
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::vendorStatus)
+                .containsExactly("Investigating", "Identified", "Update", "Resolved");
         // "Update" keeps the status it follows
-        assertThat(i.updates()).extracting(ObservedUpdate::status).containsExactly(IncidentStatus.INVESTIGATING,
-                IncidentStatus.IDENTIFIED, IncidentStatus.IDENTIFIED, IncidentStatus.RESOLVED);
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::status)
+                .containsExactly(
+                        IncidentStatus.INVESTIGATING,
+                        IncidentStatus.IDENTIFIED,
+                        IncidentStatus.IDENTIFIED,
+                        IncidentStatus.RESOLVED);
         assertThat(i.updates().get(0).text().plain()).isEqualTo("Emails are delayed by up to 30 minutes.");
         assertThat(i.updates().get(2).text().html()).doesNotContain("script").contains("still working on the backlog");
     }
 
     @Test
     void maintenanceStampsInThePagesZone() {
-        ObservedIncident m = StatuspageHistoryPage.incident(html("statuspage-incident-maint9xyz876.html"),
-                "https://status.quill.test/incidents/maint9xyz876", "maint9xyz876", null);
+        ObservedIncident m = StatuspageHistoryPage.incident(
+                html("statuspage-incident-maint9xyz876.html"),
+                "https://status.quill.test/incidents/maint9xyz876",
+                "maint9xyz876",
+                null);
         assertThat(m.maintenance()).isTrue();
         assertThat(m.impact()).isEqualTo(Impact.MAINTENANCE);
-        assertThat(m.updates()).extracting(ObservedUpdate::status)
+        assertThat(m.updates())
+                .extracting(ObservedUpdate::status)
                 .containsExactly(IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.COMPLETED);
         // It starts when it went in progress (Dec 2, 01:00 CET), not when it was announced (Nov 28, 9:30 CET).
         assertThat(m.startedAt()).isEqualTo(Instant.parse("2023-12-02T00:00:00Z"));
@@ -70,7 +84,11 @@ class StatuspageHistoryPageTest {
 
     @Test
     void aPageWithoutUpdatesIsNotAnIncident() {
-        assertThat(StatuspageHistoryPage.incident("<html><body><h1>Oops</h1></body></html>", "https://x.test/incidents/a", "abcdef", null)).isNull();
-        assertThat(StatuspageHistoryPage.listing("<p>nothing</p>", "https://x.test/history").incidentCodes()).isEqualTo(List.of());
+        assertThat(StatuspageHistoryPage.incident(
+                        "<html><body><h1>Oops</h1></body></html>", "https://x.test/incidents/a", "abcdef", null))
+                .isNull();
+        assertThat(StatuspageHistoryPage.listing("<p>nothing</p>", "https://x.test/history")
+                        .incidentCodes())
+                .isEqualTo(List.of());
     }
 }

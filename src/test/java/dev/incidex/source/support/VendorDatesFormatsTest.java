@@ -18,12 +18,14 @@ class VendorDatesFormatsTest {
     void zoneLessCachetTimesAreReadInTheGivenZoneAcrossDaylightSaving() {
         assertThat(VendorDates.local("2023-03-30 10:21:00", BERLIN)).isEqualTo(Instant.parse("2023-03-30T08:21:00Z"));
         assertThat(VendorDates.local("2023-03-20 10:21:00", BERLIN)).isEqualTo(Instant.parse("2023-03-20T09:21:00Z"));
-        assertThat(VendorDates.local("2023-03-30 10:21:00", ZoneOffset.UTC)).isEqualTo(Instant.parse("2023-03-30T10:21:00Z"));
+        assertThat(VendorDates.local("2023-03-30 10:21:00", ZoneOffset.UTC))
+                .isEqualTo(Instant.parse("2023-03-30T10:21:00Z"));
     }
 
     @Test
     void aDateWithItsOwnOffsetIgnoresTheGivenZone() {
-        assertThat(VendorDates.local("2023-03-30T10:21:00+00:00", BERLIN)).isEqualTo(Instant.parse("2023-03-30T10:21:00Z"));
+        assertThat(VendorDates.local("2023-03-30T10:21:00+00:00", BERLIN))
+                .isEqualTo(Instant.parse("2023-03-30T10:21:00Z"));
     }
 
     @Test
@@ -55,6 +57,7 @@ class VendorDatesFormatsTest {
                 .isEqualTo(Instant.parse("2023-03-30T10:05:10Z"));
         assertThat(VendorDates.isoOrJavaScript("Thu Mar 30 2023 04:05:10 GMT-0700"))
                 .isEqualTo(Instant.parse("2023-03-30T11:05:10Z"));
-        assertThat(VendorDates.isoOrJavaScript("2023-03-30T08:41:00.000Z")).isEqualTo(Instant.parse("2023-03-30T08:41:00Z"));
+        assertThat(VendorDates.isoOrJavaScript("2023-03-30T08:41:00.000Z"))
+                .isEqualTo(Instant.parse("2023-03-30T08:41:00Z"));
     }
 }

@@ -152,6 +152,11 @@ public class Poller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Poller.Disabled.class)
     void onSchedule() {
+        if (!registry.containsKey(HttpServer.LOCAL_BASE_URI)) {
+            // Claiming before the server listens would lease sources whose URLs are paths on it (the demo's) and
+            // then leave them until the lease ends: the first tick after start-up waits for the server instead.
+            return;
+        }
         flushUnchanged();
         // Claims what is due and returns; the sources finish on their own, each as soon as it can.
         Round round = claimDue();

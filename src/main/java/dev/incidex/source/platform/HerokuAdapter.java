@@ -17,7 +17,6 @@ import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,20 +43,7 @@ public class HerokuAdapter implements SourceAdapter {
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
-        JsonNode root = JsonDocuments.parse(document, EXPECTED);
-        if (!root.isArray()) {
-            throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
-        }
-        List<ObservedIncident> result = new ArrayList<>();
-        try {
-            for (JsonNode n : root) {
-                result.add(incident(n));
-            }
-        } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException(
-                    "Heroku status incidents with an unreadable date: " + e.getMessage(), e);
-        }
-        return result;
+        return JsonDocuments.arrayRecords(document, EXPECTED, "id", HerokuAdapter::incident);
     }
 
     private static ObservedIncident incident(JsonNode n) throws UnreadableDocumentException {

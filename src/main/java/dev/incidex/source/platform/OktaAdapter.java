@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,15 +69,7 @@ public class OktaAdapter implements SourceAdapter {
         if (!root.isArray()) {
             throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
         }
-        List<ObservedIncident> result = new ArrayList<>();
-        try {
-            for (JsonNode n : root) {
-                result.add(incident(n, document.url()));
-            }
-        } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Okta incidents with an unreadable date: " + e.getMessage(), e);
-        }
-        return result;
+        return JsonDocuments.records(root, "Id", n -> incident(n, document.url()));
     }
 
     private static ObservedIncident incident(JsonNode n, URI page) {

@@ -17,7 +17,6 @@ import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,15 +57,7 @@ public class SorryAdapter implements SourceAdapter {
         if (!list.isArray()) {
             throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
         }
-        List<ObservedIncident> result = new ArrayList<>();
-        try {
-            for (JsonNode n : list) {
-                result.add(notice(n));
-            }
-        } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Sorry notices with an unreadable date: " + e.getMessage(), e);
-        }
-        return result;
+        return JsonDocuments.records(list, "id", SorryAdapter::notice);
     }
 
     /** Planned: scheduled, underway, complete, cancelled. Unplanned: investigating, identified, recovering, resolved, false_alarm. */

@@ -20,7 +20,6 @@ import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,21 +52,11 @@ public class StatusIoAdapter implements SourceAdapter {
         if (!result.isObject()) {
             throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
         }
-        List<ObservedIncident> out = new ArrayList<>();
-        try {
-            for (JsonNode n : array(result, "incidents")) {
-                out.add(entry(n, false, false));
-            }
-            JsonNode maintenance = result.path("maintenance");
-            for (JsonNode n : array(maintenance, "active")) {
-                out.add(entry(n, true, true));
-            }
-            for (JsonNode n : array(maintenance, "upcoming")) {
-                out.add(entry(n, true, false));
-            }
-        } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("status.io document with an unreadable date: " + e.getMessage(), e);
-        }
+        List<ObservedIncident> out =
+                new ArrayList<>(JsonDocuments.records(array(result, "incidents"), "_id", n -> entry(n, false, false)));
+        JsonNode maintenance = result.path("maintenance");
+        out.addAll(JsonDocuments.records(array(maintenance, "active"), "_id", n -> entry(n, true, true)));
+        out.addAll(JsonDocuments.records(array(maintenance, "upcoming"), "_id", n -> entry(n, true, false)));
         return out;
     }
 

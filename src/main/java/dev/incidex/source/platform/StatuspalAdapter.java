@@ -17,7 +17,6 @@ import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,17 +57,10 @@ public class StatuspalAdapter implements SourceAdapter {
             }
         }
         String pageUrl = text(root.path("status_page"), "url");
-        List<ObservedIncident> result = new ArrayList<>();
-        try {
-            for (JsonNode n : array(root, "incidents")) {
-                result.add(incident(n, services, pageUrl, false));
-            }
-            for (JsonNode n : array(root, "maintenances")) {
-                result.add(incident(n, services, pageUrl, true));
-            }
-        } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException("Statuspal summary with an unreadable date: " + e.getMessage(), e);
-        }
+        List<ObservedIncident> result = new ArrayList<>(
+                JsonDocuments.records(array(root, "incidents"), "id", n -> incident(n, services, pageUrl, false)));
+        result.addAll(
+                JsonDocuments.records(array(root, "maintenances"), "id", n -> incident(n, services, pageUrl, true)));
         return result;
     }
 

@@ -18,7 +18,6 @@ import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,16 +60,7 @@ public class UptimeAdapter implements SourceAdapter {
         Map<String, JsonNode> incidents = new LinkedHashMap<>();
         collect(root.path("data"), incidents, 0);
         String page = document.url().toString().replaceFirst("/(ajax|history)/?$", "");
-        List<ObservedIncident> result = new ArrayList<>();
-        try {
-            for (JsonNode n : incidents.values()) {
-                result.add(incident(n, page));
-            }
-        } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException(
-                    "Uptime.com status page JSON with an unreadable date: " + e.getMessage(), e);
-        }
-        return result;
+        return JsonDocuments.records(incidents.values(), "id", n -> incident(n, page));
     }
 
     private static void collect(JsonNode node, Map<String, JsonNode> into, int depth) {

@@ -15,7 +15,6 @@ import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,16 +55,7 @@ public class ZendeskAdapter implements SourceAdapter {
             }
         }
         String base = document.url().getScheme() + "://" + document.url().getAuthority();
-        List<ObservedIncident> result = new ArrayList<>();
-        try {
-            for (JsonNode n : array(root, "data")) {
-                result.add(incident(n, serviceNames, base));
-            }
-        } catch (DateTimeParseException e) {
-            throw new UnreadableDocumentException(
-                    "Zendesk status incidents with an unreadable date: " + e.getMessage(), e);
-        }
-        return result;
+        return JsonDocuments.records(array(root, "data"), "id", n -> incident(n, serviceNames, base));
     }
 
     private static ObservedIncident incident(JsonNode n, Map<String, String> serviceNames, String base)

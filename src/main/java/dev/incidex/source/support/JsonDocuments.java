@@ -3,9 +3,11 @@ package dev.incidex.source.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.UnreadableDocumentException;
 import java.net.URI;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,46 @@ public final class JsonDocuments {
         List<JsonNode> out = new ArrayList<>();
         v.forEach(out::add);
         return out;
+    }
+
+    /** Reads one record of a vendor's document (an incident, a notice, a maintenance). */
+    @FunctionalInterface
+    public interface RecordReader {
+        ObservedIncident read(JsonNode record) throws UnreadableDocumentException;
+    }
+
+    /**
+     * Each record through {@code reader}. A record with a date no rule reads is skipped, named by its
+     * {@code idField}, and the document's other records are kept: one bad record never costs the rest.
+     */
+    public static List<ObservedIncident> records(Iterable<JsonNode> records, String idField, RecordReader reader)
+            throws UnreadableDocumentException {
+        List<ObservedIncident> result = new ArrayList<>();
+        for (JsonNode record : records) {
+            try {
+                result.add(reader.read(record));
+            } catch (DateTimeParseException e) {
+                result.add(ObservedIncident.skipped(
+                        "incident " + quoted(text(record, idField)) + " was skipped: " + e.getMessage()));
+            }
+        }
+        return result;
+    }
+
+    /** The records of a document whose root is a bare array, as {@link #records} reads them. */
+    public static List<ObservedIncident> arrayRecords(
+            FetchedDocument document, String expected, String idField, RecordReader reader)
+            throws UnreadableDocumentException {
+        JsonNode root = parse(document, expected);
+        if (!root.isArray()) {
+            throw new UnreadableDocumentException(expected + ", got " + describe(root));
+        }
+        return records(root, idField, reader);
+    }
+
+    /** A vendor's id for a message, bounded: it may be anything. */
+    public static String quoted(String id) {
+        return id == null ? "without an id" : "'" + (id.length() > 60 ? id.substring(0, 59) + "…" : id) + "'";
     }
 
     /** Describes a JSON root for an error message. */

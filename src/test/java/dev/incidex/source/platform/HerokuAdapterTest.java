@@ -68,4 +68,17 @@ class HerokuAdapterTest {
                 UnreadableDocumentException.class,
                 () -> adapter.read(Fixtures.text("{\"status\":[]}", BASE + "/api/v4/incidents", "application/json")));
     }
+
+    @Test
+    void aRecordWithAnUnreadableDateCostsThatRecordOnly() throws Exception {
+        String body = """
+                [{"id":"1","title":"Good","state":"resolved","created_at":"2023-03-28T15:00:00Z","updates":[]},
+                 {"id":"2","title":"Bad","state":"resolved","created_at":"the 28th of March","updates":[]},
+                 {"id":"3","title":"Also good","state":"resolved","created_at":"2023-03-29T15:00:00Z","updates":[]}]""";
+        List<ObservedIncident> read = adapter.read(Fixtures.text(body, BASE + "/api/v4/incidents", "application/json"));
+        assertThat(read).hasSize(3);
+        assertThat(read).extracting(ObservedIncident::title).containsExactly("Good", null, "Also good");
+        assertThat(read.get(1).vendorKey()).as("nothing is stored for it").isNull();
+        assertThat(read.get(1).warnings()).singleElement().asString().startsWith("incident '2' was skipped: ");
+    }
 }

@@ -38,10 +38,6 @@ public class VendorStats {
      */
     public record Day(LocalDate date, long incidents, boolean any, Impact worst) {}
 
-    /** Severity ranks inside the queries; 1 is "impact unknown", which is still a day with an incident. */
-    private static final String SEVERITY = "(case when i.impact is null then 1 when i.impact = :critical then 5"
-            + " when i.impact = :major then 4 when i.impact = :minor then 3 else 2 end)";
-
     /** Incidents that started in each of the last twelve months, the current one last. */
     public List<Month> perMonth(String vendorSlug, ZoneId zone, Instant now) {
         YearMonth last = YearMonth.from(now.atZone(zone));
@@ -95,49 +91,53 @@ public class VendorStats {
     /**
      * The last ninety days, today last. An incident counts on every day from its start until it was
      * resolved (an open one until now; one closed without a resolved time only on its first day).
+     * The incidents of the window are few (their times and impact only), so the days are counted here:
+     * one aggregate per day in the query made it a 180-expression statement translated anew per request.
      */
     public List<Day> recentDays(String vendorSlug, ZoneId zone, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
-        List<Instant> bounds = new ArrayList<>();
+        Instant[] bounds = new Instant[DAYS + 1];
         for (int d = 0; d <= DAYS; d++) {
-            bounds.add(today.minusDays(DAYS - 1 - d).atStartOfDay(zone).toInstant());
+            bounds[d] = today.minusDays(DAYS - 1 - d).atStartOfDay(zone).toInstant();
         }
-        String until =
-                "(case when i.resolvedAt is not null then i.resolvedAt when i.status in :closed then i.sortAt else :now end)";
-        StringBuilder select = new StringBuilder("select ");
-        for (int d = 0; d < DAYS; d++) {
-            String during = "i.sortAt < :b" + (d + 1) + " and " + until + " >= :b" + d;
-            select.append(d == 0 ? "" : ", ")
-                    .append("max(case when ")
-                    .append(during)
-                    .append(" then ")
-                    .append(SEVERITY)
-                    .append(" else 0 end), ")
-                    .append("sum(case when ")
-                    .append(during)
-                    .append(" then 1 else 0 end)");
+        List<Object[]> rows = Panache.getEntityManager()
+                .createQuery(
+                        "select i.sortAt, i.resolvedAt, i.status, i.impact from Incident i"
+                                + " where i.vendor.slug = :vendor and i.maintenance = false and i.sortAt < :end"
+                                + " and (i.resolvedAt >= :start or (i.resolvedAt is null"
+                                + " and (i.status not in :closed or i.sortAt >= :start)))",
+                        Object[].class)
+                .setParameter("vendor", vendorSlug)
+                .setParameter("closed", IncidentStatus.CLOSED)
+                .setParameter("start", bounds[0])
+                .setParameter("end", bounds[DAYS])
+                .getResultList();
+        long[] counts = new long[DAYS];
+        int[] worst = new int[DAYS];
+        for (Object[] row : rows) {
+            Instant sortAt = (Instant) row[0];
+            Instant resolvedAt = (Instant) row[1];
+            IncidentStatus status = (IncidentStatus) row[2];
+            Instant until = resolvedAt != null ? resolvedAt : status != null && status.isClosed() ? sortAt : now;
+            int severity = severity((Impact) row[3]);
+            for (int d = 0; d < DAYS; d++) {
+                if (sortAt.isBefore(bounds[d + 1]) && !until.isBefore(bounds[d])) {
+                    counts[d]++;
+                    worst[d] = Math.max(worst[d], severity);
+                }
+            }
         }
-        select.append(" from Incident i where i.vendor.slug = :vendor and i.maintenance = false" + " and i.sortAt < :b"
-                + DAYS + " and " + until + " >= :b0");
-        Query query = Panache.getEntityManager().createQuery(select.toString());
-        query.setParameter("vendor", vendorSlug);
-        query.setParameter("closed", IncidentStatus.CLOSED);
-        query.setParameter("now", now);
-        query.setParameter("critical", Impact.CRITICAL);
-        query.setParameter("major", Impact.MAJOR);
-        query.setParameter("minor", Impact.MINOR);
-        for (int d = 0; d <= DAYS; d++) {
-            query.setParameter("b" + d, bounds.get(d));
-        }
-        Object[] row = (Object[]) query.getSingleResult();
         Impact[] bySeverity = {null, null, Impact.NONE, Impact.MINOR, Impact.MAJOR, Impact.CRITICAL};
         List<Day> days = new ArrayList<>();
         for (int d = 0; d < DAYS; d++) {
-            int severity = (int) number(row[2 * d]);
-            days.add(
-                    new Day(today.minusDays(DAYS - 1 - d), number(row[2 * d + 1]), severity > 0, bySeverity[severity]));
+            days.add(new Day(today.minusDays(DAYS - 1 - d), counts[d], worst[d] > 0, bySeverity[worst[d]]));
         }
         return days;
+    }
+
+    /** A day's rank by {@link Impact#severity()}: 0 quiet, 1 "impact unknown" (still a day with an incident), 2 notice, up to 5 critical. */
+    private static int severity(Impact impact) {
+        return impact == null ? 1 : 2 + Math.max(impact.severity() - 1, 0);
     }
 
     /** The names of the components a vendor's incidents have affected, for the filter's choices. */

@@ -46,11 +46,18 @@ class BuiltInCatalogTest {
             "freshstatus",
             "statuscake");
 
+    /**
+     * The announced kinds whose catalog URL is one document: the hosted platforms' feeds and Statuspal's summary
+     * (docs/source-kinds.md), since their page URL does not lead to it.
+     */
+    static final Set<String> DOCUMENT_KINDS =
+            Set.of("okta", "adobe", "statuscast", "statushub", "statuscake", "freshstatus", "statuspal");
+
     /** Kinds whose adapter derives its endpoints from the status page's base URL: the URL is the page, no path. */
     static final Set<String> BASE_URL_KINDS = union(
             Set.of("statuspage", "incidentio", "instatus", "cachet", "slack"),
             ANNOUNCED_KINDS.stream()
-                    .filter(k -> !Set.of("okta", "adobe").contains(k))
+                    .filter(k -> !DOCUMENT_KINDS.contains(k))
                     .collect(java.util.stream.Collectors.toSet()));
 
     /** The shape of a document URL, for kinds whose URL is one document (or a profile), by kind. */
@@ -62,6 +69,15 @@ class BuiltInCatalogTest {
                     "adobe",
                     java.util.regex.Pattern.compile("https://data\\.status\\.adobe\\.com/adobestatus/StatusEvents")),
             Map.entry("atom", java.util.regex.Pattern.compile("https://[^/]+/.+")),
+            // A hosted platform's feed has no path of the platform's own that public evidence shows for all its pages.
+            Map.entry("statuscast", java.util.regex.Pattern.compile("https://[^/]+/.+")),
+            Map.entry("statushub", java.util.regex.Pattern.compile("https://[^/]+/.+")),
+            Map.entry("statuscake", java.util.regex.Pattern.compile("https://[^/]+/.+")),
+            Map.entry("freshstatus", java.util.regex.Pattern.compile("https://[^/]+/.+")),
+            Map.entry(
+                    "statuspal",
+                    java.util.regex.Pattern.compile(
+                            "https://statuspal\\.(?:io|eu)/api/v2/status_pages/[A-Za-z0-9_-]+/summary")),
             Map.entry("betterstack", java.util.regex.Pattern.compile("https://[^/]+/feed\\.rss")),
             Map.entry(
                     "statusio", java.util.regex.Pattern.compile("https://api\\.status\\.io/1\\.0/status/[0-9a-f]{24}")),
@@ -255,8 +271,11 @@ class BuiltInCatalogTest {
         assertFalse(bySlug.containsKey("zeplin"), "Zeplin has no status page any more");
         assertEquals(List.of("hund"), waitingKinds("bitwarden"));
         assertEquals(List.of("uptime"), waitingKinds("recurly"));
-        // Fastly's StatusCast page: listed (commented) until the feed it publishes is evidenced, never as a Statuspage.
-        assertFalse(bySlug.containsKey("fastly"), "Fastly waits for its StatusCast feed URL");
+        // Fastly's StatusCast page is read through its feed, never as a Statuspage.
+        assertEquals(List.of("statuscast"), waitingKinds("fastly"));
+        assertEquals(
+                URI.create("https://www.fastlystatus.com/rss"),
+                bySlug.get("fastly").sources().get(0).url());
     }
 
     @Test

@@ -309,10 +309,22 @@ class BuiltInCatalogTest {
                 "lets-encrypt",
                 "python",
                 "brevo",
-                "azure-devops")) {
+                "azure-devops",
+                "paypal",
+                "ibm-cloud",
+                "mistral",
+                "docusign")) {
             assertTrue(bySlug.containsKey(slug), "missing " + slug);
         }
         assertEquals("gcp", kindOf("google-workspace"));
+        // PayPal's page has no JSON API; its Atom feed also carries Braintree, which publishes there.
+        assertEquals("atom", kindOf("paypal"));
+        assertEquals(
+                URI.create("https://www.paypal-status.com/feed/atom"),
+                bySlug.get("paypal").sources().get(0).url());
+        assertFalse(bySlug.containsKey("braintree"), "Braintree's incidents are PayPal's feed, read once");
+        assertEquals("rss", kindOf("ibm-cloud"));
+        assertEquals("rss", kindOf("mistral"));
         assertEquals(List.of("stripe"), waitingKinds("stripe"));
     }
 

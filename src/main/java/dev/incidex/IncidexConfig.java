@@ -225,6 +225,13 @@ public interface IncidexConfig {
         int maxItems();
 
         /**
+         * Most bytes of rendered feeds kept for reuse: a feed is written once and served again until
+         * what it shows changes. 0 keeps none.
+         */
+        @WithDefault("16777216")
+        long cacheBytes();
+
+        /**
          * The {@code authority,date} part of the {@code tag:} URIs that identify feed items and feeds
          * (RFC 4151: a domain or e-mail address of whoever runs Incidex, and a date they held it).
          * Changing it makes every reader show every item again.

@@ -20,8 +20,9 @@ public final class FeedResponses {
     private FeedResponses() {}
 
     /** @param lastModified when the newest thing the feed shows changed, or null when it shows nothing */
-    public static Response answer(Request request, FeedFormat format, byte[] body, Instant lastModified) {
-        EntityTag etag = new EntityTag(sha256(body));
+    public static Response answer(
+            Request request, FeedFormat format, byte[] body, String bodyEtag, Instant lastModified) {
+        EntityTag etag = new EntityTag(bodyEtag);
         // HTTP dates carry whole seconds: compare in seconds, or If-Modified-Since never matches.
         Date modified = lastModified == null ? null : Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
         Response.ResponseBuilder notModified =
@@ -34,7 +35,8 @@ public final class FeedResponses {
         return answer.build();
     }
 
-    private static String sha256(byte[] body) {
+    /** The ETag of a written feed: a hash of its bytes, so any change to an item's id or content changes it. */
+    public static String etag(byte[] body) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(body))

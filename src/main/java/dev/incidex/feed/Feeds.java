@@ -27,27 +27,35 @@ public class Feeds {
     @Inject
     IncidexConfig config;
 
+    @Inject
+    RenderedFeeds rendered;
+
     /**
      * @param alsoModified a change the items do not show (an edited watchlist, an incident with no
      *     updates yet) that must still move Last-Modified, or null
      */
     public Response answer(
             UriInfo uri, Request request, FeedFormat format, FeedHead head, Selection selection, Instant alsoModified) {
-        List<NumberedUpdate> items =
-                queries.newestUpdates(selection, config.feed().maxItems());
         String self = uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null
                         ? ""
                         : "?" + uri.getRequestUri().getRawQuery());
-        byte[] body = writer.write(format, head, items, uri.getBaseUri(), self);
-        Instant modified = items.stream()
-                .map(i -> i.update().incident.changedAt)
-                .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
+        String key = format + " " + uri.getBaseUri() + " " + self + " " + head + " " + selection;
+        RenderedFeeds.Rendered feed = rendered.get(key, queries.stamp(selection), () -> {
+            List<NumberedUpdate> items =
+                    queries.newestUpdates(selection, config.feed().maxItems());
+            byte[] body = writer.write(format, head, items, uri.getBaseUri(), self);
+            Instant modified = items.stream()
+                    .map(i -> i.update().incident.changedAt)
+                    .filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder())
+                    .orElse(null);
+            return new RenderedFeeds.Rendered(body, FeedResponses.etag(body), modified);
+        });
+        Instant modified = feed.lastModified();
         if (alsoModified != null && (modified == null || alsoModified.isAfter(modified))) {
             modified = alsoModified;
         }
-        return FeedResponses.answer(request, format, body, modified);
+        return FeedResponses.answer(request, format, feed.body(), feed.etag(), modified);
     }
 }

@@ -104,6 +104,23 @@ public class IncidentQueries {
                 .toList();
     }
 
+    /**
+     * What a rendered list of these incidents depends on: the newest change to any of them and how many
+     * there are. Every merge that changes an incident or its updates moves its {@code changedAt}, so a
+     * list rendered under one stamp is still right while the stamp is the same.
+     */
+    public record Stamp(String changedAt, long incidents) {}
+
+    /** The stamp of the incidents a selection picks: one aggregate, no rows loaded. */
+    public Stamp stamp(Selection selection) {
+        IncidentWhere where = IncidentWhere.of(selection);
+        Object[] row = (Object[]) where.bind(Incident.getEntityManager()
+                        .createNativeQuery("select max(i.changed_at), count(*) from incident i where " + where.sql()))
+                .getSingleResult();
+        // Compared, never read: the driver's own rendering of the newest change is enough.
+        return new Stamp(String.valueOf(row[0]), row[1] == null ? 0 : ((Number) row[1]).longValue());
+    }
+
     /** The plain text of these incidents' updates, oldest first per incident, in one query: search snippets. */
     public java.util.Map<Long, List<String>> updateTexts(Collection<Long> ids) {
         java.util.Map<Long, List<String>> texts = new java.util.HashMap<>();

@@ -21,19 +21,22 @@ UTC = timezone.utc
 
 # kind, file, received (when the archive fetched it, or the document's own date), optional note
 DOCUMENTS = [
-    ("statuspage", "github-incident-6tcfpztf6j9m.json", "2022-08-10T08:09:51Z"),
-    ("statuspage", "github-incident-b6k0xlsngh5t.json", "2022-08-10T08:09:51Z"),
-    ("statuspage", "github-incident-ctr28sphxc4c.json", "2023-09-21T07:55:25Z"),
-    ("statuspage", "github-incident-gz5s7chlxwk8.json", "2022-08-10T08:09:51Z"),
-    ("statuspage", "github-incident-jlx4smw4tqfv.json", "2022-08-10T08:09:51Z"),
-    ("statuspage", "github-incident-nk9gdvl03ztg.json", "2022-08-10T08:09:51Z"),
-    ("statuspage", "github-incident-qb2vmff9bnf5.json", "2022-08-10T08:09:51Z"),
-    ("statuspage", "github-incident-qrrdvssfmrs2.json", "2022-08-10T08:09:51Z"),
-    ("statuspage", "github-incident-yck8ctxhxtwq.json", "2022-08-10T08:09:51Z"),
+    # Statuspage single-incident documents: received is the page's own updated_at (listed below, sorted).
     ("atom", "github-history-2023-05-05-first5.atom", "2023-05-05T04:22:16Z"),
+    ("atom", "github-history-2024-02-29-first3.atom", "2024-02-29T04:20:53Z"),
+    ("atom", "github-history-2025-05-31-first7.atom", "2025-05-31T04:30:47Z"),
+    ("atom", "github-history-2025-06-13-first3.atom", "2025-06-13T04:34:17Z"),
+    ("atom", "github-history-2025-07-08-first5.atom", "2025-07-08T04:36:24Z"),
     ("rss", "parse-history-2014-01.rss", "2014-01-10T00:00:00Z"),
     ("aws", "aws-internetconnectivity-us-gov-west-1-2021-12.rss", "2021-12-20T08:05:42Z"),
 ]
+
+
+def statuspage_documents():
+    import os
+    for name in sorted(os.listdir("statuspage")):
+        page = json.load(open(f"statuspage/{name}", encoding="utf-8"))["page"]
+        yield ("statuspage", name, fmt(iso(page["updated_at"])))
 
 OPEN = {"investigating", "identified", "monitoring", "in progress", "verifying", "scheduled"}
 CLOSED = {"resolved", "completed", "postmortem"}
@@ -206,7 +209,7 @@ def aws_rows(kind, doc, received):
 def main():
     print("# kind\tdocument\treceived\tincidents\tvendor key\tstart\tresolved\tduration\tupdates"
           "\tupdate statuses (oldest first)")
-    for kind, doc, received in DOCUMENTS:
+    for kind, doc, received in list(statuspage_documents()) + DOCUMENTS:
         if kind == "statuspage":
             rows = statuspage_json(kind, doc, received)
         elif kind in ("atom", "rss"):

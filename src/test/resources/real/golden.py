@@ -28,6 +28,7 @@ DOCUMENTS = [
     ("atom", "github-history-2025-06-13-first3.atom", "2025-06-13T04:34:17Z"),
     ("atom", "github-history-2025-07-08-first5.atom", "2025-07-08T04:36:24Z"),
     ("rss", "parse-history-2014-01.rss", "2014-01-10T00:00:00Z"),
+    ("gcp", "google-cloud-incidents-2022-07-first2.json", "2022-07-03T06:11:35Z"),
     ("aws", "aws-internetconnectivity-us-gov-west-1-2021-12.rss", "2021-12-20T08:05:42Z"),
 ]
 
@@ -206,6 +207,19 @@ def aws_rows(kind, doc, received):
     return out
 
 
+def gcp_rows(kind, doc, received):
+    incidents = json.load(open(f"{kind}/{doc}", encoding="utf-8"))
+    out = []
+    for inc in incidents:
+        ups = sorted(inc["updates"], key=lambda u: iso(u["when"]))
+        times = [iso(u["when"]) for u in ups]
+        start = min([iso(inc["begin"])] + times[:1])
+        resolved = iso(inc["end"]) if inc.get("end") else None
+        words = [u["status"].lower().replace("_", " ") for u in ups]
+        out.append(row(kind, doc, received, len(incidents), inc["id"], start, resolved, words))
+    return out
+
+
 def main():
     print("# kind\tdocument\treceived\tincidents\tvendor key\tstart\tresolved\tduration\tupdates"
           "\tupdate statuses (oldest first)")
@@ -216,6 +230,8 @@ def main():
             rows = feed_rows(kind, doc, received)
         elif kind == "aws":
             rows = aws_rows(kind, doc, received)
+        elif kind == "gcp":
+            rows = gcp_rows(kind, doc, received)
         else:
             raise ValueError(kind)
         for r in rows:

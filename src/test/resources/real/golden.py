@@ -24,9 +24,11 @@ DOCUMENTS = [
     # Statuspage single-incident documents: received is the page's own updated_at (listed below, sorted).
     ("atom", "github-history-2023-05-05-first5.atom", "2023-05-05T04:22:16Z"),
     ("atom", "github-history-2024-02-29-first3.atom", "2024-02-29T04:20:53Z"),
+    ("atom", "github-history-2024-12-25-first3.atom", "2024-12-25T04:27:16Z"),
     ("atom", "github-history-2025-05-31-first7.atom", "2025-05-31T04:30:47Z"),
     ("atom", "github-history-2025-06-13-first3.atom", "2025-06-13T04:34:17Z"),
     ("atom", "github-history-2025-07-08-first5.atom", "2025-07-08T04:36:24Z"),
+    ("atom", "github-history-2025-10-22-first3.atom", "2025-10-22T04:30:45Z"),
     ("rss", "parse-history-2014-01.rss", "2014-01-10T00:00:00Z"),
     ("gcp", "google-cloud-incidents-2022-07-first2.json", "2022-07-03T06:11:35Z"),
     ("aws", "aws-internetconnectivity-us-gov-west-1-2021-12.rss", "2021-12-20T08:05:42Z"),

@@ -56,8 +56,11 @@ class RealBehavioursTest {
     @Test
     void maintenanceInAHistoryFeedStartsWhenItWentInProgressNotWhenAnnounced() throws Exception {
         // GitHub's Codespaces maintenance: Scheduled May 22 15:26, In progress May 28 16:30, Completed May 29 16:30.
-        ObservedIncident m =
-                feed(new AtomAdapter(), "atom/github-history-2025-06-13.atom", "2025-06-13T04:34:17Z", "67vdd3b7d1zq");
+        ObservedIncident m = feed(
+                new AtomAdapter(),
+                "atom/github-history-2025-05-31-first7.atom",
+                "2025-05-31T04:30:47Z",
+                "67vdd3b7d1zq");
         assertThat(m.maintenance()).isTrue();
         assertThat(m.startedAt()).isEqualTo(Instant.parse("2025-05-28T16:30:00Z"));
         assertThat(m.resolvedAt()).isEqualTo(Instant.parse("2025-05-29T16:30:00Z"));

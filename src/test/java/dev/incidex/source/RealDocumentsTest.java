@@ -8,6 +8,7 @@ import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.feed.AtomAdapter;
 import dev.incidex.source.feed.RssAdapter;
+import dev.incidex.source.platform.AwsAdapter;
 import dev.incidex.source.platform.GcpAdapter;
 import dev.incidex.source.statuspage.StatuspageAdapter;
 import dev.incidex.testing.RealDocuments;
@@ -32,8 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden tests on documents real vendors published (src/test/resources/real/README.md says where each
- * comes from; the documents themselves are read through {@link RealDocuments}). The expected values in real/expected.tsv were read off the documents themselves, not
- * produced by Incidex: one row per chosen incident.
+ * comes from; the documents are test resources, read through {@link RealDocuments}). The expected values in
+ * real/expected.tsv were read off the documents themselves (real/golden.py reads them by the rules of issue
+ * 8, independently of Incidex), one row per incident. A row listed in real/known-failures.tsv is one Incidex
+ * still reads wrongly: it must still fail, so that fixing it makes this test say the row can be moved back.
  */
 class RealDocumentsTest {
 
@@ -41,7 +44,8 @@ class RealDocumentsTest {
             "statuspage", new StatuspageAdapter(),
             "atom", new AtomAdapter(),
             "rss", new RssAdapter(),
-            "gcp", new GcpAdapter());
+            "gcp", new GcpAdapter(),
+            "aws", new AwsAdapter());
 
     /** Per document: incidents expected, incidents read, chosen incidents exactly right of those checked. */
     private static final Map<String, int[]> TALLY = new LinkedHashMap<>();
@@ -86,9 +90,32 @@ class RealDocumentsTest {
                 });
     }
 
+    private static final Map<String, String> KNOWN_FAILURES = lines("real/known-failures.tsv").stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .map(l -> l.split("\t", -1))
+            .collect(Collectors.toMap(f -> f[0] + " " + f[1], f -> f[2]));
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void readsAsTheVendorWroteIt(Row row) throws Exception {
+        String known = KNOWN_FAILURES.get(row.toString());
+        if (known == null) {
+            check(row);
+            return;
+        }
+        AssertionError failure = null;
+        try {
+            check(row);
+        } catch (AssertionError e) {
+            failure = e;
+        }
+        if (failure == null) {
+            throw new AssertionError(
+                    row + " is read right now: remove it from real/known-failures.tsv (it said: " + known + ")");
+        }
+    }
+
+    private void check(Row row) throws Exception {
         int[] tally =
                 TALLY.computeIfAbsent(row.kind() + "/" + row.document(), d -> new int[] {row.incidents(), 0, 0, 0});
         List<ObservedIncident> all = read(row);
@@ -118,10 +145,26 @@ class RealDocumentsTest {
         tally[2]++;
     }
 
+    /** Per document: incidents expected, read, and exactly right; also written to target/real-documents.md. */
     @AfterAll
-    static void printTable() {
-        System.out.println("document | incidents expected | read | chosen incidents exactly right");
-        TALLY.forEach((d, t) -> System.out.println(d + " | " + t[0] + " | " + t[1] + " | " + t[2] + "/" + t[3]));
+    static void printTable() throws IOException {
+        StringBuilder table = new StringBuilder(
+                "| document | incidents expected | incidents read | exactly right |\n| --- | --- | --- | --- |\n");
+        TALLY.forEach((d, t) -> table.append("| ")
+                .append(d)
+                .append(" | ")
+                .append(t[0])
+                .append(" | ")
+                .append(t[1])
+                .append(" | ")
+                .append(t[2])
+                .append(" of ")
+                .append(t[3])
+                .append(" |\n"));
+        System.out.print(table);
+        java.nio.file.Path out = java.nio.file.Path.of("target", "real-documents.md");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, table);
     }
 
     private static List<ObservedIncident> read(Row row) throws UnreadableDocumentException {

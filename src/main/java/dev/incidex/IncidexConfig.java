@@ -18,6 +18,8 @@ public interface IncidexConfig {
 
     Poll poll();
 
+    Incidents incidents();
+
     Fetch fetch();
 
     Demo demo();
@@ -135,6 +137,15 @@ public interface IncidexConfig {
         /** Clients remembered at once; the least recently seen is forgotten first. */
         @WithDefault("10000")
         int clients();
+    }
+
+    interface Incidents {
+        /**
+         * An open incident the vendor has said nothing about for this long is stale: it leaves "What is
+         * broken now" and its page says when the vendor last spoke (e.g. {@code 7d}).
+         */
+        @WithDefault("7d")
+        Duration staleAfter();
     }
 
     interface Poll {

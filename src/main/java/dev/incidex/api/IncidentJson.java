@@ -35,7 +35,11 @@ public record IncidentJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) IncidentDetailsJson.LagJson lag,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.LinkJson> related,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.LinkJson> possiblyCausedBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.LinkJson> affectedDownstream) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.LinkJson> affectedDownstream,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant removedByVendorAt,
+        Instant vendorLastSpokeAt,
+        boolean stale,
+        boolean overdue) {
 
     /**
      * One timeline entry: its status, the vendor's time, and its text (plain and sanitized HTML); for one
@@ -100,7 +104,11 @@ public record IncidentJson(
                 IncidentDetailsJson.lag(i),
                 IncidentDetailsJson.links(ties.related()),
                 IncidentDetailsJson.links(ties.possibleCauses()),
-                IncidentDetailsJson.links(ties.downstream()));
+                IncidentDetailsJson.links(ties.downstream()),
+                row.removedByVendorAt,
+                row.vendorLastSpokeAt,
+                row.stale,
+                row.overdue);
     }
 
     static IncidentJson of(Incident i, URI base, boolean withUpdates) {
@@ -128,6 +136,26 @@ public record IncidentJson(
                 null,
                 null,
                 null,
-                null);
+                null,
+                i.removedAt,
+                i.lastSpokeAt,
+                i.isStale(now(), staleAfter()),
+                i.isOverdue(now()));
+    }
+
+    /** Records have no injection point: the app's clock and settings, looked up (tests set the time). */
+    private static Instant now() {
+        return io.quarkus.arc.Arc.container()
+                .instance(java.time.InstantSource.class)
+                .get()
+                .instant();
+    }
+
+    private static java.time.Duration staleAfter() {
+        return io.quarkus.arc.Arc.container()
+                .instance(dev.incidex.IncidexConfig.class)
+                .get()
+                .incidents()
+                .staleAfter();
     }
 }

@@ -4,6 +4,7 @@ import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.Precision;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -141,6 +142,53 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "kind")
     public java.util.Map<String, String> references = new java.util.TreeMap<>();
 
+    /** How precise the source was that set the title; null on rows older than this column ({@link #titlePrecision()}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "title_precision")
+    public Precision titlePrecision;
+
+    /** How precise the source was that set the impact; null as for {@link #titlePrecision}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "impact_precision")
+    public Precision impactPrecision;
+
+    /**
+     * When it vanished from the vendor's current document while older incidents were still listed: the vendor
+     * removed it. Kept, but off the lists of what is broken; null while it is listed.
+     */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    /** The newest time the vendor gave for it: its newest update, else its start (see {@link #isStale}). */
+    @Column(name = "last_spoke_at")
+    public Instant lastSpokeAt;
+
+    /** The precision of the stored title: rows from before it was kept count an exact-time source as stated. */
+    public Precision titlePrecision() {
+        if (titlePrecision != null) {
+            return titlePrecision;
+        }
+        return titleFromPosts ? Precision.GUESSED : exactTimes ? Precision.STATED : Precision.PRINTED;
+    }
+
+    /** The precision of the stored impact, null while none is stored. */
+    public Precision impactPrecision() {
+        if (impact == null) {
+            return null;
+        }
+        return impactPrecision != null ? impactPrecision : exactTimes ? Precision.STATED : Precision.PRINTED;
+    }
+
+    /** Open, but the vendor has said nothing about it for {@code after}: most likely forgotten, not broken. */
+    public boolean isStale(Instant now, Duration after) {
+        return !isResolved() && lastSpokeAt != null && lastSpokeAt.isBefore(now.minus(after));
+    }
+
+    /** A maintenance whose window has ended without a "completed": overdue, never upcoming. */
+    public boolean isOverdue(Instant now) {
+        return maintenance && !isResolved() && scheduledUntil != null && !scheduledUntil.isAfter(now);
+    }
+
     /** Resolved exactly when it has a resolved time: the merge keeps status and time together (Timeline). */
     public boolean isResolved() {
         return resolvedAt != null;
@@ -150,6 +198,11 @@ public class Incident extends PanacheEntityBase {
     public Optional<Duration> duration() {
         if (startedAt == null || resolvedAt == null || resolvedAt.isBefore(startedAt)) {
             return Optional.empty();
+        }
+        if (resolvedAt.equals(startedAt)) {
+            // One instant for both (a single feed item, an incident entered after the fact): nothing was
+            // measured, so the duration is unknown unless the vendor's text states the window.
+            return statedDuration();
         }
         return Optional.of(Duration.between(startedAt, resolvedAt));
     }

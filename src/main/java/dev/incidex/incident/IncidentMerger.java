@@ -5,6 +5,7 @@ import dev.incidex.catalog.Source;
 import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
+import dev.incidex.model.Precision;
 import dev.incidex.model.Timeline;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -112,6 +113,66 @@ public class IncidentMerger {
         return result.withWarnings(warnings);
     }
 
+    /**
+     * Marks as removed by the vendor what one of this source's current documents no longer lists though it
+     * still lists older ones: each listing is everything one such document holds (a Statuspage
+     * {@code incidents.json}: the newest 50, any status), so a stored incident of this source newer than the
+     * oldest one listed, and not listed, was taken down. Incidents and maintenances are weighed apart, since
+     * a vendor may list them in separate documents. Nothing is deleted. Returns how many were marked.
+     */
+    public int markRemoved(long sourceId, List<List<ObservedIncident>> listings, Runnable inEachTransaction) {
+        if (listings.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                fence(inEachTransaction);
+                Source source = Source.findById(sourceId);
+                int marked = 0;
+                for (List<ObservedIncident> listing : listings) {
+                    for (boolean maintenance : List.of(false, true)) {
+                        marked += markRemoved(source, listing, maintenance, now);
+                    }
+                }
+                return marked;
+            });
+        } catch (Fenced f) {
+            throw f.cause;
+        }
+    }
+
+    private static int markRemoved(Source source, List<ObservedIncident> listing, boolean maintenance, Instant now) {
+        List<ObservedIncident> ofKind = listing.stream()
+                .filter(o -> o.vendorKey() != null && o.maintenance() == maintenance)
+                .toList();
+        Instant oldest = ofKind.stream()
+                .map(o -> o.startedAt() != null ? o.startedAt() : o.scheduledFor())
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        if (oldest == null) {
+            return 0;
+        }
+        Set<String> listed = new HashSet<>();
+        ofKind.forEach(o -> listed.add(o.vendorKey()));
+        List<Incident> gone = Incident.<Incident>find(
+                        "select i from Incident i where i.vendor = ?1 and i.maintenance = ?2 and i.removedAt is null"
+                                + " and i.sortAt > ?3 and i.vendorKey not in ?4 and (i.source = ?5 or exists"
+                                + " (select 1 from UpdateSighting s where s.update.incident = i and s.source = ?5))",
+                        source.vendor,
+                        maintenance,
+                        oldest,
+                        listed,
+                        source)
+                .list();
+        for (Incident incident : gone) {
+            incident.removedAt = now;
+            incident.changedAt = now;
+        }
+        return gone.size();
+    }
+
     /** What the caller's check threw, carried past the merge's own handling of failed records. */
     private static final class Fenced extends RuntimeException {
         final RuntimeException cause;
@@ -188,6 +249,7 @@ public class IncidentMerger {
         changed |= applyStatus(incident, o);
         changed |= applyResolutionRule(incident);
         changed |= applySortTime(incident);
+        changed |= applyLastSpoke(incident);
         if (created || added > 0 || updates.edited() > 0) {
             // What the text states or quotes changes only with the text.
             changed |= windows.apply(incident);
@@ -208,13 +270,34 @@ public class IncidentMerger {
         // Posts show part of a timeline (since_id): their title, times and link are the first poll's or the timeline's.
         boolean fromPosts = o.posts() != null;
         boolean outranks = !fromPosts && (o.exactTimes() || !incident.exactTimes);
-        if (o.title() != null && !o.title().isBlank() && !o.title().equals(incident.title) && !fromPosts) {
-            Edits.retitled(incident, o.title(), now);
-            incident.title = o.title();
-            changed = true;
+        // Title and impact come from the most precise source (Precision), not from whichever was polled last.
+        Precision precision = o.precision();
+        if (o.title() != null
+                && !o.title().isBlank()
+                && !fromPosts
+                && precision.mayReplace(incident.titlePrecision())) {
+            if (!o.title().equals(incident.title)) {
+                Edits.retitled(incident, o.title(), now);
+                incident.title = o.title();
+                changed = true;
+            }
+            if (incident.titlePrecision != precision) {
+                incident.titlePrecision = precision;
+                changed = true;
+            }
         }
-        if (o.impact() != null && o.impact() != incident.impact) {
-            incident.impact = o.impact();
+        if (o.impact() != null && precision.mayReplace(incident.impactPrecision())) {
+            if (o.impact() != incident.impact) {
+                incident.impact = o.impact();
+                changed = true;
+            }
+            if (incident.impactPrecision != precision) {
+                incident.impactPrecision = precision;
+                changed = true;
+            }
+        }
+        if (incident.removedAt != null) {
+            incident.removedAt = null; // listed again: the vendor put it back
             changed = true;
         }
         if (o.maintenance() && !incident.maintenance) {
@@ -434,6 +517,24 @@ public class IncidentMerger {
             changed = true;
         }
         return changed;
+    }
+
+    /** The newest time the vendor gave: its newest update, else its start (what "stale" is measured from). */
+    private static boolean applyLastSpoke(Incident incident) {
+        Instant spoke = incident.updates.isEmpty()
+                ? incident.startedAt
+                : incident.updates.get(incident.updates.size() - 1).postedAt;
+        if (spoke == null) {
+            spoke = incident.sortAt;
+        }
+        if (incident.startedAt != null && spoke.isBefore(incident.startedAt)) {
+            spoke = incident.startedAt;
+        }
+        if (spoke.equals(incident.lastSpokeAt)) {
+            return false;
+        }
+        incident.lastSpokeAt = spoke;
+        return true;
     }
 
     private static boolean applySortTime(Incident incident) {

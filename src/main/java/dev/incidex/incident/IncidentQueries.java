@@ -1,9 +1,12 @@
 package dev.incidex.incident;
 
+import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.model.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.Query;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,8 +19,34 @@ import java.util.Optional;
 @ApplicationScoped
 public class IncidentQueries {
 
-    /** An open incident: not resolved, not maintenance (HQL over alias {@code i}, parameter {@code closed}). */
-    private static final String OPEN = "i.resolvedAt is null and i.maintenance = false and i.status not in :closed";
+    /**
+     * What is broken now: not resolved, not maintenance, not removed by the vendor and not stale (HQL over
+     * alias {@code i}, parameters {@code closed} and {@code fresh}, see {@link #openParameters}).
+     */
+    private static final String OPEN = "i.resolvedAt is null and i.maintenance = false and i.status not in :closed"
+            + " and i.removedAt is null and (i.lastSpokeAt is null or i.lastSpokeAt >= :fresh)";
+
+    @Inject
+    InstantSource clock;
+
+    @Inject
+    IncidexConfig config;
+
+    /** The parameters of {@link #OPEN}, plus {@code more}. */
+    private Map<String, Object> openParameters(Object... more) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("closed", IncidentStatus.CLOSED);
+        p.put("fresh", clock.instant().minus(config.incidents().staleAfter()));
+        for (int k = 0; k < more.length; k += 2) {
+            p.put((String) more[k], more[k + 1]);
+        }
+        return p;
+    }
+
+    /** How long the vendor may say nothing about an open incident before it is stale. */
+    public java.time.Duration staleAfter() {
+        return config.incidents().staleAfter();
+    }
 
     /** Worst first, then the most recent. */
     public static final Comparator<Incident> WORST_FIRST = Comparator.comparingInt(
@@ -165,8 +194,7 @@ public class IncidentQueries {
     /** Open incidents across vendors (maintenances excluded), worst first. */
     public List<Incident> ongoing() {
         List<Incident> open = Incident.<Incident>find(
-                        "select i from Incident i join fetch i.vendor where " + OPEN,
-                        Map.of("closed", IncidentStatus.CLOSED))
+                        "select i from Incident i join fetch i.vendor where " + OPEN, openParameters())
                 .list();
         return open.stream().sorted(WORST_FIRST).toList();
     }
@@ -174,20 +202,18 @@ public class IncidentQueries {
     /** The most recently resolved incidents across vendors. */
     public List<Incident> recentlyResolved(int limit) {
         return Incident.<Incident>find("select i from Incident i join fetch i.vendor where i.resolvedAt is not null"
-                        + " and i.maintenance = false order by i.resolvedAt desc, i.id desc")
+                        + " and i.maintenance = false and i.removedAt is null order by i.resolvedAt desc, i.id desc")
                 .page(0, limit)
                 .list();
     }
 
     public long ongoingCount(Vendor vendor) {
-        return Incident.count(
-                "from Incident i where i.vendor = :vendor and " + OPEN,
-                Map.of("vendor", vendor, "closed", IncidentStatus.CLOSED));
+        return Incident.count("from Incident i where i.vendor = :vendor and " + OPEN, openParameters("vendor", vendor));
     }
 
     /** Open incidents across every vendor. */
     public long ongoingCount() {
-        return Incident.count("from Incident i where " + OPEN, Map.of("closed", IncidentStatus.CLOSED));
+        return Incident.count("from Incident i where " + OPEN, openParameters());
     }
 
     /** Open incidents per vendor slug, for lists of every vendor in one query. */
@@ -197,6 +223,7 @@ public class IncidentQueries {
                         "select i.vendor.slug, count(i) from Incident i where " + OPEN + " group by i.vendor.slug",
                         Object[].class)
                 .setParameter("closed", IncidentStatus.CLOSED)
+                .setParameter("fresh", openParameters().get("fresh"))
                 .getResultList();
         Map<String, Long> counts = new HashMap<>();
         for (Object[] row : rows) {

@@ -160,6 +160,15 @@ public record ObservedIncident(
                 false);
     }
 
+    /**
+     * How precisely this record names the incident's title and impact: an exact-time record is the vendor's
+     * API, field by field; one with minute times is printed for people (feeds, history pages, widgets);
+     * posts only guess.
+     */
+    public Precision precision() {
+        return posts != null ? Precision.GUESSED : exactTimes ? Precision.STATED : Precision.PRINTED;
+    }
+
     /** This record with one more warning. */
     public ObservedIncident withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);

@@ -158,6 +158,27 @@ public final class VendorCalendar {
         }
     }
 
+    /*
+     * US standard-time abbreviations that vendors print all year from a hard-coded label (Parse's
+     * history.rss prints "PST" in July while its pubDate says -0700). MST is left out: Arizona keeps
+     * it all year.
+     */
+    private static final Map<String, ZoneId> STANDARD_ALL_YEAR = Map.of(
+            "PST", ZoneId.of("America/Los_Angeles"),
+            "CST", ZoneId.of("America/Chicago"),
+            "EST", ZoneId.of("America/New_York"),
+            "AKST", ZoneId.of("America/Anchorage"));
+
+    /**
+     * The zone a page printed beside a time it shows people: as {@link #zone}, except that a US
+     * standard-time abbreviation is its region, so a summer time labelled "PST" is read at the
+     * region's daylight offset. Where the label is right the two readings agree.
+     */
+    public static ZoneId printedZone(String text) {
+        ZoneId region = text == null ? null : STANDARD_ALL_YEAR.get(text.trim().toUpperCase(Locale.ROOT));
+        return region != null ? region : zone(text);
+    }
+
     /** As {@link #known}, with UTC for anything unknown; never throws. */
     public static ZoneId zone(String text) {
         return known(text).orElse(ZoneOffset.UTC);

@@ -397,8 +397,13 @@ public class Poller {
                         .orElse(""))
                 : Optional.empty();
         movedTo.ifPresent(to -> bookkeeping.moved(task.id(), to.isEmpty() ? null : to));
+        List<String> notes = new ArrayList<>();
+        List<List<ObservedIncident>> listings = new ArrayList<>();
         for (FetchOutcome outcome : outcomes) {
-            if (outcome instanceof Failed f) {
+            if (outcome instanceof Failed f && notPublished(f) && adapter.optional(f.url())) {
+                notes.add(f.url().getPath() + " is not published ("
+                        + f.message().split(" from ")[0] + "); read without it");
+            } else if (outcome instanceof Failed f) {
                 errors.add(f.message());
                 if (f.retryAfter() != null
                         && (retryAfter == null || f.retryAfter().compareTo(retryAfter) > 0)) {
@@ -415,7 +420,11 @@ public class Poller {
                 try {
                     FetchedDocument document =
                             new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt(), task.settings());
-                    observed.addAll(adapter.read(document));
+                    List<ObservedIncident> read = adapter.read(document);
+                    observed.addAll(read);
+                    if (adapter.listsEverySince(f.url())) {
+                        listings.add(read);
+                    }
                     cursor = adapter.cursorAfter(document, cursor);
                     seen.put(key, state);
                     parsed++;
@@ -445,6 +454,10 @@ public class Poller {
                 // refuses one); the lease is fenced first in each.
                 merged = metrics.merging(
                         () -> merger.merge(task.id(), observed, () -> leases.fence(task.id(), task.token())));
+                if (errors.isEmpty()) {
+                    // Only a poll that read every document whole can tell what the vendor took down.
+                    merger.markRemoved(task.id(), listings, () -> leases.fence(task.id(), task.token()));
+                }
             } catch (LeaseLostException ex) {
                 throw ex;
             } catch (RuntimeException ex) {
@@ -465,7 +478,7 @@ public class Poller {
                         seen,
                         cursor,
                         asked,
-                        parsed > 0 ? merged.warnings() : null);
+                        parsed > 0 ? withNotes(notes, merged.warnings()) : null);
                 if (loggedErrors.remove(task.id()) != null) {
                     Log.infof("source %s (%s) answers again", task.url(), task.vendorSlug());
                 }
@@ -534,6 +547,20 @@ public class Poller {
         }
         PollReport each = new PollReport(1, recorded ? 0 : 1, 0, MergeResult.NOTHING);
         batch.forEach(p -> p.round().add(each));
+    }
+
+    /** A document the vendor does not publish at all, as opposed to one that failed this time. */
+    private static boolean notPublished(Failed f) {
+        return f.problem() == Problem.HTTP_STATUS && f.message().matches("HTTP (404|410) .*");
+    }
+
+    private static List<String> withNotes(List<String> notes, List<String> warnings) {
+        if (notes.isEmpty()) {
+            return warnings;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(warnings);
+        return all;
     }
 
     private static String describe(Exception ex) {

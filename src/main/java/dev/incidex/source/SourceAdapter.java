@@ -28,6 +28,25 @@ public interface SourceAdapter {
     }
 
     /**
+     * True for a document some of this kind's pages do not publish (a Statuspage page without
+     * {@code scheduled-maintenances.json}, an incident.io page without its widget endpoint): when it
+     * answers "not found" the source is read from its other documents and stays healthy, with a note.
+     */
+    default boolean optional(URI document) {
+        return false;
+    }
+
+    /**
+     * True for a document that lists every incident of its kind since the oldest one it shows (a Statuspage
+     * {@code incidents.json}: the newest 50, any status), with ids that never change: one it stops listing
+     * while it still lists older ones was removed by the vendor. False for documents of open incidents only
+     * and for feeds, whose keys may churn.
+     */
+    default boolean listsEverySince(URI document) {
+        return false;
+    }
+
+    /**
      * Reads one fetched document.
      *
      * @throws UnreadableDocumentException when the body is not this format (an HTML page where JSON

@@ -1,5 +1,6 @@
 package dev.incidex.web;
 
+import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.Source;
 import dev.incidex.incident.Durations;
 import dev.incidex.incident.Incident;
@@ -80,7 +81,25 @@ public class Display {
         if (incident.isResolved()) {
             return incident.maintenance ? "Completed" : "Resolved";
         }
+        if (incident.isOverdue(now())) {
+            return "Overdue";
+        }
         return incident.maintenance ? "Maintenance" : "Ongoing";
+    }
+
+    /** A maintenance whose window ended without a "completed" (Incident#isOverdue). */
+    static boolean overdue(Incident incident) {
+        return incident.isOverdue(now());
+    }
+
+    /**
+     * Open, but the vendor has said nothing about it for {@code incidex.incidents.stale-after} (Incident#isStale):
+     * off "What is broken now", and its page says when the vendor last spoke.
+     */
+    static boolean silent(Incident incident) {
+        return incident.isStale(
+                now(),
+                Arc.container().instance(IncidexConfig.class).get().incidents().staleAfter());
     }
 
     static String durationText(Incident incident) {

@@ -355,7 +355,7 @@ public class Pages {
                 null,
                 null);
         return queries.history(filter, null, 100).incidents().stream()
-                .filter(i -> i.maintenance && !i.isResolved())
+                .filter(i -> i.maintenance && !i.isResolved() && i.removedAt == null)
                 .filter(i -> i.scheduledUntil == null || i.scheduledUntil.isAfter(now))
                 .sorted(Comparator.comparing((Incident i) -> i.status == IncidentStatus.SCHEDULED)
                         .thenComparing(i -> i.scheduledFor != null ? i.scheduledFor : i.sortAt))

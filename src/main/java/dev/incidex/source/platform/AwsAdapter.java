@@ -45,7 +45,6 @@ public class AwsAdapter implements SourceAdapter {
     private static final Pattern HEADLINE = Pattern.compile(
             "^\\s*(Informational message|Service degradation|Service disruption|Service impact|Service is operating normally)\\s*:\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RESOLVED_MARK = Pattern.compile("^\\s*\\[RESOLVED]\\s*", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String kind() {
@@ -125,7 +124,7 @@ public class AwsAdapter implements SourceAdapter {
         Instant resolvedAt = resolved && newest != null ? newest.at() : null;
         String title = text(n, "summary");
         if (title != null) {
-            title = RESOLVED_MARK.matcher(title).replaceFirst("");
+            title = StatusWords.withoutTags(title);
         }
         return new ObservedIncident(
                 text(n, "arn"),
@@ -144,41 +143,63 @@ public class AwsAdapter implements SourceAdapter {
                 updates);
     }
 
+    /**
+     * One post of the feed. {@code topic} is the title without its headline and status tags (the
+     * English half of a bilingual title), which every post of one event shares; {@code closing} is
+     * true when the title carries a closing tag anywhere or the "operating normally" headline.
+     */
     private record Item(
-            String service, String guid, String headline, String title, Instant at, String text, boolean resolved) {}
+            String service,
+            String guid,
+            String headline,
+            String title,
+            String topic,
+            Instant at,
+            String text,
+            boolean closing,
+            boolean operatingNormally) {}
 
     /**
-     * One item per update: items of one service form an event until one says it is resolved or
-     * more than a day passes. The guid's number is the item's own time, so the event key is the
-     * service plus its first item's number.
+     * One item per post. Posts of one service about one topic form an event while each follows the
+     * previous within a day; an "operating normally" post ends it. AWS retitles an event's first post
+     * "[RESOLVED] …" once it is over, so the event's status comes from a tag on any of its posts, not
+     * from the last: a resolved event whose closing post is worded otherwise never stays open. The
+     * guid's number is the post's own time, so the event key is the service plus its first post's number.
      */
     private static List<ObservedIncident> feed(SyndFeed feed) {
-        Map<String, List<Item>> byService = new LinkedHashMap<>();
+        List<Item> items = new ArrayList<>();
+        Map<String, Integer> serviceOrder =
+                new LinkedHashMap<>(); // events are listed by service, as the feed names them
         for (SyndEntry entry : feed.getEntries()) {
             Item item = item(entry);
-            byService.computeIfAbsent(item.service(), k -> new ArrayList<>()).add(item);
+            items.add(item);
+            serviceOrder.putIfAbsent(item.service(), serviceOrder.size());
         }
+        items.sort(Comparator.comparing(Item::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        // Open events by service and topic, in the order they began.
+        Map<String, List<Item>> open = new LinkedHashMap<>();
+        List<List<Item>> events = new ArrayList<>();
+        for (Item item : items) {
+            String key = item.service() + "\n" + item.topic();
+            List<Item> event = open.get(key);
+            Item previous = event == null ? null : event.get(event.size() - 1);
+            boolean continues = previous != null
+                    && !previous.operatingNormally()
+                    && (previous.at() == null
+                            || item.at() == null
+                            || Duration.between(previous.at(), item.at()).compareTo(GAP) <= 0);
+            if (!continues) {
+                event = new ArrayList<>();
+                events.add(event);
+                open.put(key, event);
+            }
+            event.add(item);
+        }
+        events.sort(
+                Comparator.comparing((List<Item> e) -> serviceOrder.get(e.get(0).service())));
         List<ObservedIncident> result = new ArrayList<>();
-        for (List<Item> items : byService.values()) {
-            items.sort(Comparator.comparing(Item::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-            List<Item> event = new ArrayList<>();
-            for (Item item : items) {
-                Item previous = event.isEmpty() ? null : event.get(event.size() - 1);
-                if (previous != null
-                        && (previous.resolved()
-                                || (previous.at() != null
-                                        && item.at() != null
-                                        && Duration.between(previous.at(), item.at())
-                                                        .compareTo(GAP)
-                                                > 0))) {
-                    result.add(event(event));
-                    event = new ArrayList<>();
-                }
-                event.add(item);
-            }
-            if (!event.isEmpty()) {
-                result.add(event(event));
-            }
+        for (List<Item> event : events) {
+            result.add(event(event));
         }
         return result;
     }
@@ -186,12 +207,21 @@ public class AwsAdapter implements SourceAdapter {
     private static Item item(SyndEntry entry) {
         String rawTitle = entry.getTitle() == null ? "" : entry.getTitle().trim();
         Matcher h = HEADLINE.matcher(rawTitle);
-        String headline = h.lookingAt() ? h.group(1) : null;
-        String rest = h.lookingAt() ? rawTitle.substring(h.end()) : rawTitle;
-        Matcher r = RESOLVED_MARK.matcher(rest);
-        boolean resolved = r.lookingAt()
-                || (headline != null && headline.toLowerCase(Locale.ROOT).startsWith("service is operating normally"));
-        String title = r.lookingAt() ? rest.substring(r.end()) : rest;
+        boolean headed = h.lookingAt();
+        String headline = headed ? h.group(1) : null;
+        String rest = headed ? rawTitle.substring(h.end()) : rawTitle;
+        boolean operatingNormally =
+                headline != null && headline.toLowerCase(Locale.ROOT).startsWith("service is operating normally");
+        boolean closing = operatingNormally
+                || StatusWords.tagged(rest).map(IncidentStatus::isClosed).orElse(false);
+        String title = StatusWords.withoutTags(rest);
+        // A bilingual title ("[解決済] 東京リージョンの… | [RESOLVED] Network connectivity") names one event
+        // in both halves; the English one, last, is the title and the topic.
+        int bar = title.lastIndexOf(" | ");
+        if (bar >= 0 && bar + 3 < title.length()) {
+            title = title.substring(bar + 3).strip();
+        }
+        String topic = title.toLowerCase(Locale.ROOT);
         String guid = entry.getUri();
         Instant at = VendorDates.of(entry.getPublishedDate());
         String service = "aws";
@@ -203,17 +233,20 @@ public class AwsAdapter implements SourceAdapter {
             }
         }
         String body = FeedEntries.body(entry);
-        return new Item(service, guid, headline, title, at, body, resolved);
+        return new Item(service, guid, headline, title, topic, at, body, closing, operatingNormally);
     }
 
     private static ObservedIncident event(List<Item> items) {
         Item first = items.get(0);
         Item last = items.get(items.size() - 1);
+        boolean over = items.stream().anyMatch(Item::closing);
         List<ObservedUpdate> updates = new ArrayList<>();
         Impact worst = null;
         for (Item i : items) {
             VendorText text = VendorText.ofHtml(i.text());
-            IncidentStatus s = i.resolved()
+            // The event is over when any post is tagged so; its newest post is then the closing one,
+            // even when AWS put the tag on the first post's title.
+            IncidentStatus s = over && i == last
                     ? IncidentStatus.RESOLVED
                     : StatusWords.inferWhileOpen(text.plain(), IncidentStatus.MONITORING);
             if (i.at() != null) {
@@ -224,7 +257,7 @@ public class AwsAdapter implements SourceAdapter {
                 worst = impact;
             }
         }
-        IncidentStatus status = last.resolved()
+        IncidentStatus status = over
                 ? IncidentStatus.RESOLVED
                 : updates.isEmpty()
                         ? IncidentStatus.INVESTIGATING
@@ -243,7 +276,7 @@ public class AwsAdapter implements SourceAdapter {
                 last.headline(),
                 false,
                 first.at(),
-                last.resolved() ? last.at() : null,
+                over ? last.at() : null,
                 null,
                 null,
                 first.at() != null,

@@ -13,6 +13,7 @@ import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
+import dev.incidex.source.support.StatusWords;
 import dev.incidex.source.support.VendorDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -88,12 +89,23 @@ public class CachetAdapter implements SourceAdapter {
 
         List<ObservedUpdate> updates = new ArrayList<>();
         Instant created = VendorDates.local(text(n, "created_at"), zone);
+        boolean updated = !array(n, "updates").isEmpty();
         if (created != null && text(n, "message") != null) {
-            IncidentStatus s = maintenanceAware(incidentStatus(initial), maintenance);
+            // The incident's own message is its first update. Once later updates exist, the incident's
+            // status fields say where it is now, not what it was when this message was posted: the API
+            // keeps no history of them, so the message is what its words say, investigating by default,
+            // and never closes the incident by itself.
+            IncidentStatus s = updated
+                    ? maintenanceAware(
+                            maintenance
+                                    ? IncidentStatus.SCHEDULED
+                                    : StatusWords.inferWhileOpen(text(n, "message"), IncidentStatus.INVESTIGATING),
+                            maintenance)
+                    : maintenanceAware(incidentStatus(latest), maintenance);
             updates.add(new ObservedUpdate(
                     "incident-" + id,
                     s,
-                    text(n, "human_status"),
+                    updated ? null : text(n, "human_status"),
                     created,
                     true,
                     VendorText.ofPlain(text(n, "message"))));

@@ -46,6 +46,16 @@ public class IncidentIoAdapter implements SourceAdapter {
     }
 
     @Override
+    public boolean listsEverySince(URI document) {
+        return document.getPath().endsWith("/api/v2/incidents.json");
+    }
+
+    @Override
+    public boolean optional(URI document) {
+        return document.getPath().endsWith(WIDGET);
+    }
+
+    @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
         if (document.url() == null || !document.url().getPath().endsWith(WIDGET)) {
             return StatuspageApi.read(document);

@@ -31,6 +31,17 @@ public class StatuspageAdapter implements SourceAdapter {
     }
 
     @Override
+    public boolean listsEverySince(URI document) {
+        return document.getPath().endsWith("/api/v2/incidents.json")
+                || document.getPath().endsWith("/api/v2/scheduled-maintenances.json");
+    }
+
+    @Override
+    public boolean optional(URI document) {
+        return document.getPath().endsWith("/scheduled-maintenances.json");
+    }
+
+    @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
         return StatuspageApi.read(document);
     }

@@ -85,6 +85,59 @@ public final class StatusWords {
         return java.util.Optional.empty();
     }
 
+    /*
+     * A status tag anywhere in a title: "[RESOLVED]", and the words AWS's localized dashboards put in
+     * the same brackets ("Informational message: [解決済] … | [RESOLVED] …"). Bounded, so a long
+     * bracketed phrase is no tag.
+     */
+    private static final Pattern TAG = Pattern.compile("\\[\\s*([^\\[\\]]{1,24}?)\\s*]");
+    private static final java.util.Map<String, IncidentStatus> LOCALIZED_TAGS = java.util.Map.of(
+            "解決済", IncidentStatus.RESOLVED,
+            "解決済み", IncidentStatus.RESOLVED,
+            "已解决", IncidentStatus.RESOLVED,
+            "已解決", IncidentStatus.RESOLVED,
+            "해결됨", IncidentStatus.RESOLVED);
+
+    /**
+     * The status a bracketed tag anywhere in {@code title} states ("Service is operating normally:
+     * [RESOLVED] …", "Informational message: [解決済] … | [RESOLVED] …"); a closing tag wins over any
+     * other, since a vendor marks an event over by retitling it. Empty when the title carries no tag.
+     */
+    public static java.util.Optional<IncidentStatus> tagged(String title) {
+        if (title == null) {
+            return java.util.Optional.empty();
+        }
+        IncidentStatus found = null;
+        Matcher m = TAG.matcher(title);
+        while (m.find()) {
+            IncidentStatus s = tagWord(m.group(1));
+            if (s != null && (found == null || s.isClosed())) {
+                found = s;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /** {@code title} without its status tags, spacing tidied: the words that name the event. */
+    public static String withoutTags(String title) {
+        if (title == null) {
+            return null;
+        }
+        Matcher m = TAG.matcher(title);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, tagWord(m.group(1)) != null ? " " : Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(sb);
+        return sb.toString().replaceAll("\\s+", " ").replaceAll("\\s+\\|", " |").strip();
+    }
+
+    private static IncidentStatus tagWord(String word) {
+        String w = word.strip();
+        IncidentStatus localized = LOCALIZED_TAGS.get(w);
+        return localized != null ? localized : IncidentStatus.fromWord(w);
+    }
+
     private static Pattern words(String alternatives) {
         return Pattern.compile("\\b(?:" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }

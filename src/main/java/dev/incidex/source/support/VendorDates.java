@@ -226,7 +226,7 @@ public final class VendorDates {
 
     private static ZoneId printedZone(Matcher m, ZoneId otherwise) {
         if (m.group("zone") != null) {
-            return zone(m.group("zone"));
+            return VendorCalendar.printedZone(m.group("zone"));
         }
         return otherwise != null ? otherwise : ZoneOffset.UTC;
     }

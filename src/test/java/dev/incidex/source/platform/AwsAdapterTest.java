@@ -106,6 +106,57 @@ class AwsAdapterTest {
     }
 
     @Test
+    void issue8n5AnEventWhoseFirstPostWasRetitledResolvedIsOneResolvedIncident() throws Exception {
+        // Real-shaped ec2-ap-northeast-1.rss: bilingual titles; AWS retitled the event's first post
+        // "[解決済] … | [RESOLVED] …" and its last post says "Informational message", not "operating normally".
+        List<ObservedIncident> all = adapter.read(Fixtures.file(
+                "aws/ec2-ap-northeast-1-retitled.rss",
+                "https://status.aws.amazon.com/rss/ec2-ap-northeast-1.rss",
+                "application/rss+xml"));
+        assertThat(all)
+                .extracting(ObservedIncident::title)
+                .containsExactlyInAnyOrder(
+                        "Increased Launch Failures", "Network Connectivity", "Increased API Error Rates");
+
+        ObservedIncident network = byTitle(all, "Network Connectivity");
+        assertThat(network.vendorKey()).isEqualTo("ec2-ap-northeast-1_1630568899");
+        assertThat(network.updates()).hasSize(3);
+        assertThat(network.startedAt()).isEqualTo(Instant.parse("2021-09-02T07:48:19Z"));
+        assertThat(network.status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(network.resolvedAt()).isEqualTo(Instant.parse("2021-09-02T11:10:31Z"));
+        assertThat(network.updates().get(0).status()).isNotEqualTo(IncidentStatus.RESOLVED);
+        assertThat(network.impact()).isEqualTo(Impact.MAJOR);
+
+        ObservedIncident launches = byTitle(all, "Increased Launch Failures");
+        assertThat(launches.updates()).hasSize(2);
+        assertThat(launches.resolvedAt()).isEqualTo(Instant.parse("2021-08-20T18:02:55Z"));
+
+        // A new topic the same morning is its own event, and still open.
+        ObservedIncident api = byTitle(all, "Increased API Error Rates");
+        assertThat(api.updates()).hasSize(1);
+        assertThat(api.resolvedAt()).isNull();
+        // No event of the feed stays open because of where AWS put its resolved tag.
+        assertThat(all.stream().filter(i -> i.resolvedAt() == null)).containsExactly(api);
+    }
+
+    @Test
+    void issue8n5AStatusTagAnywhereInTheTitleCounts() {
+        assertThat(dev.incidex.source.support.StatusWords.tagged(
+                        "Informational message: [解決済] 東京リージョン | [RESOLVED] Network Connectivity"))
+                .contains(IncidentStatus.RESOLVED);
+        assertThat(dev.incidex.source.support.StatusWords.tagged("[解決済] 東京リージョン"))
+                .contains(IncidentStatus.RESOLVED);
+        assertThat(dev.incidex.source.support.StatusWords.tagged("Increased [EC2] API errors"))
+                .isEmpty();
+        assertThat(dev.incidex.source.support.StatusWords.withoutTags("[解決済] 東京 | [RESOLVED] Network Connectivity"))
+                .isEqualTo("東京 | Network Connectivity");
+    }
+
+    private static ObservedIncident byTitle(List<ObservedIncident> all, String title) {
+        return all.stream().filter(i -> title.equals(i.title())).findFirst().orElseThrow();
+    }
+
+    @Test
     void headlinePrefixesMapToImpact() {
         assertThat(AwsAdapter.headlineImpact("Informational message")).isEqualTo(Impact.NONE);
         assertThat(AwsAdapter.headlineImpact("Service degradation")).isEqualTo(Impact.MINOR);

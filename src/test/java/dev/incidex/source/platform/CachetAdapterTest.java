@@ -74,6 +74,36 @@ class CachetAdapterTest {
     }
 
     @Test
+    void issue8n6TheIncidentsOwnMessageIsItsFirstUpdateWithTheStatusItHadThen() throws Exception {
+        // Incident 57 is Fixed now (status 4); its message "Some users receive an error page…" was posted
+        // while it was being investigated, 35 minutes before the fix was deployed.
+        ObservedIncident i = read("cachet-v1-incidents.json", INCIDENTS, BERLIN).get(1);
+        assertThat(i.updates())
+                .extracting(ObservedUpdate::vendorKey, ObservedUpdate::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("incident-57", IncidentStatus.INVESTIGATING),
+                        org.assertj.core.groups.Tuple.tuple("129", IncidentStatus.MONITORING),
+                        org.assertj.core.groups.Tuple.tuple("130", IncidentStatus.RESOLVED));
+        assertThat(i.updates().get(0).vendorStatus()).isNull(); // "Fixed" is the incident's word now, not the message's
+        assertThat(i.resolvedAt()).isEqualTo(Instant.parse("2023-03-28T13:12:09Z"));
+
+        // An incident with no later updates: its message is all there is, with the incident's own status.
+        String created = "{\"data\":[{\"id\":9,\"name\":\"Backfilled outage\",\"status\":4,\"is_resolved\":true,"
+                + "\"message\":\"Payments failed between 10:00 and 10:40.\",\"occurred_at\":\"2023-03-01 10:00:00\","
+                + "\"created_at\":\"2023-03-01 11:00:00\",\"human_status\":\"Fixed\",\"updates\":[]}]}";
+        ObservedIncident only = adapter.read(new dev.incidex.source.FetchedDocument(
+                        URI.create(BASE + "/api/v1/incidents"),
+                        "application/json",
+                        created.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        Instant.parse("2023-03-02T00:00:00Z"),
+                        SourceSettings.of(URI.create(BASE))))
+                .get(0);
+        assertThat(only.updates())
+                .singleElement()
+                .satisfies(u -> assertThat(u.status()).isEqualTo(IncidentStatus.RESOLVED));
+    }
+
+    @Test
     void updatesInAnyOrderAreSortedByTime() throws Exception {
         ObservedIncident i = read(
                         "cachet/ledgerly-updates-unordered.json", INCIDENTS, SourceSettings.of(URI.create(BASE)))

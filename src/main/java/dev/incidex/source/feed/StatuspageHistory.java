@@ -4,9 +4,7 @@ import dev.incidex.model.IncidentStatus;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import dev.incidex.source.support.VendorDates;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -120,7 +118,6 @@ final class StatuspageHistory {
             newer = at;
         }
         Collections.reverse(timed);
-        timed = shiftedToTheItemsDate(timed, reference);
         // Statuspage prints "Update" when the status did not change, so it inherits the older update's status.
         IncidentStatus current = maintenance ? IncidentStatus.SCHEDULED : IncidentStatus.INVESTIGATING;
         List<ObservedUpdate> updates = new ArrayList<>();
@@ -130,32 +127,6 @@ final class StatuspageHistory {
             updates.add(new ObservedUpdate(null, current, p.label(), p.at(), false, VendorText.ofHtml(p.html())));
         }
         return updates;
-    }
-
-    /**
-     * Statuspage dates an item with its newest update. When the newest printed time is exactly one hour
-     * off that date, the page printed a zone abbreviation that ignores daylight saving (Parse printed
-     * "Oct 28, 14:48 PST" in an item dated "14:48:00 -0700"), so every printed time of the item is read
-     * with the item date's offset instead. A postmortem posted days later never matches, and is left alone.
-     */
-    private static List<Paragraph> shiftedToTheItemsDate(List<Paragraph> oldestFirst, Instant reference) {
-        if (reference == null || oldestFirst.isEmpty()) {
-            return oldestFirst;
-        }
-        Instant newest = oldestFirst.get(oldestFirst.size() - 1).at();
-        if (newest == null) {
-            return oldestFirst;
-        }
-        Duration off =
-                Duration.between(reference.truncatedTo(ChronoUnit.MINUTES), newest.truncatedTo(ChronoUnit.MINUTES));
-        if (!off.abs().equals(Duration.ofHours(1))) {
-            return oldestFirst;
-        }
-        List<Paragraph> shifted = new ArrayList<>();
-        for (Paragraph p : oldestFirst) {
-            shifted.add(new Paragraph(p.label(), p.at() == null ? null : p.at().minus(off), p.html()));
-        }
-        return shifted;
     }
 
     private static String textBefore(Element p, Element label) {

@@ -32,6 +32,8 @@ DOCUMENTS = [
     ("rss", "parse-history-2014-01.rss", "2014-01-10T00:00:00Z"),
     ("gcp", "google-cloud-incidents-2022-07-first2.json", "2022-07-03T06:11:35Z"),
     ("aws", "aws-internetconnectivity-us-gov-west-1-2021-12.rss", "2021-12-20T08:05:42Z"),
+    # incident.io's Statuspage-compatible summary.json: received is the page's own updated_at.
+    ("incidentio", "openai-summary-2026-09-29.json", "2026-09-29T18:29:41Z"),
 ]
 
 
@@ -226,7 +228,7 @@ def main():
     print("# kind\tdocument\treceived\tincidents\tvendor key\tstart\tresolved\tduration\tupdates"
           "\tupdate statuses (oldest first)")
     for kind, doc, received in list(statuspage_documents()) + DOCUMENTS:
-        if kind == "statuspage":
+        if kind in ("statuspage", "incidentio"):
             rows = statuspage_json(kind, doc, received)
         elif kind in ("atom", "rss"):
             rows = feed_rows(kind, doc, received)

@@ -7,9 +7,11 @@ import dev.incidex.incident.Durations;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.feed.AtomAdapter;
+import dev.incidex.source.feed.AzureAdapter;
 import dev.incidex.source.feed.RssAdapter;
 import dev.incidex.source.platform.AwsAdapter;
 import dev.incidex.source.platform.GcpAdapter;
+import dev.incidex.source.platform.InstatusAdapter;
 import dev.incidex.source.statuspage.IncidentIoAdapter;
 import dev.incidex.source.statuspage.StatuspageAdapter;
 import dev.incidex.testing.RealDocuments;
@@ -47,7 +49,9 @@ class RealDocumentsTest {
             "rss", new RssAdapter(),
             "gcp", new GcpAdapter(),
             "aws", new AwsAdapter(),
-            "incidentio", new IncidentIoAdapter());
+            "incidentio", new IncidentIoAdapter(),
+            "azure", new AzureAdapter(),
+            "instatus", new InstatusAdapter());
 
     /** Per document: incidents expected, incidents read, chosen incidents exactly right of those checked. */
     private static final Map<String, int[]> TALLY = new LinkedHashMap<>();

@@ -32,6 +32,12 @@ DOCUMENTS = [
     ("rss", "parse-history-2014-01.rss", "2014-01-10T00:00:00Z"),
     ("gcp", "google-cloud-incidents-2022-07-first2.json", "2022-07-03T06:11:35Z"),
     ("aws", "aws-internetconnectivity-us-gov-west-1-2021-12.rss", "2021-12-20T08:05:42Z"),
+    # incident.io's Statuspage-compatible summary.json: received is the page's own updated_at.
+    ("incidentio", "openai-summary-2026-09-29.json", "2026-09-29T18:29:41Z"),
+    # Azure's feed: received is the channel's lastBuildDate.
+    ("azure", "azure-status-2026-07-23-westus.rss", "2026-07-23T18:12:58Z"),
+    # Instatus summary.json: received is the incident's updatedAt (the summary has no date of its own).
+    ("instatus", "perplexity-summary-2026-07-23.json", "2026-07-23T17:50:11Z"),
 ]
 
 
@@ -222,11 +228,52 @@ def gcp_rows(kind, doc, received):
     return out
 
 
+AZURE_START = re.compile(r"Starting at (?:approximately )?(\d{1,2}):(\d{2}) UTC on (\d{1,2}) (\w+) (\d{4})")
+
+
+def azure_rows(kind, doc, received):
+    """Azure lists only open incidents, one item each, and prints no status word: an item is open
+    ("investigating") unless its title's final clause says it was resolved or mitigated. Its text states when
+    the impact began ("Starting at approximately 14:44 UTC on 23 July 2026"); that is the stated start."""
+    d = minidom.parse(f"{kind}/{doc}")
+    items = d.getElementsByTagName("item")
+    out = []
+    for it in items:
+        def text(tag):
+            return "".join(n.data for n in it.getElementsByTagName(tag)[0].childNodes).strip()
+        pub = text("pubDate")  # "Thu, 23 Jul 2026 16:29:09 Z"
+        at = datetime.strptime(pub[:-2], "%a, %d %b %Y %H:%M:%S").replace(tzinfo=UTC)
+        title = text("title")
+        last = re.split(r"(?<=[.;])\s+", title)[-1]
+        closed = re.search(r"^(resolved|mitigated)|(resolved|mitigated)\W*$", last, re.I)
+        body = html.unescape(re.sub(r"<[^>]+>", " ", html.unescape(text("description"))))
+        m = AZURE_START.search(body)
+        stated = [datetime.strptime(f"{m[3]} {m[4]} {m[5]} {m[1]}:{m[2]}", "%d %B %Y %H:%M").replace(tzinfo=UTC)] if m else []
+        start = min(stated + [at])
+        resolved = at if closed else None
+        word = "resolved" if closed else "investigating"
+        out.append(row(kind, doc, received, len(items), text("guid"), start, resolved, [word]))
+    return out
+
+
+def instatus_rows(kind, doc, received):
+    """The summary lists open incidents with their stated start and current status; it carries no updates."""
+    data = json.load(open(f"{kind}/{doc}", encoding="utf-8"))
+    incidents = data.get("activeIncidents", [])
+    out = []
+    for inc in incidents:
+        start = iso(inc["started"])
+        closed = inc["status"].lower() in CLOSED
+        resolved = iso(inc["updatedAt"]) if closed else None
+        out.append(row(kind, doc, received, len(incidents), inc["id"], start, resolved, []))
+    return out
+
+
 def main():
     print("# kind\tdocument\treceived\tincidents\tvendor key\tstart\tresolved\tduration\tupdates"
           "\tupdate statuses (oldest first)")
     for kind, doc, received in list(statuspage_documents()) + DOCUMENTS:
-        if kind == "statuspage":
+        if kind in ("statuspage", "incidentio"):
             rows = statuspage_json(kind, doc, received)
         elif kind in ("atom", "rss"):
             rows = feed_rows(kind, doc, received)
@@ -234,6 +281,10 @@ def main():
             rows = aws_rows(kind, doc, received)
         elif kind == "gcp":
             rows = gcp_rows(kind, doc, received)
+        elif kind == "azure":
+            rows = azure_rows(kind, doc, received)
+        elif kind == "instatus":
+            rows = instatus_rows(kind, doc, received)
         else:
             raise ValueError(kind)
         for r in rows:

@@ -7,9 +7,12 @@ import dev.incidex.incident.Durations;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.source.feed.AtomAdapter;
+import dev.incidex.source.feed.AzureAdapter;
 import dev.incidex.source.feed.RssAdapter;
 import dev.incidex.source.platform.AwsAdapter;
 import dev.incidex.source.platform.GcpAdapter;
+import dev.incidex.source.platform.InstatusAdapter;
+import dev.incidex.source.statuspage.IncidentIoAdapter;
 import dev.incidex.source.statuspage.StatuspageAdapter;
 import dev.incidex.testing.RealDocuments;
 import java.io.IOException;
@@ -45,7 +48,10 @@ class RealDocumentsTest {
             "atom", new AtomAdapter(),
             "rss", new RssAdapter(),
             "gcp", new GcpAdapter(),
-            "aws", new AwsAdapter());
+            "aws", new AwsAdapter(),
+            "incidentio", new IncidentIoAdapter(),
+            "azure", new AzureAdapter(),
+            "instatus", new InstatusAdapter());
 
     /** Per document: incidents expected, incidents read, chosen incidents exactly right of those checked. */
     private static final Map<String, int[]> TALLY = new LinkedHashMap<>();

@@ -3,7 +3,10 @@ package dev.incidex.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** Starts a local webhook receiver and SMTP sink before Quarkus, and points Quarkus Mailer at the sink. */
+/**
+ * Starts a local webhook receiver and SMTP sink before Quarkus, and points Quarkus Mailer at the sink.
+ * The receivers are on loopback, so targets there are allowed, as an operator could allow an intranet.
+ */
 public class NotificationSinksResource implements QuarkusTestResourceLifecycleManager {
 
     private static WebhookReceiver receiver;
@@ -26,7 +29,8 @@ public class NotificationSinksResource implements QuarkusTestResourceLifecycleMa
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(smtp.port()),
                 "quarkus.mailer.start-tls", "DISABLED",
-                "quarkus.mailer.login", "DISABLED");
+                "quarkus.mailer.login", "DISABLED",
+                "incidex.fetch.allow-private-addresses", "true");
     }
 
     @Override

@@ -301,6 +301,12 @@ abstract class NotificationsChecks {
         given().post("/watchlists/" + "x".repeat(43) + "/targets/1/delete")
                 .then()
                 .statusCode(404);
+        // Deleting the watchlist takes its targets with it.
+        given().post("/watchlists/" + token + "/delete").then().statusCode(200);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() ->
+                                dev.incidex.notify.NotificationTarget.count("address like ?1", "team%@example.com")))
+                .isZero();
     }
 
     private static void serve(SpIncident incident) {

@@ -90,6 +90,65 @@ public interface IncidexConfig {
 
     Feed feed();
 
+    Notifications notifications();
+
+    /**
+     * Notifications from watchlists to webhooks, Slack and email (docs/notifications.md). Email goes
+     * through Quarkus Mailer: set {@code quarkus.mailer.host}, {@code port}, {@code from} and, if needed,
+     * {@code username}, {@code password}, {@code tls} / {@code start-tls}.
+     */
+    interface Notifications {
+        /** Whether this instance routes and sends notifications; several instances may all do so. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often pending notifications are looked for. */
+        @WithDefault("5s")
+        Duration tick();
+
+        /**
+         * How long a claimed delivery belongs to the instance that claimed it. Should that instance die
+         * before recording the outcome, another sends it again after this long (with the same key).
+         */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Time allowed for one webhook or Slack request, connecting included. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The wait before the first retry; it doubles with each failed attempt up to {@link #maxBackoff()}. */
+        @WithDefault("30s")
+        Duration firstRetry();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Attempts before a delivery is given up (shown as failed in the watchlist's log). */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** Targets one watchlist may have. */
+        @WithDefault("5")
+        int maxTargets();
+
+        /** Deliveries sent at once. */
+        @WithDefault("4")
+        int parallelism();
+
+        /** Deliveries one claim takes. */
+        @WithDefault("50")
+        int batch();
+
+        /**
+         * Where readers reach this Incidex, e.g. {@code https://incidex.example.com}: links in
+         * notifications point at its incident pages. Unset: {@code http://localhost:8080}.
+         */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+    }
+
     AddVendor addVendor();
 
     RateLimits rateLimits();

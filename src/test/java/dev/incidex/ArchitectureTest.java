@@ -50,7 +50,9 @@ class ArchitectureTest {
             Map.entry("web", Set.of("model", "catalog", "incident", "discovery")),
             Map.entry("api", Set.of("model", "catalog", "incident", "discovery")),
             Map.entry("feed", Set.of("model", "catalog", "incident")),
-            Map.entry("watchlist", Set.of("model", "catalog", "incident", "feed")),
+            // Sends what the merge recorded to the targets users give, through the address guard.
+            Map.entry("notify", Set.of("model", "catalog", "incident", "fetch")),
+            Map.entry("watchlist", Set.of("model", "catalog", "incident", "feed", "notify")),
             // Health checks and gauges that read what the other stages stored.
             Map.entry("ops", Set.of("catalog", "incident")),
             Map.entry("demo", Set.of()));

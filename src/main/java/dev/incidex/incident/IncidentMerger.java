@@ -226,6 +226,7 @@ public class IncidentMerger {
             }
         }
         boolean created = incident == null;
+        IncidentStatus before = created ? null : incident.status;
         if (created) {
             incident = new Incident();
             incident.vendor = source.vendor;
@@ -261,6 +262,8 @@ public class IncidentMerger {
         if (created || changed || added > 0) {
             search.index(incident);
         }
+        Incident merged = incident;
+        Transitions.of(created, before, incident, now).ifPresent(kind -> Transitions.record(merged, kind, before, now));
         return new MergeResult(created ? 1 : 0, !created && (changed || added > 0) ? 1 : 0, added);
     }
 

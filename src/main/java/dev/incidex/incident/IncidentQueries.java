@@ -101,6 +101,19 @@ public class IncidentQueries {
         return byIds(found.stream().map(Number::longValue).toList());
     }
 
+    /** Which of these incidents a selection follows (routing a notification to the watchlists that follow it). */
+    public java.util.Set<Long> followedAmong(Selection selection, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        IncidentWhere where = IncidentWhere.of(selection).and("i.id in (:among)", Map.of("among", List.copyOf(ids)));
+        Query query = where.bind(
+                Incident.getEntityManager().createNativeQuery("select i.id from incident i where " + where.sql()));
+        @SuppressWarnings("unchecked")
+        List<Number> found = query.getResultList();
+        return found.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * The newest updates of the incidents a selection follows, newest first, at most {@code limit},
      * each with its place in its incident's timeline (ordered by posted time, then id, as the

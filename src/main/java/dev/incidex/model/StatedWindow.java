@@ -353,13 +353,10 @@ public final class StatedWindow {
                 int hour = Integer.parseInt(h);
                 int minute = min == null ? 0 : Integer.parseInt(min);
                 int second = sec == null ? 0 : Integer.parseInt(sec);
-                if (ampm != null) {
-                    if (hour < 1 || hour > 12) {
-                        return null;
-                    }
-                    boolean pm = ampm.equalsIgnoreCase("p");
-                    hour = hour % 12 + (pm ? 12 : 0);
+                if (ampm != null && (hour < 1 || hour > 12)) {
+                    return null; // "13 PM" in prose is not a time of day
                 }
+                hour = VendorCalendar.hourOfDay(hour, ampm);
                 return LocalTime.of(hour, minute, second);
             } catch (DateTimeException | NumberFormatException e) {
                 return null;

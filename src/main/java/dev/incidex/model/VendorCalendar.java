@@ -232,6 +232,18 @@ public final class VendorCalendar {
         return Math.abs(a.getEpochSecond() - b.getEpochSecond());
     }
 
+    /**
+     * The hour of the day a printed hour means: with "AM"/"PM" (or "a"/"p", dots dropped) a 12-hour
+     * clock, where 12 AM is midnight and 12 PM noon; without, the hour as printed.
+     */
+    public static int hourOfDay(int hour, String amPm) {
+        if (amPm == null) {
+            return hour;
+        }
+        boolean pm = amPm.toLowerCase(Locale.ROOT).startsWith("p");
+        return hour % 12 + (pm ? 12 : 0);
+    }
+
     /** A day and time in {@code zone}; null for a day that does not exist (Feb 29 in a year without it). */
     public static Instant at(int year, Month month, int day, int hour, int minute, ZoneId zone) {
         try {

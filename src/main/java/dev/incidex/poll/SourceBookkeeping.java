@@ -1,5 +1,6 @@
 package dev.incidex.poll;
 
+import dev.incidex.Backoff;
 import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.DocumentState;
 import dev.incidex.catalog.Source;

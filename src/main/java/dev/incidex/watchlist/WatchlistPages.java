@@ -6,6 +6,10 @@ import dev.incidex.feed.FeedHead;
 import dev.incidex.feed.Feeds;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.notify.Deliveries;
+import dev.incidex.notify.NotificationTarget;
+import dev.incidex.notify.NotificationTargets;
+import dev.incidex.notify.TargetKind;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -45,6 +49,15 @@ public class WatchlistPages {
     Feeds feeds;
 
     @Inject
+    NotificationTargets targets;
+
+    @Inject
+    Deliveries deliveries;
+
+    /** How many attempts the delivery log shows. */
+    static final int LOG_ATTEMPTS = 30;
+
+    @Inject
     IncidentQueries incidents;
 
     @Context
@@ -64,7 +77,13 @@ public class WatchlistPages {
                 List<Vendor> vendors,
                 List<Incident> tracked,
                 List<Incident> incidents,
-                String error);
+                String error,
+                List<NotificationTarget> targets,
+                List<Deliveries.LogEntry> log,
+                TargetKind[] kinds,
+                String targetKind,
+                String targetAddress,
+                String targetError);
 
         static native TemplateInstance deleted();
 
@@ -123,16 +142,7 @@ public class WatchlistPages {
     @Produces(MediaType.TEXT_HTML)
     public Response show(@PathParam("token") String token) {
         Watchlist watchlist = find(token);
-        WatchlistInput form = WatchlistInput.of(watchlist);
-        return page(
-                200,
-                Templates.show(
-                        watchlist,
-                        form,
-                        Vendor.listByName(),
-                        tracked(form),
-                        incidents.followed(watchlist.selection(), PAGE_INCIDENTS),
-                        null));
+        return showPage(200, watchlist, WatchlistInput.of(watchlist), null, "webhook", "", null);
     }
 
     @POST
@@ -155,17 +165,75 @@ public class WatchlistPages {
             }
             return Response.seeOther(URI.create("/watchlists/" + token)).build();
         } catch (WatchlistInput.Invalid e) {
-            Watchlist stored = find(token);
-            return page(
-                    400,
-                    Templates.show(
-                            stored,
-                            form,
-                            Vendor.listByName(),
-                            tracked(form),
-                            incidents.followed(stored.selection(), PAGE_INCIDENTS),
-                            e.getMessage()));
+            return showPage(400, find(token), form, e.getMessage(), "webhook", "", null);
         }
+    }
+
+    /** Adds a webhook, Slack incoming webhook or email address that the watchlist's transitions are sent to. */
+    @POST
+    @Path("{token}/targets")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response addTarget(
+            @PathParam("token") String token, @FormParam("kind") String kind, @FormParam("address") String address) {
+        Watchlist watchlist = find(token);
+        try {
+            targets.add(watchlist.id, kind, address);
+            return Response.seeOther(URI.create("/watchlists/" + token + "#notifications"))
+                    .build();
+        } catch (NotificationTargets.Invalid e) {
+            return showPage(
+                    400,
+                    watchlist,
+                    WatchlistInput.of(watchlist),
+                    null,
+                    kind == null ? "" : kind,
+                    address == null ? "" : address,
+                    e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("{token}/targets/{id}/delete")
+    @Produces(MediaType.TEXT_HTML)
+    public Response removeTarget(@PathParam("token") String token, @PathParam("id") String id) {
+        Watchlist watchlist = find(token);
+        long targetId;
+        try {
+            targetId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("No such notification target.");
+        }
+        if (!targets.remove(watchlist.id, targetId)) {
+            throw new NotFoundException("No such notification target.");
+        }
+        return Response.seeOther(URI.create("/watchlists/" + token + "#notifications"))
+                .build();
+    }
+
+    private Response showPage(
+            int status,
+            Watchlist watchlist,
+            WatchlistInput form,
+            String error,
+            String targetKind,
+            String targetAddress,
+            String targetError) {
+        return page(
+                status,
+                Templates.show(
+                        watchlist,
+                        form,
+                        Vendor.listByName(),
+                        tracked(form),
+                        incidents.followed(watchlist.selection(), PAGE_INCIDENTS),
+                        error,
+                        targets.of(watchlist.id),
+                        deliveries.log(watchlist.id, LOG_ATTEMPTS),
+                        TargetKind.values(),
+                        targetKind,
+                        targetAddress,
+                        targetError));
     }
 
     @POST

@@ -232,11 +232,7 @@ public final class VendorDates {
     }
 
     private static int hour(String hour, String amPm) {
-        int h = Integer.parseInt(hour);
-        if (amPm == null) {
-            return h;
-        }
-        return amPm.equalsIgnoreCase("pm") ? h % 12 + 12 : h % 12;
+        return VendorCalendar.hourOfDay(Integer.parseInt(hour), amPm);
     }
 
     /** A date as Rome hands it over; null stays null. */

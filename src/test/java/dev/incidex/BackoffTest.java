@@ -1,4 +1,4 @@
-package dev.incidex.poll;
+package dev.incidex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package dev.incidex.poll;
+package dev.incidex;
 
 import java.time.Duration;
 
-/** When a failing source is tried again: the poll interval doubled per consecutive failure, capped. */
+/** When something that failed is tried again (a source, a notification): the first wait doubled per consecutive failure, capped. */
 public final class Backoff {
 
     private Backoff() {}

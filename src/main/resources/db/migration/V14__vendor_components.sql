@@ -18,3 +18,6 @@ create table vendor_component (
 -- When the source's set was last read (null: never listed components), so an empty set reads "none affected".
 alter table source add column components_at timestamp with time zone;
 alter table source add column label varchar(100);
+
+-- A source whose format keeps no incident records remembers its open spell in its cursor (its start and title).
+alter table source alter column poll_cursor set data type varchar(1000);

@@ -1,6 +1,7 @@
 package dev.incidex.incident;
 
 import dev.incidex.catalog.Source;
+import dev.incidex.model.ComponentStatus;
 import dev.incidex.model.ObservedComponent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,13 @@ public class VendorComponents {
     public record SourceComponents(Source source, Instant readAt, List<Group> groups, int total, int notOperational) {}
 
     /** Components of one group (name null: not in a group). */
-    public record Group(String name, List<VendorComponent> components) {}
+    public record Group(String name, List<VendorComponent> components) {
+
+        /** Nothing to look at: every component of the group is operational, so the page may fold it. */
+        public boolean allOperational() {
+            return components.stream().allMatch(c -> c.status == ComponentStatus.OPERATIONAL);
+        }
+    }
 
     /** The sets of the vendor's enabled sources that ever listed components, in the vendor's source order. */
     public List<SourceComponents> ofVendor(String vendorSlug) {
@@ -90,7 +97,7 @@ public class VendorComponents {
             // Ungrouped components first, as vendors' own pages list them.
             groups.sort(Comparator.comparing((Group g) -> g.name() != null));
             int down = (int) list.stream()
-                    .filter(c -> c.status != dev.incidex.model.ComponentStatus.OPERATIONAL)
+                    .filter(c -> c.status != ComponentStatus.OPERATIONAL)
                     .count();
             result.add(new SourceComponents(s, s.componentsAt, groups, list.size(), down));
         }

@@ -409,6 +409,7 @@ public class Poller {
         List<ObservedIncident> observed = new ArrayList<>();
         // Null until a parsed document lists components: only then is the stored set replaced.
         List<ObservedComponent> listed = null;
+        Set<String> listing = new LinkedHashSet<>(); // the documents that listed them
         Set<String> errors = new LinkedHashSet<>(); // both of a Statuspage's documents often fail alike
         Duration retryAfter = null;
         int parsed = 0;
@@ -448,6 +449,7 @@ public class Poller {
                     if (reading.components() != null) {
                         listed = listed == null ? new ArrayList<>() : listed;
                         listed.addAll(reading.components());
+                        listing.add(key);
                     }
                     cursor = adapter.cursorAfter(document, cursor);
                     seen.put(key, state);
@@ -487,6 +489,10 @@ public class Poller {
                 errors.add("could not store incidents: " + describe(ex));
                 seen.clear(); // parse again next time rather than skip a body we never stored
             }
+        }
+        if (listed != null && !errors.isEmpty()) {
+            // A failed poll keeps the stored set; its listing documents are read again at the next good poll.
+            listing.forEach(seen::remove);
         }
         if (listed != null && errors.isEmpty()) {
             try {

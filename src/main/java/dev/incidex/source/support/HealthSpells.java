@@ -9,7 +9,7 @@ import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -58,44 +58,59 @@ public final class HealthSpells {
      */
     public static Outcome observe(String cursor, Observation now, String keyPrefix, String url, String unwellTitle) {
         Spell spell = Spell.parse(cursor);
+        Instant at = now.at().truncatedTo(ChronoUnit.SECONDS);
         if (now.healthy()) {
             if (spell == null) {
                 return new Outcome(List.of(), null);
             }
-            List<ObservedUpdate> updates = new ArrayList<>(spell.updates(keyPrefix));
-            updates.add(new ObservedUpdate(
+            // The spell's earlier words are stored already; the resolution is the one update to add.
+            ObservedUpdate resolution = new ObservedUpdate(
                     keyPrefix + spell.since.getEpochSecond() + "-resolved",
                     IncidentStatus.RESOLVED,
                     now.word(),
-                    now.at(),
+                    at,
                     true,
-                    VendorText.ofPlain(now.message() == null ? "Healthy again." : now.message())));
+                    VendorText.ofPlain(now.message() == null ? "Healthy again." : now.message()));
             return new Outcome(
-                    List.of(spell.incident(keyPrefix, url, IncidentStatus.RESOLVED, now.at(), updates, List.of())),
+                    List.of(spell.incident(
+                            keyPrefix, url, IncidentStatus.RESOLVED, at, List.of(resolution), List.of())),
                     null);
         }
         String message = now.message() == null || now.message().isBlank()
                 ? unwellTitle
                 : now.message().strip();
+        String digest = digest(message);
         Spell next;
         if (spell == null) {
-            next = new Spell(now.at(), message, now.impact(), message, now.at(), now.word());
+            next = new Spell(at, VendorText.headline(message), now.impact(), digest, at, now.word());
         } else {
             Impact worst =
                     now.impact() != null && (spell.worst == null || now.impact().severity() > spell.worst.severity())
                             ? now.impact()
                             : spell.worst;
-            boolean newWords = !message.equals(spell.message);
-            next = new Spell(
-                    spell.since, spell.title, worst, message, newWords ? now.at() : spell.messageSince, now.word());
+            Instant messageSince = digest.equals(spell.digest) ? spell.messageSince : at;
+            next = new Spell(spell.since, spell.title, worst, digest, messageSince, now.word());
         }
-        ObservedIncident open = next.incident(
-                keyPrefix, url, IncidentStatus.INVESTIGATING, null, next.updates(keyPrefix), now.components());
+        // The words now, as an update from when they were first seen; earlier words are stored already.
+        ObservedUpdate words = new ObservedUpdate(
+                keyPrefix + next.since.getEpochSecond() + "-" + next.messageSince.getEpochSecond(),
+                IncidentStatus.INVESTIGATING,
+                now.word(),
+                next.messageSince,
+                true,
+                VendorText.ofPlain(message));
+        ObservedIncident open =
+                next.incident(keyPrefix, url, IncidentStatus.INVESTIGATING, null, List.of(words), now.components());
         return new Outcome(List.of(open), next.write());
     }
 
-    /** What the cursor remembers of an open spell. */
-    private record Spell(Instant since, String title, Impact worst, String message, Instant messageSince, String word) {
+    /** A short digest of the vendor's words, to tell when they change: the cursor must stay small. */
+    private static String digest(String message) {
+        return Integer.toHexString(message.hashCode());
+    }
+
+    /** What the cursor remembers of an open spell: its start, title and worst impact, and the words' digest. */
+    private record Spell(Instant since, String title, Impact worst, String digest, Instant messageSince, String word) {
 
         static Spell parse(String cursor) {
             if (cursor == null || cursor.isBlank()) {
@@ -103,14 +118,16 @@ public final class HealthSpells {
             }
             try {
                 JsonNode n = JSON.readTree(cursor);
-                Instant since = Instant.parse(n.path("since").asText());
-                Instant messageSince = Instant.parse(n.path("messageSince").asText());
+                if (!n.path("since").canConvertToLong()
+                        || !n.path("messageSince").canConvertToLong()) {
+                    return null;
+                }
                 return new Spell(
-                        since,
+                        Instant.ofEpochSecond(n.path("since").asLong()),
                         n.path("title").asText(""),
                         Impact.fromCode(n.path("worst").asText(null)),
-                        n.path("message").asText(""),
-                        messageSince,
+                        n.path("digest").asText(""),
+                        Instant.ofEpochSecond(n.path("messageSince").asLong()),
                         n.path("word").asText(null));
             } catch (Exception e) {
                 // A cursor this rule did not write (an older format): start afresh rather than fail the source.
@@ -120,24 +137,13 @@ public final class HealthSpells {
 
         String write() {
             ObjectNode n = JSON.createObjectNode();
-            n.put("since", since.toString());
+            n.put("since", since.getEpochSecond());
             n.put("title", title);
             n.put("worst", worst == null ? null : worst.code());
-            n.put("message", message);
-            n.put("messageSince", messageSince.toString());
-            n.put("word", word);
+            n.put("digest", digest);
+            n.put("messageSince", messageSince.getEpochSecond());
+            n.put("word", word == null || word.length() <= 20 ? word : word.substring(0, 20));
             return n.toString();
-        }
-
-        /** The message now, as an update from when it was first seen; earlier ones are already stored. */
-        List<ObservedUpdate> updates(String keyPrefix) {
-            return List.of(new ObservedUpdate(
-                    keyPrefix + since.getEpochSecond() + "-" + messageSince.getEpochSecond(),
-                    IncidentStatus.INVESTIGATING,
-                    word,
-                    messageSince,
-                    true,
-                    VendorText.ofPlain(message)));
         }
 
         ObservedIncident incident(
@@ -149,7 +155,7 @@ public final class HealthSpells {
                 List<String> components) {
             return new ObservedIncident(
                     keyPrefix + since.getEpochSecond(),
-                    VendorText.headline(title),
+                    title,
                     worst,
                     status,
                     word,

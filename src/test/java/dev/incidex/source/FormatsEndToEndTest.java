@@ -220,7 +220,7 @@ class FormatsEndToEndTest {
         assertThat(resolved.updates).hasSize(3);
         assertThat(polls.sources("fmt-azure-devops").get(0).cursor)
                 .as("the spell is over")
-                .isNull();
+                .isEmpty();
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class HealthSpells {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The cursor while all is well: empty, not null, since a null cursor leaves the stored one as it was. */
+    public static final String NO_SPELL = "";
+
     private HealthSpells() {}
 
     /**
@@ -61,7 +64,7 @@ public final class HealthSpells {
         Instant at = now.at().truncatedTo(ChronoUnit.SECONDS);
         if (now.healthy()) {
             if (spell == null) {
-                return new Outcome(List.of(), null);
+                return new Outcome(List.of(), NO_SPELL);
             }
             // The spell's earlier words are stored already; the resolution is the one update to add.
             ObservedUpdate resolution = new ObservedUpdate(
@@ -74,7 +77,7 @@ public final class HealthSpells {
             return new Outcome(
                     List.of(spell.incident(
                             keyPrefix, url, IncidentStatus.RESOLVED, at, List.of(resolution), List.of())),
-                    null);
+                    NO_SPELL);
         }
         String message = now.message() == null || now.message().isBlank()
                 ? unwellTitle

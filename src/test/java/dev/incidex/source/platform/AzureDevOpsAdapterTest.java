@@ -103,7 +103,7 @@ class AzureDevOpsAdapterTest {
             assertThat(u.status()).isEqualTo(IncidentStatus.RESOLVED);
             assertThat(u.text().plain()).isEqualTo("Everything is looking good");
         });
-        assertThat(adapter.cursorAfter(healthy, cursor)).as("the spell is over").isNull();
+        assertThat(adapter.cursorAfter(healthy, cursor)).as("the spell is over").isEmpty();
     }
 
     @Test
@@ -111,7 +111,7 @@ class AzureDevOpsAdapterTest {
         assertThat(adapter.read(doc("health-healthy.json", null, Fixtures.POLLED)))
                 .isEmpty();
         assertThat(adapter.cursorAfter(doc("health-healthy.json", null, Fixtures.POLLED), null))
-                .isNull();
+                .isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.incidex.discovery.DiscoveryException;
 import dev.incidex.discovery.VendorAdditions;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.VendorComponents;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -193,9 +194,12 @@ public class VendorApi {
         return a.regionMatches(true, 0, "Bearer ", 0, 7) ? a.substring(7) : a;
     }
 
+    @Inject
+    VendorComponents components;
+
     @GET
     @Path("{slug}")
-    @Operation(summary = "One vendor with its current state and the health of its sources")
+    @Operation(summary = "One vendor with its current state, its components now and the health of its sources")
     @APIResponse(
             responseCode = "200",
             description = "The vendor",
@@ -213,7 +217,7 @@ public class VendorApi {
     public VendorJson vendor(
             @PathParam("slug") @Parameter(description = "The vendor's slug", example = "github") String slug) {
         Vendor v = vendorOr404(slug);
-        return VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri());
+        return VendorJson.of(v, queries.ongoingCount(v), uri.getBaseUri()).withComponents(components.ofVendor(v.slug));
     }
 
     @GET

@@ -2,6 +2,8 @@ package dev.incidex.api;
 
 import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
+import dev.incidex.incident.VendorComponent;
+import dev.incidex.incident.VendorComponents;
 import dev.incidex.incident.VendorState;
 import java.net.URI;
 import java.time.Instant;
@@ -17,7 +19,51 @@ public record VendorJson(
         long ongoingIncidents,
         String pageUrl,
         String incidentsUrl,
-        List<SourceJson> sources) {
+        List<SourceJson> sources,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                description = "The vendor's components now, per source that lists them (one vendor only)")
+        List<ComponentsJson> components) {
+
+    /**
+     * The components one source lists: {@code asOf} is when Incidex read this set; an empty list means the source
+     * reports no component affected now.
+     */
+    public record ComponentsJson(String source, String sourceUrl, Instant asOf, List<ComponentJson> components) {
+
+        static ComponentsJson of(VendorComponents.SourceComponents set) {
+            List<ComponentJson> list = new java.util.ArrayList<>();
+            set.groups().forEach(g -> g.components().forEach(c -> list.add(ComponentJson.of(c))));
+            return new ComponentsJson(set.source().displayName(), set.source().url, set.readAt(), list);
+        }
+    }
+
+    /**
+     * One component: {@code status} is one of operational, degraded, partial-outage, major-outage, maintenance,
+     * unknown; {@code vendorStatus} the vendor's own word; {@code updatedAt} when the vendor last changed it, if said.
+     */
+    public record ComponentJson(String name, String group, String status, String vendorStatus, Instant updatedAt) {
+
+        static ComponentJson of(VendorComponent c) {
+            return new ComponentJson(c.name, c.group, c.status.code(), c.vendorStatus, c.vendorUpdatedAt);
+        }
+    }
+
+    /** This vendor with its components, for the one-vendor answer. */
+    VendorJson withComponents(List<VendorComponents.SourceComponents> sets) {
+        return new VendorJson(
+                slug,
+                name,
+                site,
+                dependsOn,
+                state,
+                ongoingIncidents,
+                pageUrl,
+                incidentsUrl,
+                sources,
+                sets.stream().map(ComponentsJson::of).toList());
+    }
 
     /**
      * One source and how it is doing: ok, failing (with the error) or unknown; {@code movedTo} is where its documents
@@ -27,6 +73,7 @@ public record VendorJson(
     public record SourceJson(
             String kind,
             String url,
+            String label,
             String health,
             Instant lastPolledAt,
             Instant lastSuccessAt,
@@ -39,6 +86,7 @@ public record VendorJson(
             return new SourceJson(
                     s.kind,
                     s.url,
+                    s.displayName(),
                     s.health().name().toLowerCase(java.util.Locale.ROOT),
                     s.lastPolledAt,
                     s.lastSuccessAt,
@@ -60,6 +108,7 @@ public record VendorJson(
                 ongoing,
                 base.resolve("vendors/" + v.slug).toString(),
                 base.resolve("api/vendors/" + v.slug + "/incidents").toString(),
-                v.sources.stream().map(SourceJson::of).toList());
+                v.sources.stream().map(SourceJson::of).toList(),
+                null);
     }
 }

@@ -42,7 +42,7 @@ public final class CatalogReader {
     private static final Set<String> VENDOR_KEYS =
             new TreeSet<>(List.of("slug", "name", "site", "depends-on", "sources", "checked"));
     private static final Set<String> SOURCE_KEYS =
-            new TreeSet<>(List.of("kind", "needs-kind", "url", "incident-id-pattern", "time-zone"));
+            new TreeSet<>(List.of("kind", "needs-kind", "url", "incident-id-pattern", "time-zone", "label"));
     private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     /** A source URL under this path names a file Incidex serves itself (the offline demo). */
@@ -265,7 +265,15 @@ public final class CatalogReader {
                         zoneNode, "unknown time-zone '" + zoneName + "' (expected an IANA zone like Europe/Berlin)");
             }
         }
-        CatalogSource source = new CatalogSource(kind, url, pattern, zone);
+        String label = null;
+        Node labelNode = optional(fields, "label");
+        if (labelNode != null) {
+            label = scalar(labelNode, "label").strip();
+            if (label.isEmpty() || label.length() > 100) {
+                throw error(labelNode, "a source's label has 1 to 100 characters, found " + label.length());
+            }
+        }
+        CatalogSource source = new CatalogSource(kind, url, pattern, zone, label);
         if (waits) {
             waiting.add(new Catalog.WaitingSource(slug, source, line(node)));
             return null;

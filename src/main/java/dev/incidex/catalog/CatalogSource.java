@@ -10,5 +10,11 @@ import java.time.ZoneId;
  * @param url for platforms with an API the status page's base URL, for feeds the feed's URL
  * @param incidentIdPattern optional regex that finds the vendor's incident ids in text, or null
  * @param timeZone optional zone for formats whose dates carry none, or null
+ * @param label optional name of this source when its vendor has several (its region: "Datadog EU"), or null
  */
-public record CatalogSource(String kind, URI url, String incidentIdPattern, ZoneId timeZone) {}
+public record CatalogSource(String kind, URI url, String incidentIdPattern, ZoneId timeZone, String label) {
+
+    public CatalogSource(String kind, URI url, String incidentIdPattern, ZoneId timeZone) {
+        this(kind, url, incidentIdPattern, timeZone, null);
+    }
+}

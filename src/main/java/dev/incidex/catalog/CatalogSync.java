@@ -165,6 +165,7 @@ public class CatalogSync {
             source.enabled = true;
             source.incidentIdPattern = entry.incidentIdPattern();
             source.timeZone = entry.timeZone() == null ? null : entry.timeZone().getId();
+            source.label = entry.label();
             source.persist();
         }
         existing.forEach((key, source) -> {

@@ -94,6 +94,29 @@ public class Source extends PanacheEntityBase {
     @Column(name = "poll_cursor")
     public String cursor;
 
+    /** When the components this source lists were last read, or null when it never listed any. */
+    @Column(name = "components_at")
+    public Instant componentsAt;
+
+    /**
+     * What the vendor page calls this source when a vendor has several (its region: "Datadog EU"), from the
+     * catalog, or null: then its host names it.
+     */
+    public String label;
+
+    /** The source in users' words: its catalog label, else its host. */
+    public String displayName() {
+        if (label != null && !label.isBlank()) {
+            return label;
+        }
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
     /** Per fetched URL: the validators of its last answer, for conditional GETs. */
     @ElementCollection
     @CollectionTable(name = "source_document", joinColumns = @JoinColumn(name = "source_id"))

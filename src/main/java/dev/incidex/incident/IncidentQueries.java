@@ -1,6 +1,7 @@
 package dev.incidex.incident;
 
 import dev.incidex.IncidexConfig;
+import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.model.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -180,6 +181,37 @@ public class IncidentQueries {
             texts.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
         }
         return texts;
+    }
+
+    /**
+     * Which sources reported each of these incidents (carried one of its updates), in one query, each incident's
+     * sources in the order of their first sighting: a vendor with regional pages shows which one reported what.
+     */
+    public java.util.Map<Long, List<Source>> reportedBy(Collection<Long> ids) {
+        java.util.Map<Long, List<Source>> by = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return by;
+        }
+        List<Object[]> rows = UpdateSighting.getEntityManager()
+                .createQuery(
+                        "select u.incident.id, s.source.id, min(s.firstSeenAt) from UpdateSighting s join s.update u"
+                                + " where u.incident.id in :ids group by u.incident.id, s.source.id"
+                                + " order by min(s.firstSeenAt), s.source.id",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
+        java.util.Map<Long, Source> sources = new java.util.HashMap<>();
+        List<Long> sourceIds = rows.stream().map(r -> (Long) r[1]).distinct().toList();
+        if (!sourceIds.isEmpty()) {
+            Source.<Source>list("id in ?1", sourceIds).forEach(src -> sources.put(src.id, src));
+        }
+        for (Object[] row : rows) {
+            Source source = sources.get((Long) row[1]);
+            if (source != null) {
+                by.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(source);
+            }
+        }
+        return by;
     }
 
     /** These incidents with vendor and components, newest first; ids of no incident are left out. */

@@ -13,6 +13,8 @@ import dev.incidex.fetch.Fetcher;
 import dev.incidex.fetch.Validators;
 import dev.incidex.incident.IncidentMerger;
 import dev.incidex.incident.MergeResult;
+import dev.incidex.incident.VendorComponents;
+import dev.incidex.model.ObservedComponent;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.poll.SourceLeases.Claim;
 import dev.incidex.poll.SourceLeases.LeaseLostException;
@@ -83,6 +85,9 @@ public class Poller {
 
     @Inject
     IncidentMerger merger;
+
+    @Inject
+    VendorComponents components;
 
     @Inject
     SourceBookkeeping bookkeeping;
@@ -315,9 +320,16 @@ public class Poller {
                     completions);
         }
         List<URI> documents;
+        Set<String> componentDocuments;
         Authorization authorization;
         try {
-            documents = adapter.documents(task.settings());
+            documents = new ArrayList<>(adapter.documents(task.settings()));
+            componentDocuments = new LinkedHashSet<>();
+            for (URI extra : adapter.componentDocuments(task.settings())) {
+                if (componentDocuments.add(extra.toString()) && !documents.contains(extra)) {
+                    documents.add(extra);
+                }
+            }
             authorization = adapter.authorization(task.settings());
         } catch (RuntimeException e) {
             // Nothing is sent for a source that cannot be asked properly (a missing token, say).
@@ -340,6 +352,7 @@ public class Poller {
                             PollReport report = completeSafely(
                                     task,
                                     adapter,
+                                    componentDocuments,
                                     outcomes.stream()
                                             .map(CompletableFuture::join)
                                             .toList(),
@@ -353,9 +366,13 @@ public class Poller {
 
     /** Completes one source; whatever goes wrong is recorded on that source alone. Null: queued as unchanged. */
     private PollReport completeSafely(
-            SourceTask task, SourceAdapter adapter, List<FetchOutcome> outcomes, Round round) {
+            SourceTask task,
+            SourceAdapter adapter,
+            Set<String> componentDocuments,
+            List<FetchOutcome> outcomes,
+            Round round) {
         try {
-            return complete(task, adapter, outcomes, round);
+            return complete(task, adapter, componentDocuments, outcomes, round);
         } catch (LeaseLostException e) {
             Log.infof("source %s (%s): %s; its poll is not recorded", task.url(), task.vendorSlug(), e.getMessage());
             return new PollReport(1, 0, 0, MergeResult.NOTHING);
@@ -379,12 +396,20 @@ public class Poller {
         return new PollReport(1, 1, 0, MergeResult.NOTHING);
     }
 
-    private PollReport complete(SourceTask task, SourceAdapter adapter, List<FetchOutcome> outcomes, Round round) {
+    private PollReport complete(
+            SourceTask task,
+            SourceAdapter adapter,
+            Set<String> componentDocuments,
+            List<FetchOutcome> outcomes,
+            Round round) {
         Instant now = clock.instant();
         long started = System.nanoTime();
         String cursor = task.settings().cursor();
         Map<String, DocumentState> seen = new HashMap<>();
         List<ObservedIncident> observed = new ArrayList<>();
+        // Null until a parsed document lists components: only then is the stored set replaced.
+        List<ObservedComponent> listed = null;
+        Set<String> listing = new LinkedHashSet<>(); // the documents that listed them
         Set<String> errors = new LinkedHashSet<>(); // both of a Statuspage's documents often fail alike
         Duration retryAfter = null;
         int parsed = 0;
@@ -400,6 +425,10 @@ public class Poller {
         List<String> notes = new ArrayList<>();
         List<List<ObservedIncident>> listings = new ArrayList<>();
         for (FetchOutcome outcome : outcomes) {
+            boolean forComponents = componentDocuments.contains(outcome.url().toString());
+            if (outcome instanceof Failed f && forComponents) {
+                continue; // not every page serves one: the stored components stay as they were
+            }
             if (outcome instanceof Failed f && notPublished(f) && adapter.optional(f.url())) {
                 notes.add(f.url().getPath() + " is not published ("
                         + f.message().split(" from ")[0] + "); read without it");
@@ -420,16 +449,23 @@ public class Poller {
                 try {
                     FetchedDocument document =
                             new FetchedDocument(f.url(), f.contentType(), f.body(), f.receivedAt(), task.settings());
-                    List<ObservedIncident> read = adapter.read(document);
-                    observed.addAll(read);
+                    SourceAdapter.Reading reading = adapter.readAll(document);
+                    observed.addAll(reading.incidents());
                     if (adapter.listsEverySince(f.url())) {
-                        listings.add(read);
+                        listings.add(reading.incidents());
+                    }
+                    if (reading.components() != null) {
+                        listed = listed == null ? new ArrayList<>() : listed;
+                        listed.addAll(reading.components());
+                        listing.add(key);
                     }
                     cursor = adapter.cursorAfter(document, cursor);
                     seen.put(key, state);
                     parsed++;
                 } catch (UnreadableDocumentException | RuntimeException ex) {
-                    errors.add(key + ": " + describe(ex));
+                    if (!forComponents) {
+                        errors.add(key + ": " + describe(ex));
+                    }
                 }
             }
             // NotModified: the document is as it was, nothing to do
@@ -464,6 +500,22 @@ public class Poller {
                 Log.warnf(ex, "could not store what %s reported", task.url());
                 errors.add("could not store incidents: " + describe(ex));
                 seen.clear(); // parse again next time rather than skip a body we never stored
+            }
+        }
+        if (listed != null && !errors.isEmpty()) {
+            // A failed poll keeps the stored set; its listing documents are read again at the next good poll.
+            listing.forEach(seen::remove);
+        }
+        if (listed != null && errors.isEmpty()) {
+            try {
+                List<ObservedComponent> set = listed;
+                components.replace(task.id(), set, now, () -> leases.fence(task.id(), task.token()));
+            } catch (LeaseLostException ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                Log.warnf(ex, "could not store the components %s lists", task.url());
+                errors.add("could not store components: " + describe(ex));
+                seen.clear();
             }
         }
         timings.add(Timings.MERGE, System.nanoTime() - started);

@@ -1,6 +1,7 @@
 package dev.incidex.source;
 
 import dev.incidex.fetch.Authorization;
+import dev.incidex.model.ObservedComponent;
 import dev.incidex.model.ObservedIncident;
 import java.net.URI;
 import java.util.List;
@@ -53,6 +54,38 @@ public interface SourceAdapter {
      *     was expected, a truncated feed, …): the source is then marked failing and nothing is changed
      */
     List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException;
+
+    /**
+     * Reads one fetched document with everything it tells: the incidents, and the vendor's components now
+     * when the document lists them. Formats that carry components override this (and answer {@link #read}
+     * from it); the poller calls only this.
+     */
+    default Reading readAll(FetchedDocument document) throws UnreadableDocumentException {
+        return new Reading(read(document), null);
+    }
+
+    /**
+     * What one document tells.
+     *
+     * @param incidents the incidents and maintenances it shows
+     * @param components the vendor's components and their status now, as this document lists them
+     *     (an empty list: it lists none now), or null when this document says nothing about components
+     */
+    record Reading(List<ObservedIncident> incidents, List<ObservedComponent> components) {
+        public Reading {
+            incidents = incidents == null ? List.of() : List.copyOf(incidents);
+            components = components == null ? null : List.copyOf(components);
+        }
+    }
+
+    /**
+     * Documents fetched only for the components (Statuspage's {@code components.json}), beside
+     * {@link #documents}. Not every page serves one, so one that cannot be fetched or read does not fail the
+     * source: its stored components are kept as they were.
+     */
+    default List<URI> componentDocuments(SourceSettings source) {
+        return List.of();
+    }
 
     /**
      * How the fetch stage proves who is asking for this source's documents, or null for public

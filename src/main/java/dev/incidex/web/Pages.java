@@ -1,6 +1,7 @@
 package dev.incidex.web;
 
 import dev.incidex.UserInput;
+import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.Durations;
 import dev.incidex.incident.HistoryCursor;
@@ -11,6 +12,7 @@ import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentQueries;
 import dev.incidex.incident.SearchSnippet;
 import dev.incidex.incident.SearchTerms;
+import dev.incidex.incident.VendorComponents;
 import dev.incidex.incident.VendorLag;
 import dev.incidex.incident.VendorState;
 import dev.incidex.incident.VendorStats;
@@ -74,6 +76,9 @@ public class Pages {
     @Inject
     VendorLag lag;
 
+    @Inject
+    VendorComponents components;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance front(
@@ -88,7 +93,9 @@ public class Pages {
                 Figures figures,
                 HistoryView history,
                 IncidentContext.VendorContext ties,
-                List<Incident> open);
+                List<Incident> open,
+                List<VendorComponents.SourceComponents> components,
+                Map<Long, List<Source>> reportedBy);
 
         static native TemplateInstance incident(Incident incident, String ongoingFor, IncidentContext more);
 
@@ -233,13 +240,22 @@ public class Pages {
         List<Incident> open = queries.ongoing().stream()
                 .filter(i -> i.vendor.slug.equals(vendor.slug))
                 .toList();
+        // Which source reported what matters only where a vendor has several (regional pages).
+        boolean severalSources = vendor.sources.stream().filter(s -> s.enabled).count() > 1;
+        Map<Long, List<Source>> reportedBy = severalSources
+                ? queries.reportedBy(Stream.concat(open.stream(), page.incidents().stream())
+                        .map(i -> i.id)
+                        .collect(java.util.stream.Collectors.toSet()))
+                : Map.of();
         return Templates.vendor(
                         vendor,
                         VendorSummary.of(vendor, queries.ongoingCount(vendor)),
                         figures,
                         history,
                         IncidentContext.VendorContext.of(vendor, links, lag),
-                        open)
+                        open,
+                        components.ofVendor(vendor.slug),
+                        reportedBy)
                 .render();
     }
 

@@ -191,7 +191,7 @@ class CatalogReaderTest {
                 """,
                 7,
                 "unknown key 'timezone' in a source of vendor 'inky'",
-                "(allowed: incident-id-pattern, kind, needs-kind, time-zone, url)");
+                "(allowed: incident-id-pattern, kind, label, needs-kind, time-zone, url)");
     }
 
     @Test

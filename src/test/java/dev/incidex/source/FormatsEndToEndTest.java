@@ -62,7 +62,8 @@ class FormatsEndToEndTest {
                 .serveFixture("/fmt-uptime/statuspage/ledgerly/ajax", "uptime/ajax.json", JSON)
                 .serveFixture("/fmt-uptime/statuspage/ledgerly/history", "uptime/history.json", JSON)
                 .serveFixture("/fmt-hund/state_feed/feed", "hund/state-feed.atom", "application/atom+xml")
-                .serveFixture("/fmt-stripe/current/atom.xml", "stripe/current-atom.xml", "application/atom+xml");
+                .serveFixture("/fmt-stripe/current/atom.xml", "stripe/current-atom.xml", "application/atom+xml")
+                .serveFixture("/fmt-azure-devops/_apis/status/health", "azure-devops/health-degraded.json", JSON);
     }
 
     private List<Incident> pollAndList(String slug, int documents) {
@@ -186,6 +187,40 @@ class FormatsEndToEndTest {
         assertThat(again.startedAt).isNull();
         assertThat(again.sortAt).isEqualTo(first.sortAt).isEqualTo(first.detectedAt);
         assertThat(again.updates).isEmpty();
+    }
+
+    /**
+     * Azure DevOps keeps no incidents: the poll that sees it degraded opens one, a worse poll continues it (the
+     * cursor is stored between polls), and the first healthy poll resolves it.
+     */
+    @Test
+    void azureDevOpsHealthSpellIsOneIncidentFromConsecutivePolls() {
+        List<Incident> opened = pollAndList("fmt-azure-devops", 1);
+        assertThat(opened).hasSize(1);
+        Incident spell = opened.get(0);
+        assertThat(spell.title).isEqualTo("Customers in Europe may experience delays with Azure Pipelines runs");
+        assertThat(spell.impact).isEqualTo(Impact.MINOR);
+        assertThat(spell.resolvedAt).isNull();
+        assertThat(spell.components).contains("Pipelines (Europe)");
+
+        VendorServer server = VendorServerResource.server();
+        server.serveFixture("/fmt-azure-devops/_apis/status/health", "azure-devops/health-unhealthy.json", JSON);
+        Incident worse = pollAndList("fmt-azure-devops", 1).get(0);
+        assertThat(worse.id).isEqualTo(spell.id);
+        assertThat(worse.impact).isEqualTo(Impact.MAJOR);
+        assertThat(worse.updates).hasSize(2);
+
+        server.serveFixture("/fmt-azure-devops/_apis/status/health", "azure-devops/health-healthy.json", JSON);
+        List<Incident> after = pollAndList("fmt-azure-devops", 1);
+        assertThat(after).hasSize(1);
+        Incident resolved = after.get(0);
+        assertThat(resolved.id).isEqualTo(spell.id);
+        assertThat(resolved.status).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(resolved.resolvedAt).isAfterOrEqualTo(resolved.startedAt);
+        assertThat(resolved.updates).hasSize(3);
+        assertThat(polls.sources("fmt-azure-devops").get(0).cursor)
+                .as("the spell is over")
+                .isEmpty();
     }
 
     @Test

@@ -6,9 +6,11 @@ import static dev.incidex.source.support.JsonDocuments.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedComponent;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.source.FetchedDocument;
 import dev.incidex.source.SourceAdapter;
+import dev.incidex.source.SourceSettings;
 import dev.incidex.source.UnreadableDocumentException;
 import dev.incidex.source.support.JsonDocuments;
 import dev.incidex.source.support.VendorDates;
@@ -40,6 +42,44 @@ public class InstatusAdapter implements SourceAdapter {
     public List<URI> documents(URI sourceUrl) {
         return List.of(JsonDocuments.under(sourceUrl, "/summary.json"));
     }
+
+    /** The summary lists no components; {@code /v3/components.json} does, where a page serves it. */
+    @Override
+    public List<URI> componentDocuments(SourceSettings source) {
+        return List.of(JsonDocuments.under(source.url(), COMPONENTS));
+    }
+
+    @Override
+    public Reading readAll(FetchedDocument document) throws UnreadableDocumentException {
+        if (document.url() != null && document.url().getPath().endsWith(COMPONENTS)) {
+            return new Reading(List.of(), components(document));
+        }
+        return new Reading(read(document), null);
+    }
+
+    /** {@code {components:[{id,name,description,status,group}]}} as pages serve it, or the bare array the docs show. */
+    private static List<ObservedComponent> components(FetchedDocument document) throws UnreadableDocumentException {
+        String expected = "expected Instatus components JSON (an array, or an object with \"components\")";
+        JsonNode root = JsonDocuments.parse(document, expected);
+        JsonNode list = root.isArray() ? root : root.path("components");
+        if (!list.isArray()) {
+            throw new UnreadableDocumentException(expected + ", got " + JsonDocuments.describe(root));
+        }
+        List<ObservedComponent> result = new ArrayList<>();
+        for (JsonNode c : list) {
+            String name = text(c, "name");
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            JsonNode g = c.path("group");
+            // The group is a name in some answers and an object with one in others.
+            String group = g.isObject() ? text(g, "name") : g.isTextual() ? g.asText() : null;
+            result.add(ObservedComponent.of(text(c, "id"), name, group, text(c, "status"), null));
+        }
+        return result;
+    }
+
+    static final String COMPONENTS = "/v3/components.json";
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {

@@ -6,6 +6,7 @@ import static dev.incidex.source.support.JsonDocuments.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedComponent;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
@@ -48,7 +49,48 @@ public class SlackAdapter implements SourceAdapter {
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
+        return readAll(document).incidents();
+    }
+
+    /**
+     * {@code current} names the services its active incidents affect (Slack lists no others): those are the
+     * components it reports, each as bad as the worst incident naming it, and none while all is well.
+     * {@code history} says nothing about now.
+     */
+    @Override
+    public Reading readAll(FetchedDocument document) throws UnreadableDocumentException {
         JsonNode root = JsonDocuments.parse(document, EXPECTED);
+        List<ObservedIncident> incidents = incidents(root);
+        if (root.isArray()) {
+            return new Reading(incidents, null);
+        }
+        java.util.Map<String, ObservedComponent> affected = new java.util.LinkedHashMap<>();
+        for (JsonNode n : array(root, "active_incidents")) {
+            String word = text(n, "status");
+            if (word != null && !word.equalsIgnoreCase("active")) {
+                continue; // announced, resolved or completed: affects nothing now
+            }
+            Instant updated;
+            try {
+                updated = VendorDates.iso(text(n, "date_updated"));
+            } catch (DateTimeParseException e) {
+                updated = null;
+            }
+            for (JsonNode service : array(n, "services")) {
+                if (service.isTextual() && !service.asText().isBlank()) {
+                    // Slack's type is the service's state: outage, incident or notice.
+                    ObservedComponent c = ObservedComponent.of(null, service.asText(), null, text(n, "type"), updated);
+                    affected.merge(
+                            c.key(),
+                            c,
+                            (a, b) -> b.status().severity() > a.status().severity() ? b : a);
+                }
+            }
+        }
+        return new Reading(incidents, List.copyOf(affected.values()));
+    }
+
+    private static List<ObservedIncident> incidents(JsonNode root) throws UnreadableDocumentException {
         List<JsonNode> items;
         if (root.isArray()) {
             items = new ArrayList<>();

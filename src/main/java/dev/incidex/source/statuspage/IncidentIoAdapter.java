@@ -6,6 +6,7 @@ import static dev.incidex.source.support.JsonDocuments.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedComponent;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
@@ -57,9 +58,42 @@ public class IncidentIoAdapter implements SourceAdapter {
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
+        return readAll(document).incidents();
+    }
+
+    /**
+     * The widget lists only the components its ongoing incidents and maintenances affect, each with its
+     * status now: those are the components it reports (none when all is well).
+     */
+    @Override
+    public Reading readAll(FetchedDocument document) throws UnreadableDocumentException {
         if (document.url() == null || !document.url().getPath().endsWith(WIDGET)) {
-            return StatuspageApi.read(document);
+            return new Reading(StatuspageApi.read(document), null);
         }
+        JsonNode root = widget(document);
+        List<ObservedIncident> incidents = widgetIncidents(root);
+        java.util.Map<String, ObservedComponent> affected = new java.util.LinkedHashMap<>();
+        for (String key : List.of("ongoing_incidents", "in_progress_maintenances", "scheduled_maintenances")) {
+            for (JsonNode n : array(root, key)) {
+                for (JsonNode c : array(n, "affected_components")) {
+                    String name = text(c, "name");
+                    if (name == null || name.isBlank()) {
+                        continue;
+                    }
+                    ObservedComponent seen = ObservedComponent.of(
+                            text(c, "id"), name, text(c, "group_name"), text(c, "current_status"), null);
+                    // A component in two incidents is listed once, with its worse status.
+                    affected.merge(
+                            seen.key(),
+                            seen,
+                            (a, b) -> b.status().severity() > a.status().severity() ? b : a);
+                }
+            }
+        }
+        return new Reading(incidents, List.copyOf(affected.values()));
+    }
+
+    private static JsonNode widget(FetchedDocument document) throws UnreadableDocumentException {
         JsonNode root = JsonDocuments.parse(document, EXPECTED);
         if (!root.isObject()
                 || !(root.has("ongoing_incidents")
@@ -67,6 +101,10 @@ public class IncidentIoAdapter implements SourceAdapter {
                         || root.has("in_progress_maintenances"))) {
             throw new UnreadableDocumentException(EXPECTED + ", got " + JsonDocuments.describe(root));
         }
+        return root;
+    }
+
+    private static List<ObservedIncident> widgetIncidents(JsonNode root) throws UnreadableDocumentException {
         List<ObservedIncident> result = new ArrayList<>();
         try {
             for (JsonNode n : array(root, "ongoing_incidents")) {

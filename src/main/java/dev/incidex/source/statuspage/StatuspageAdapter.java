@@ -30,6 +30,12 @@ public class StatuspageAdapter implements SourceAdapter {
                 JsonDocuments.under(sourceUrl, "/api/v2/scheduled-maintenances.json"));
     }
 
+    /** The page's components now: the vendor page shows them first. */
+    @Override
+    public List<URI> componentDocuments(SourceSettings source) {
+        return List.of(JsonDocuments.under(source.url(), COMPONENTS));
+    }
+
     @Override
     public boolean listsEverySince(URI document) {
         return document.getPath().endsWith("/api/v2/incidents.json")
@@ -43,8 +49,24 @@ public class StatuspageAdapter implements SourceAdapter {
 
     @Override
     public List<ObservedIncident> read(FetchedDocument document) throws UnreadableDocumentException {
-        return StatuspageApi.read(document);
+        return readAll(document).incidents();
     }
+
+    @Override
+    public Reading readAll(FetchedDocument document) throws UnreadableDocumentException {
+        return readPage(document);
+    }
+
+    /** Statuspage's API documents as this adapter and incident.io's read them. */
+    static Reading readPage(FetchedDocument document) throws UnreadableDocumentException {
+        String path = document.url() == null ? "" : document.url().getPath();
+        if (path.endsWith(COMPONENTS)) {
+            return new Reading(List.of(), StatuspageApi.components(document));
+        }
+        return new Reading(StatuspageApi.read(document), null);
+    }
+
+    static final String COMPONENTS = "/api/v2/components.json";
 
     /** The HTML {@code /history} pages and each incident's page, which reach back further than the API. */
     @Override

@@ -3,6 +3,7 @@ package dev.incidex.source.statuspage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
+import dev.incidex.model.ObservedComponent;
 import dev.incidex.model.ObservedIncident;
 import dev.incidex.model.ObservedUpdate;
 import dev.incidex.model.VendorText;
@@ -74,6 +75,41 @@ final class StatuspageApi {
             }
         } catch (DateTimeParseException e) {
             throw new UnreadableDocumentException("Statuspage JSON with an unreadable date: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /**
+     * The components of {@code components.json} (as {@code summary.json} lists them too): every component that is not a group,
+     * named with its group's name, in the page's order.
+     */
+    static List<ObservedComponent> components(FetchedDocument document) throws UnreadableDocumentException {
+        String expected = "expected Statuspage JSON with a \"components\" array";
+        JsonNode root = JsonDocuments.parse(document, expected);
+        JsonNode list = root.path("components");
+        if (!list.isArray()) {
+            throw new UnreadableDocumentException(expected + ", got " + JsonDocuments.describe(root));
+        }
+        java.util.Map<String, String> groups = new java.util.HashMap<>();
+        for (JsonNode c : list) {
+            if (c.path("group").asBoolean(false) && text(c, "id") != null) {
+                groups.put(text(c, "id"), text(c, "name"));
+            }
+        }
+        List<ObservedComponent> result = new ArrayList<>();
+        for (JsonNode c : list) {
+            String name = text(c, "name");
+            if (c.path("group").asBoolean(false) || name == null || name.isBlank()) {
+                continue;
+            }
+            Instant updated;
+            try {
+                updated = VendorDates.iso(text(c, "updated_at"));
+            } catch (DateTimeParseException e) {
+                updated = null; // a component's time is a detail; its status still counts
+            }
+            String group = text(c, "group_id") == null ? null : groups.get(text(c, "group_id"));
+            result.add(ObservedComponent.of(text(c, "id"), name, group, text(c, "status"), updated));
         }
         return result;
     }

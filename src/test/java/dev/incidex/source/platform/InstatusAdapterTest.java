@@ -24,6 +24,34 @@ class InstatusAdapterTest {
     }
 
     @Test
+    void componentsComeFromTheV3ComponentsDocumentInEitherShape() throws Exception {
+        assertThat(adapter.componentDocuments(
+                        dev.incidex.source.SourceSettings.of(URI.create("https://status.quillpad.example"))))
+                .containsExactly(URI.create("https://status.quillpad.example/v3/components.json"));
+        String url = "https://status.quillpad.example/v3/components.json";
+        String wrapped = "{\"components\":[{\"id\":\"c1\",\"name\":\"Editor\",\"description\":null,"
+                + "\"status\":\"PARTIALOUTAGE\",\"group\":{\"id\":\"g1\",\"name\":\"App\"}},"
+                + "{\"id\":\"c2\",\"name\":\"Sync\",\"status\":\"UNDERMAINTENANCE\",\"group\":null}]}";
+        var reading = adapter.readAll(Fixtures.text(wrapped, url, "application/json"));
+        assertThat(reading.incidents()).isEmpty();
+        assertThat(reading.components())
+                .extracting(c -> c.name(), c -> c.group(), c -> c.status(), c -> c.vendorStatus())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Editor", "App", dev.incidex.model.ComponentStatus.PARTIAL_OUTAGE, "PARTIALOUTAGE"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Sync", null, dev.incidex.model.ComponentStatus.MAINTENANCE, "UNDERMAINTENANCE"));
+        String bare = "[{\"id\":\"c3\",\"name\":\"Login\",\"status\":\"OPERATIONAL\",\"group\":\"Accounts\"}]";
+        assertThat(adapter.readAll(Fixtures.text(bare, url, "application/json")).components())
+                .extracting(c -> c.group())
+                .containsExactly("Accounts");
+        assertThat(adapter.readAll(Fixtures.file("instatus-summary.json", URL, "application/json"))
+                        .components())
+                .as("the summary lists no components")
+                .isNull();
+    }
+
+    @Test
     void documentIsTheSummaryUnderTheBaseUrl() {
         assertThat(adapter.kind()).isEqualTo("instatus");
         assertThat(adapter.documents(URI.create("https://status.quillpad.example/")))

@@ -15,8 +15,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -86,7 +86,9 @@ public class VendorApi {
             @QueryParam("limit") @Parameter(description = "Vendors per page, 1 to 500 (default 100).", example = "100")
                     String limit,
             @QueryParam("cursor")
-                    @Parameter(description = "Where the page starts: the cursor from the previous page's next link. Opaque.")
+                    @Parameter(
+                            description =
+                                    "Where the page starts: the cursor from the previous page's next link. Opaque.")
                     String cursor) {
         int size = HistoryQuery.limit(limit, DEFAULT_VENDORS, MAX_VENDORS);
         VendorCursor after = null;
@@ -103,7 +105,9 @@ public class VendorApi {
         Map<String, Long> open = queries.openCounts();
         java.net.URI next = more
                 ? uri.getRequestUriBuilder()
-                        .replaceQueryParam("cursor", VendorCursor.after(shown.get(size - 1)).encode())
+                        .replaceQueryParam(
+                                "cursor",
+                                VendorCursor.after(shown.get(size - 1)).encode())
                         .build()
                 : null;
         VendorsJson body = new VendorsJson(
@@ -112,8 +116,7 @@ public class VendorApi {
                         .toList(),
                 next == null ? null : next.toString());
         Response.ResponseBuilder answer = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        return (next == null ? answer : answer.header("Link", "<" + next + ">; rel=\"next\""))
-                .build();
+        return (next == null ? answer : answer.header("Link", "<" + next + ">; rel=\"next\"")).build();
     }
 
     @POST

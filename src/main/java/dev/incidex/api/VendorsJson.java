@@ -8,7 +8,6 @@ public record VendorsJson(
         List<VendorJson> vendors,
 
         @Schema(
-                description =
-                        "The next page, or null on the last page; also sent as a Link: rel=\"next\" header.",
+                description = "The next page, or null on the last page; also sent as a Link: rel=\"next\" header.",
                 nullable = true)
         String next) {}

@@ -75,8 +75,7 @@ public class Vendor extends PanacheEntityBase {
      */
     public static List<Vendor> pageByName(VendorCursor cursor, int limit) {
         jakarta.persistence.TypedQuery<Long> query = cursor == null
-                ? getEntityManager()
-                        .createQuery("select v.id from Vendor v order by lower(v.name), v.slug", Long.class)
+                ? getEntityManager().createQuery("select v.id from Vendor v order by lower(v.name), v.slug", Long.class)
                 : getEntityManager()
                         .createQuery(
                                 "select v.id from Vendor v where lower(v.name) > ?1 or (lower(v.name) = ?1 and v.slug > ?2)"

@@ -137,8 +137,8 @@ public record VendorText(String html, String plain) {
             "\\b[A-Z][\\w.&-]*(?:\\s+(?:(?:for|of|and|&)\\s+)?(?:[A-Z][\\w.&-]*|\\d+))+");
 
     private static final java.util.Set<String> TRAILING_FILLER = java.util.Set.of(
-            "a", "an", "the", "by", "of", "to", "for", "in", "on", "with", "that", "which", "where", "and", "or",
-            "are", "is", "be", "being", "may", "some", "as", "at", "from");
+            "a", "an", "the", "by", "of", "to", "for", "in", "on", "with", "that", "which", "where", "and", "or", "are",
+            "is", "be", "being", "may", "some", "as", "at", "from");
 
     /**
      * A short title for an incident told by posts: the first post's first sentence without its "We're
@@ -147,9 +147,12 @@ public record VendorText(String html, String plain) {
      * at a word boundary, so a title never ends mid-word nor runs on into a whole post.
      */
     public static String summary(String plain) {
-        String p = plain == null ? "" : plain.replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
+        String p =
+                plain == null ? "" : plain.replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
         java.util.regex.Matcher end = SENTENCE_END.matcher(p);
-        String sentence = (end.find() ? p.substring(0, end.start()) : p).replaceAll("\\s+", " ").strip();
+        String sentence = (end.find() ? p.substring(0, end.start()) : p)
+                .replaceAll("\\s+", " ")
+                .strip();
         sentence = sentence.replaceAll("[.!?:;,]+$", "");
         String rest = LEAD_IN.matcher(sentence).replaceFirst("");
         if (rest.length() >= 12) {
@@ -178,7 +181,8 @@ public record VendorText(String html, String plain) {
         if (after.isEmpty() || after.equalsIgnoreCase("service")) { // "… by the Microsoft Defender service"
             body = stripFiller(body.substring(0, at).strip());
         }
-        if (body.length() > 1 && !Character.isUpperCase(body.charAt(1))) { // "Some users" reads "some users"; "URL" stays
+        if (body.length() > 1
+                && !Character.isUpperCase(body.charAt(1))) { // "Some users" reads "some users"; "URL" stays
             body = Character.toLowerCase(body.charAt(0)) + body.substring(1);
         }
         return named + ": " + cut(body, HEADLINE_LENGTH - named.length() - 2);

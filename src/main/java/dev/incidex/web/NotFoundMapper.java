@@ -1,5 +1,6 @@
 package dev.incidex.web;
 
+import dev.incidex.UserInput;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import dev.incidex.UserInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,9 +16,10 @@ import java.util.Map;
 public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
 
     /** What the API answers, in the words of its documentation. */
-    static final String ENTRY_POINTS = "The API answers GET /api/vendors, /api/vendors/{slug}, /api/vendors/{slug}/incidents"
-            + " (and .csv), /api/incidents/{id} and /api/search?q=…, and POST /api/vendors; each is described in the"
-            + " OpenAPI document at /q/openapi and tried out in Swagger UI at /q/swagger-ui.";
+    static final String ENTRY_POINTS =
+            "The API answers GET /api/vendors, /api/vendors/{slug}, /api/vendors/{slug}/incidents"
+                    + " (and .csv), /api/incidents/{id} and /api/search?q=…, and POST /api/vendors; each is described in the"
+                    + " OpenAPI document at /q/openapi and tried out in Swagger UI at /q/swagger-ui.";
 
     @Context
     UriInfo uri;

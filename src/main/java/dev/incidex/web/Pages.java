@@ -254,7 +254,8 @@ public class Pages {
                 .flatMap(queries::incident)
                 .filter(i -> i.vendor.slug.equalsIgnoreCase(slug))
                 .orElseThrow(() -> notFound("incident " + id + " of " + slug));
-        CanonicalSlug.require(slug, incident.vendor.slug, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id, uri);
+        CanonicalSlug.require(
+                slug, incident.vendor.slug, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id, uri);
         String ongoingFor = incident.isResolved() || incident.startedAt == null
                 ? null
                 : Durations.format(nonNegative(Duration.between(incident.startedAt, clock.instant())));

@@ -90,24 +90,26 @@ class ApiPolishTest {
         assertThat(slugs).doesNotHaveDuplicates().contains("polishco", "apico");
         assertThat(names).isSortedAccordingTo(Comparator.naturalOrder());
         List<Object> all = given().get("/api/vendors?limit=500").jsonPath().getList("vendors.slug");
-        assertThat(slugs).containsExactlyElementsOf(all.stream().map(String.class::cast).toList());
+        assertThat(slugs)
+                .containsExactlyElementsOf(all.stream().map(String.class::cast).toList());
 
         given().get("/api/vendors")
                 .then()
                 .statusCode(200)
                 .body("vendors.find { it.slug == 'polishco' }.name", equalTo("Polish Co"))
                 .body("vendors.find { it.slug == 'polishco' }.sources[0].health", equalTo("ok"));
-        given().get("/api/vendors?cursor=bm9wZQ")
-                .then()
-                .statusCode(400)
-                .body("error", containsString("cursor"));
+        given().get("/api/vendors?cursor=bm9wZQ").then().statusCode(400).body("error", containsString("cursor"));
         given().get("/api/vendors?limit=0").then().statusCode(400).body("error", containsString("limit"));
         given().get("/api/vendors?page=2").then().statusCode(400).body("error", containsString("page"));
     }
 
     @Test
     void listsLeaveUpdatesOutAndOneIncidentHasThemWithTheVendorsOwnId() {
-        String list = given().get("/api/vendors/polishco/incidents").then().statusCode(200).extract().asString();
+        String list = given().get("/api/vendors/polishco/incidents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(list).doesNotContain("\"updates\"");
         given().get("/api/vendors/polishco/incidents")
                 .then()
@@ -121,10 +123,7 @@ class ApiPolishTest {
                 .body("updates.text", hasItem("This incident has been resolved."))
                 .body("vendorIncidentId", equalTo("pq7wz3k1r9h2m"));
         // The vendor's own id is searchable, in any case, though no text quotes it.
-        given().get("/api/search?q=PQ7WZ3K1R9H2M")
-                .then()
-                .statusCode(200)
-                .body("incidents.id", hasItem(id));
+        given().get("/api/search?q=PQ7WZ3K1R9H2M").then().statusCode(200).body("incidents.id", hasItem(id));
         given().get("/api/search?q=DZ534539").then().statusCode(200).body("incidents.id", hasItem(id));
     }
 
@@ -133,14 +132,23 @@ class ApiPolishTest {
         JsonPath list = given().get("/api/vendors/polishco/incidents").jsonPath();
         assertThat(list.getString("incidents[0].impact")).isEqualTo("notice");
         int id = list.getInt("incidents[0].id");
-        String page = given().get("/vendors/polishco/incidents/" + id).then().statusCode(200).extract().asString();
+        String page = given().get("/vendors/polishco/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String badge = org.jsoup.Jsoup.parse(page).selectFirst(".badges .badge").text();
         assertThat(badge.toLowerCase(Locale.ROOT)).isEqualTo(list.getString("incidents[0].impact"));
         // Both the page's word and Statuspage's "none" filter the same incidents.
-        assertThat(given().get("/api/vendors/polishco/incidents?impact=notice").jsonPath().getList("incidents.id"))
+        assertThat(given().get("/api/vendors/polishco/incidents?impact=notice")
+                        .jsonPath()
+                        .getList("incidents.id"))
                 .containsExactly(id)
-                .isEqualTo(given().get("/api/vendors/polishco/incidents?impact=none").jsonPath().getList("incidents.id"));
-        assertThat(given().get("/api/vendors/polishco/incidents.csv").asString()).contains(",notice,");
+                .isEqualTo(given().get("/api/vendors/polishco/incidents?impact=none")
+                        .jsonPath()
+                        .getList("incidents.id"));
+        assertThat(given().get("/api/vendors/polishco/incidents.csv").asString())
+                .contains(",notice,");
     }
 
     @Test
@@ -171,7 +179,10 @@ class ApiPolishTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("/vendors/polishco/incidents/" + id));
-        given().get("/feeds/incidents.rss?vendor=PolishCo").then().statusCode(200).body(containsString("Polish Co"));
+        given().get("/feeds/incidents.rss?vendor=PolishCo")
+                .then()
+                .statusCode(200)
+                .body(containsString("Polish Co"));
     }
 
     @Test
@@ -188,6 +199,9 @@ class ApiPolishTest {
                     .body("openapi", containsString("/q/openapi"));
         }
         // The API's own 404 still names what was missing.
-        given().get("/api/vendors/no-such-vendor").then().statusCode(404).body("error", containsString("no-such-vendor"));
+        given().get("/api/vendors/no-such-vendor")
+                .then()
+                .statusCode(404)
+                .body("error", containsString("no-such-vendor"));
     }
 }

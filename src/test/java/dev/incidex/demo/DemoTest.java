@@ -103,9 +103,10 @@ class DemoTest {
         List<String> updates = inky.select("ol.timeline > li .update-body").eachText();
         assertThat(updates).hasSize(3);
         assertThat(updates.get(0))
-                .startsWith("We are monitoring incident DZ534539 as described on Twitter at"
-                        + " https://twitter.com/MSFT365Status/status/1641048649525260289 Microsoft 365 Defender Incident ID"
-                        + " DZ534539 Title: O365 Admins are receiving false alerts that malicious URLs have been clicked")
+                .startsWith(
+                        "We are monitoring incident DZ534539 as described on Twitter at"
+                                + " https://twitter.com/MSFT365Status/status/1641048649525260289 Microsoft 365 Defender Incident ID"
+                                + " DZ534539 Title: O365 Admins are receiving false alerts that malicious URLs have been clicked")
                 .contains("the alert emails refer to 'A potentially malicious URL click was detected'")
                 .endsWith("Scope of impact: Impact is specific to any O365 admin served through the affected O365"
                         + " infrastructure.");
@@ -136,15 +137,19 @@ class DemoTest {
                                         + " issue."));
 
         // Searching for Microsoft's id finds both vendors' incidents.
-        Document search =
-                Jsoup.parse(given().get("/search?q=DZ534539").then().statusCode(200).extract().asString());
+        Document search = Jsoup.parse(given().get("/search?q=DZ534539")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(search.text())
                 .contains("Informational Update for Users of Office 365")
                 .contains("Legitimate URL links are being incorrectly marked as malicious");
     }
 
     private static Document page(String slug) {
-        String path = given().get("/api/vendors/" + slug + "/incidents").jsonPath().getString("incidents[0].pageUrl");
+        String path =
+                given().get("/api/vendors/" + slug + "/incidents").jsonPath().getString("incidents[0].pageUrl");
         return Jsoup.parse(given().get(java.net.URI.create(path).getPath())
                 .then()
                 .statusCode(200)
@@ -157,6 +162,7 @@ class DemoTest {
                 .filter(d -> d.select("dt").text().equals(label))
                 .map(d -> d.select("dd").text())
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no fact " + label + " in " + page.select("dl.facts").text()));
+                .orElseThrow(() -> new AssertionError(
+                        "no fact " + label + " in " + page.select("dl.facts").text()));
     }
 }

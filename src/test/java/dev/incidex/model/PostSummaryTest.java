@@ -29,7 +29,7 @@ class PostSummaryTest {
 
     @Test
     void withoutAServiceALongSentenceIsCutAtAWordNeverInsideOne() {
-        String post = "our engineers are looking at elevated error rates across several regions while requests to"
+        String post = "Our engineers are looking at elevated error rates across several regions while requests to"
                 + " the dashboard and to the public endpoints time out intermittently for a portion of customers";
         String title = VendorText.summary(post);
         assertThat(title).endsWith("…").hasSizeLessThanOrEqualTo(81);

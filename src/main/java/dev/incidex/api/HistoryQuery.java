@@ -92,18 +92,23 @@ public class HistoryQuery {
     }
 
     int limit() {
+        return limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** A page size as sent: {@code fallback} when absent, else a whole number from 1 to {@code max}. */
+    static int limit(String limit, int fallback, int max) {
         if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
+            return fallback;
         }
         try {
             int n = Integer.parseInt(limit.strip());
-            if (n >= 1 && n <= MAX_LIMIT) {
+            if (n >= 1 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", got " + UserInput.quote(limit));
+        throw badRequest("limit must be a whole number from 1 to " + max + ", got " + UserInput.quote(limit));
     }
 
     static jakarta.ws.rs.WebApplicationException badRequest(String message) {

@@ -10,11 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** An incident as the API shows it; {@code updates} only when one incident is asked for. */
+/**
+ * An incident as the API shows it; {@code updates} only when one incident is asked for (lists leave the
+ * field out). {@code vendorIncidentId} is the vendor's own id (a Statuspage code, "DZ534539"), null when
+ * the vendor gives none; {@code imported} says {@code detectedAt} is when Incidex imported it, not when it
+ * saw it happen.
+ */
 public record IncidentJson(
         long id,
         String vendor,
         String vendorName,
+        String vendorIncidentId,
         String title,
         String impact,
         String status,
@@ -25,10 +31,11 @@ public record IncidentJson(
         Instant resolvedAt,
         Long durationSeconds,
         Instant detectedAt,
+        boolean imported,
         String sourceUrl,
         String pageUrl,
         List<String> components,
-        List<UpdateJson> updates,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<UpdateJson> updates,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.SourceJson> sources,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<IncidentDetailsJson.VersionJson> titleVersions,
         @JsonInclude(JsonInclude.Include.NON_NULL) IncidentDetailsJson.StatedImpactJson statedImpact,
@@ -82,6 +89,7 @@ public record IncidentJson(
                 row.id,
                 row.vendor,
                 row.vendorName,
+                row.vendorIncidentId,
                 row.title,
                 row.impact,
                 row.status,
@@ -92,6 +100,7 @@ public record IncidentJson(
                 row.resolvedAt,
                 row.durationSeconds,
                 row.detectedAt,
+                row.imported,
                 row.sourceUrl,
                 row.pageUrl,
                 row.components,
@@ -116,6 +125,7 @@ public record IncidentJson(
                 i.id,
                 i.vendor.slug,
                 i.vendor.name,
+                i.vendorIncidentId(),
                 i.title,
                 i.impact == null ? null : i.impact.code(),
                 i.status.code(),
@@ -126,6 +136,7 @@ public record IncidentJson(
                 i.resolvedAt,
                 i.duration().map(Duration::getSeconds).orElse(null),
                 i.detectedAt,
+                i.imported,
                 i.vendorUrl,
                 base.resolve("vendors/" + i.vendor.slug + "/incidents/" + i.id).toString(),
                 List.copyOf(i.components),

@@ -2,6 +2,7 @@ package dev.incidex.api;
 
 import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.Vendor;
+import dev.incidex.catalog.VendorCursor;
 import dev.incidex.discovery.DiscoveryException;
 import dev.incidex.discovery.VendorAdditions;
 import dev.incidex.incident.HistoryFilter;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -57,20 +59,65 @@ public class VendorApi {
     @Context
     UriInfo uri;
 
+    /** Vendors per page unless the client asks for another number. */
+    static final int DEFAULT_VENDORS = 100;
+
+    static final int MAX_VENDORS = 500;
+
     @GET
-    @Operation(summary = "Every vendor with its current state and the health of its sources")
+    @Operation(
+            summary = "Vendors with their current state and the health of their sources, by name, one page at a time",
+            description = "Pages are keyset pages: follow `next` (or the Link header) for the next one.")
     @APIResponse(
             responseCode = "200",
-            description = "The vendors, by name",
+            description = "One page of vendors and the link to the next",
+            headers = @Header(name = "Link", description = "<next page URL>; rel=\"next\", absent on the last page"),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = VendorJson.class)))
-    public List<VendorJson> vendors() {
+                            schema = @Schema(implementation = VendorsJson.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is malformed; the message names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.Body.class)))
+    public Response vendors(
+            @QueryParam("limit") @Parameter(description = "Vendors per page, 1 to 500 (default 100).", example = "100")
+                    String limit,
+            @QueryParam("cursor")
+                    @Parameter(
+                            description =
+                                    "Where the page starts: the cursor from the previous page's next link. Opaque.")
+                    String cursor) {
+        int size = HistoryQuery.limit(limit, DEFAULT_VENDORS, MAX_VENDORS);
+        VendorCursor after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = VendorCursor.decode(cursor.strip());
+            } catch (IllegalArgumentException e) {
+                throw HistoryQuery.badRequest(e.getMessage() + "; use the next link of the previous page");
+            }
+        }
+        List<Vendor> page = Vendor.pageByName(after, size + 1);
+        boolean more = page.size() > size;
+        List<Vendor> shown = more ? page.subList(0, size) : page;
         Map<String, Long> open = queries.openCounts();
-        return Vendor.listWithSources().stream()
-                .map(v -> VendorJson.of(v, open.getOrDefault(v.slug, 0L), uri.getBaseUri()))
-                .toList();
+        java.net.URI next = more
+                ? uri.getRequestUriBuilder()
+                        .replaceQueryParam(
+                                "cursor",
+                                VendorCursor.after(shown.get(size - 1)).encode())
+                        .build()
+                : null;
+        VendorsJson body = new VendorsJson(
+                shown.stream()
+                        .map(v -> VendorJson.of(v, open.getOrDefault(v.slug, 0L), uri.getBaseUri()))
+                        .toList(),
+                next == null ? null : next.toString());
+        Response.ResponseBuilder answer = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        return (next == null ? answer : answer.header("Link", "<" + next + ">; rel=\"next\"")).build();
     }
 
     @POST

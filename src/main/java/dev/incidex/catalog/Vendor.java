@@ -53,8 +53,11 @@ public class Vendor extends PanacheEntityBase {
     @OrderBy("id")
     public List<Source> sources = new ArrayList<>();
 
+    /** The vendor whose slug this is in any case: slugs are stored lower-case, and people type "GitHub". */
     public static Optional<Vendor> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+        return slug == null
+                ? Optional.empty()
+                : find("slug", slug.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
     }
 
     public static List<Vendor> listByName() {
@@ -64,6 +67,30 @@ public class Vendor extends PanacheEntityBase {
     /** Every vendor with its sources in one query, for lists that show each vendor's state. */
     public static List<Vendor> listWithSources() {
         return list("select v from Vendor v left join fetch v.sources order by lower(v.name)");
+    }
+
+    /**
+     * One page of vendors by name, after {@code cursor} (null: the first page), each with its sources;
+     * {@code limit + 1} are read so the caller knows whether a next page exists.
+     */
+    public static List<Vendor> pageByName(VendorCursor cursor, int limit) {
+        jakarta.persistence.TypedQuery<Long> query = cursor == null
+                ? getEntityManager().createQuery("select v.id from Vendor v order by lower(v.name), v.slug", Long.class)
+                : getEntityManager()
+                        .createQuery(
+                                "select v.id from Vendor v where lower(v.name) > ?1 or (lower(v.name) = ?1 and v.slug > ?2)"
+                                        + " order by lower(v.name), v.slug",
+                                Long.class)
+                        .setParameter(1, cursor.name())
+                        .setParameter(2, cursor.slug());
+        List<Long> ids = query.setMaxResults(limit).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Vendor> vendors = new ArrayList<>(
+                Vendor.<Vendor>list("select v from Vendor v left join fetch v.sources where v.id in ?1", ids));
+        vendors.sort(java.util.Comparator.comparingInt(v -> ids.indexOf(v.id))); // the database's order, its collation
+        return vendors;
     }
 
     /** Whether any of its sources has ever answered well: until then its state is unknown, not "operational". */

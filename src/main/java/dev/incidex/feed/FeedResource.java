@@ -136,12 +136,12 @@ public class FeedResource {
             @PathParam("slug") String slug, @PathParam("id") String id, @PathParam("format") String format) {
         Incident incident = parseId(id)
                 .flatMap(incidents::incident)
-                .filter(i -> i.vendor.slug.equals(slug))
+                .filter(i -> i.vendor.slug.equalsIgnoreCase(slug))
                 .orElseThrow(() -> new NotFoundException("incident " + id + " of " + slug + " not found"));
         FeedHead head = new FeedHead(
                 "Incidex: " + incident.vendor.name + ": " + incident.title,
                 "Every update to this " + incident.vendor.name + " incident, newest first.",
-                "/vendors/" + slug + "/incidents/" + incident.id,
+                "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id,
                 incident.changedAt);
         return feeds.answer(
                 uri,

@@ -140,12 +140,18 @@ public record HistoryFilter(
                 q);
     }
 
-    /** Any of the impacts named: {@code none|minor|major|critical|maintenance}, repeated or comma separated. */
+    /**
+     * Any of the impacts named: {@code notice|minor|major|critical|maintenance} (Statuspage's {@code none} is
+     * {@code notice}), repeated or comma separated.
+     */
     public static Set<Impact> impacts(String name, List<String> raw) {
-        return values(name, raw, Impact.class, Impact::code);
+        List<String> named = items(raw).stream()
+                .map(i -> Impact.fromCode(i) == Impact.NONE ? Impact.NONE.code() : i)
+                .toList();
+        return values(name, named, Impact.class, Impact::code);
     }
 
-    /** A least impact, {@code none|minor|major|critical} (maintenance is no rank), or null when not given. */
+    /** A least impact, {@code notice|minor|major|critical} (or {@code none}; maintenance is no rank), or null when not given. */
     public static Impact minimumImpact(String name, String raw) {
         if (!given(raw)) {
             return null;
@@ -154,7 +160,7 @@ public record HistoryFilter(
         if (impact == null || impact == Impact.MAINTENANCE) {
             throw new BadParameter(
                     name,
-                    "'" + name + "' must be one of none, minor, major or critical, not '" + shortened(raw.strip())
+                    "'" + name + "' must be one of notice, minor, major or critical, not '" + shortened(raw.strip())
                             + "'.");
         }
         return impact;
@@ -173,7 +179,10 @@ public record HistoryFilter(
 
     /** Vendor slugs as sent (repeated or comma separated), in order, each once; whether they exist is the caller's check. */
     public static Set<String> slugs(List<String> raw) {
-        return new LinkedHashSet<>(items(raw));
+        // Slugs are lower-case; "vendor=GitHub" means the same vendor.
+        return new LinkedHashSet<>(items(raw).stream()
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                .toList());
     }
 
     /** A date is a whole day in {@code zone}; at the end of a range ({@code endOfDay}) it includes all of that day. */

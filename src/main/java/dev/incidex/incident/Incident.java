@@ -100,6 +100,12 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "detected_at")
     public Instant detectedAt;
 
+    /**
+     * True when Incidex did not see it happen: a history back-fill imported it, or it was already
+     * resolved when first seen. Then {@link #detectedAt} is when it was imported, not when it was detected.
+     */
+    public boolean imported;
+
     /** When the merge last changed anything about it (the feeds' "updated"). */
     @Column(name = "changed_at")
     public Instant changedAt;
@@ -218,6 +224,28 @@ public class Incident extends PanacheEntityBase {
             return Optional.empty();
         }
         return Optional.of(Duration.between(statedStart, statedEnd));
+    }
+
+    /**
+     * The vendor's own id for this incident (a Statuspage code, Microsoft's "DZ534539", Google Cloud's
+     * number), or null when its key is one Incidex made or an address: a hash of a feed entry, a post's
+     * thread, a link. An incident told by posts has an id only when the source's id pattern found it.
+     */
+    public String vendorIncidentId() {
+        if (vendorKey == null || vendorKey.isBlank()) {
+            return null;
+        }
+        if (titleFromPosts || (source != null && source.incidentIdPattern != null)) {
+            String pattern = source == null ? null : source.incidentIdPattern;
+            return pattern != null
+                            && java.util.regex.Pattern.compile(pattern)
+                                    .matcher(vendorKey)
+                                    .matches()
+                    ? vendorKey
+                    : null;
+        }
+        boolean made = vendorKey.contains(":") || vendorKey.contains("/") || vendorKey.length() > 64;
+        return made ? null : vendorKey;
     }
 
     public Instant currentTitleSeenAt() {

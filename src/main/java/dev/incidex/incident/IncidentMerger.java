@@ -60,6 +60,19 @@ public class IncidentMerger {
      * whatever it throws ends the merge as it is.
      */
     public MergeResult merge(long sourceId, List<ObservedIncident> observed, Runnable inEachTransaction) {
+        return merge(sourceId, observed, inEachTransaction, false);
+    }
+
+    /**
+     * Like {@link #merge(long, List)} for history imported after the fact (a back-fill): the incidents it
+     * creates are marked imported, so pages say when they were imported instead of "detected".
+     */
+    public MergeResult mergeImported(long sourceId, List<ObservedIncident> observed) {
+        return merge(sourceId, observed, () -> {}, true);
+    }
+
+    private MergeResult merge(
+            long sourceId, List<ObservedIncident> observed, Runnable inEachTransaction, boolean importing) {
         Instant now = clock.instant();
         List<ObservedIncident> records = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -80,7 +93,7 @@ public class IncidentMerger {
                         Source source = Source.findById(sourceId);
                         MergeResult result = MergeResult.NOTHING;
                         for (ObservedIncident o : records) {
-                            result = result.plus(mergeOne(source, o));
+                            result = result.plus(mergeOne(source, o, importing));
                         }
                         return result;
                     })
@@ -98,7 +111,7 @@ public class IncidentMerger {
             try {
                 result = result.plus(QuarkusTransaction.requiringNew().call(() -> {
                     fence(inEachTransaction);
-                    return mergeOne(Source.findById(sourceId), o);
+                    return mergeOne(Source.findById(sourceId), o, importing);
                 }));
             } catch (Fenced f) {
                 throw f.cause;
@@ -205,7 +218,7 @@ public class IncidentMerger {
                 200);
     }
 
-    private MergeResult mergeOne(Source source, ObservedIncident observed) {
+    private MergeResult mergeOne(Source source, ObservedIncident observed, boolean importing) {
         Instant now = clock.instant();
         ObservedIncident o = observed;
         Incident incident =
@@ -233,6 +246,8 @@ public class IncidentMerger {
             incident.source = source;
             incident.vendorKey = o.vendorKey();
             incident.detectedAt = now;
+            // Seen only after it ended, it was not detected but imported: its "detected" time would mislead.
+            incident.imported = importing || o.resolvedAt() != null;
             incident.changedAt = now;
             incident.title = o.title();
             incident.titleFromPosts = o.posts() != null;

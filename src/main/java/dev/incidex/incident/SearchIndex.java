@@ -98,6 +98,7 @@ public class SearchIndex {
     private static List<String> texts(Incident incident) {
         List<String> texts = new ArrayList<>();
         texts.add(incident.title);
+        texts.add(incident.vendorIncidentId()); // people search for "DZ534539" or a Statuspage code
         incident.updates.forEach(u -> texts.add(u.bodyText));
         return texts;
     }

@@ -2,7 +2,11 @@ package dev.incidex.model;
 
 import java.util.Locale;
 
-/** How bad an incident is, on Statuspage's scale; every vendor's own words map onto it. */
+/**
+ * How bad an incident is, on Statuspage's scale; every vendor's own words map onto it. The word the
+ * pages show is also the API's and the feeds' code ("notice", "minor", …), so a reader sees one name
+ * everywhere; Statuspage's own "none" is read as "notice".
+ */
 public enum Impact {
     NONE("Notice"),
     MINOR("Minor"),
@@ -21,8 +25,9 @@ public enum Impact {
         return label;
     }
 
+    /** The same word in lower case, as the API, the feeds and query parameters name it. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return label.toLowerCase(Locale.ROOT);
     }
 
     /** Rank for "worst first" ordering; maintenance ranks below real impact. */
@@ -36,13 +41,20 @@ public enum Impact {
         };
     }
 
-    /** Reads Statuspage's impact words ({@code none|minor|major|critical|maintenance}); null if unknown. */
+    /**
+     * Reads an impact code ({@code notice|minor|major|critical|maintenance}) or Statuspage's own words,
+     * whose {@code none} is {@code notice}; null if unknown.
+     */
     public static Impact fromCode(String code) {
         if (code == null) {
             return null;
         }
+        String word = code.trim().toLowerCase(Locale.ROOT);
+        if (word.equals("none")) {
+            return NONE;
+        }
         for (Impact i : values()) {
-            if (i.code().equals(code.trim().toLowerCase(Locale.ROOT))) {
+            if (i.code().equals(word)) {
                 return i;
             }
         }

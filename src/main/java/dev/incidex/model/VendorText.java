@@ -120,6 +120,95 @@ public record VendorText(String html, String plain) {
         return p.substring(0, cut > HEADLINE_LENGTH / 2 ? cut : HEADLINE_LENGTH - 1) + "…";
     }
 
+    /** A whole first sentence is kept up to this long; a longer one is cut near {@link #HEADLINE_LENGTH}. */
+    private static final int SENTENCE_LENGTH = 100;
+
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?](?=\\s+\\S)|\\n");
+
+    /** "We're investigating an issue where": the words every first post starts with, which say nothing. */
+    private static final java.util.regex.Pattern LEAD_IN = java.util.regex.Pattern.compile(
+            "^(?:we(?:'re|’re| are)\\s+(?:currently\\s+)?(?:investigating|looking into|aware of)"
+                    + "(?:\\s+(?:an?|the)\\s+(?:potential\\s+)?(?:issue|problem|reports?))?"
+                    + "(?:\\s+(?:where|in which|with|affecting|impacting|of|that))?\\s+)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A product's name: capitalised words, possibly joined by "for", "of", "and" or numbers ("Microsoft Defender for Office 365"). */
+    private static final java.util.regex.Pattern SERVICE = java.util.regex.Pattern.compile(
+            "\\b[A-Z][\\w.&-]*(?:\\s+(?:(?:for|of|and|&)\\s+)?(?:[A-Z][\\w.&-]*|\\d+))+");
+
+    private static final java.util.Set<String> TRAILING_FILLER = java.util.Set.of(
+            "a", "an", "the", "by", "of", "to", "for", "in", "on", "with", "that", "which", "where", "and", "or", "are",
+            "is", "be", "being", "may", "some", "as", "at", "from");
+
+    /**
+     * A short title for an incident told by posts: the first post's first sentence without its "We're
+     * investigating an issue where" lead-in, whole when it is short enough; otherwise the service it names
+     * first ("Microsoft Defender for Office 365: some users may experience delays…") and the sentence cut
+     * at a word boundary, so a title never ends mid-word nor runs on into a whole post.
+     */
+    public static String summary(String plain) {
+        String p =
+                plain == null ? "" : plain.replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
+        java.util.regex.Matcher end = SENTENCE_END.matcher(p);
+        String sentence = (end.find() ? p.substring(0, end.start()) : p)
+                .replaceAll("\\s+", " ")
+                .strip();
+        sentence = sentence.replaceAll("[.!?:;,]+$", "");
+        String rest = LEAD_IN.matcher(sentence).replaceFirst("");
+        if (rest.length() >= 12) {
+            sentence = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        if (sentence.isEmpty()) {
+            return headline(p);
+        }
+        if (sentence.length() <= SENTENCE_LENGTH) {
+            return sentence;
+        }
+        java.util.regex.Matcher service = SERVICE.matcher(sentence);
+        String named = null;
+        while (service.find()) {
+            if (service.start() > 0 && service.group().length() <= HEADLINE_LENGTH / 2) {
+                named = service.group();
+                break;
+            }
+        }
+        if (named == null) {
+            return cut(sentence, HEADLINE_LENGTH);
+        }
+        String body = sentence;
+        int at = body.indexOf(named);
+        String after = body.substring(at + named.length()).strip();
+        if (after.isEmpty() || after.equalsIgnoreCase("service")) { // "… by the Microsoft Defender service"
+            body = stripFiller(body.substring(0, at).strip());
+        }
+        if (body.length() > 1
+                && !Character.isUpperCase(body.charAt(1))) { // "Some users" reads "some users"; "URL" stays
+            body = Character.toLowerCase(body.charAt(0)) + body.substring(1);
+        }
+        return named + ": " + cut(body, HEADLINE_LENGTH - named.length() - 2);
+    }
+
+    /** The text cut at a word boundary to at most {@code max} characters, filler words dropped, with "…" when cut. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', max - 1);
+        String kept = stripFiller(text.substring(0, space > max / 3 ? space : max - 1));
+        return kept + "…";
+    }
+
+    private static String stripFiller(String text) {
+        String t = text.replaceAll("[\\s,;:.-]+$", "");
+        while (true) {
+            int space = t.lastIndexOf(' ');
+            if (space < 0 || !TRAILING_FILLER.contains(t.substring(space + 1).toLowerCase(java.util.Locale.ROOT))) {
+                return t;
+            }
+            t = t.substring(0, space).replaceAll("[\\s,;:.-]+$", "");
+        }
+    }
+
     /** Longest link kept (the database's column); a longer one is dropped, never cut into another address. */
     public static final int MAX_LINK = 2000;
 

@@ -81,7 +81,7 @@ class HistoryBackfill {
             }
         }
         if (!observed.isEmpty()) {
-            MergeResult merged = merger.merge(task.id(), observed);
+            MergeResult merged = merger.mergeImported(task.id(), observed);
             Log.infof(
                     "history of %s: %d pages, %d incidents read, %d new",
                     task.vendorSlug(), fetched.size(), observed.size(), merged.created());

@@ -30,6 +30,22 @@ public class Display {
         return instant == null ? "—" : ZONED.withZone(zone).format(instant);
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy,", Locale.US);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("hh:mm a z", Locale.US);
+
+    /**
+     * {@link #time}'s first half, "Mar 29, 2023,": a card prints it and {@link #clock} as two pieces that
+     * never break inside, so a narrow card wraps between the date and the time, never in "02:04 PM".
+     */
+    static String day(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DAY.withZone(zone).format(instant);
+    }
+
+    /** {@link #time}'s second half, "02:04 PM UTC". */
+    static String clock(Instant instant, ZoneId zone) {
+        return instant == null ? "—" : CLOCK.withZone(zone).format(instant);
+    }
+
     /** "March 29, 2023" in the reader's zone. */
     static String date(Instant instant, ZoneId zone) {
         return instant == null ? "an unknown date" : LONG_DATE.withZone(zone).format(instant);

@@ -35,8 +35,8 @@ public final class ErrorMappers {
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
             int status = original.getStatus();
-            if (original.hasEntity()) {
-                return original;
+            if (original.hasEntity() || status < 400) {
+                return original; // a redirect, or an error that already says what was wrong
             }
             if (status >= 500) {
                 return unexpected(e, request);

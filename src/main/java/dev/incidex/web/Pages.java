@@ -154,6 +154,9 @@ public class Pages {
             String firstUrl,
             String nextUrl) {}
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @GET
     public String front() {
         Map<String, Long> open = queries.openCounts();
@@ -176,6 +179,7 @@ public class Pages {
             @QueryParam("q") String q,
             @QueryParam("after") String after) {
         Vendor vendor = Vendor.findBySlug(slug).orElseThrow(() -> notFound("vendor " + slug));
+        CanonicalSlug.require(slug, vendor.slug, "/vendors/" + vendor.slug, uri);
         ZoneId zone = ReaderZone.current();
         Instant now = clock.instant();
 
@@ -264,8 +268,10 @@ public class Pages {
     public String incident(@PathParam("slug") String slug, @PathParam("id") String id) {
         Incident incident = parseId(id)
                 .flatMap(queries::incident)
-                .filter(i -> i.vendor.slug.equals(slug))
+                .filter(i -> i.vendor.slug.equalsIgnoreCase(slug))
                 .orElseThrow(() -> notFound("incident " + id + " of " + slug));
+        CanonicalSlug.require(
+                slug, incident.vendor.slug, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id, uri);
         String ongoingFor = incident.isResolved() || incident.startedAt == null
                 ? null
                 : Durations.format(nonNegative(Duration.between(incident.startedAt, clock.instant())));

@@ -238,7 +238,7 @@ class HistoryApiTest {
         bad(h + "?to=2024-05-01T25:00:00Z", 400, "to");
         bad(h + "?to=99999-01-01", 400, "to");
         bad(h + "?from=2024-05-02&to=2024-05-01", 400, "must be before");
-        bad(h + "?impact=huge", 400, "'impact' must be one of none, minor, major, critical, maintenance, not 'huge'");
+        bad(h + "?impact=huge", 400, "'impact' must be one of notice, minor, major, critical, maintenance, not 'huge'");
         bad(h + "?impact=major,,catastrophic", 400, "catastrophic");
         bad(h + "?status=fixed", 400, "'status' must be one of");
         bad(h + "?cursor=nonsense", 400, "cursor");
@@ -276,7 +276,7 @@ class HistoryApiTest {
         given().get("/api/vendors")
                 .then()
                 .statusCode(200)
-                .body("find { it.slug == 'queryco' }.name", equalTo("QueryCo"));
+                .body("vendors.find { it.slug == 'queryco' }.name", equalTo("QueryCo"));
     }
 
     static void bad(String url, int status, String mentions) {

@@ -39,9 +39,9 @@ class IncidentApiTest {
         given().get("/api/vendors")
                 .then()
                 .statusCode(200)
-                .body("slug", hasItem("apico"))
-                .body("find { it.slug == 'apico' }.state", equalTo("ongoing"))
-                .body("find { it.slug == 'apico' }.sources[0].health", equalTo("ok"));
+                .body("vendors.slug", hasItem("apico"))
+                .body("vendors.find { it.slug == 'apico' }.state", equalTo("ongoing"))
+                .body("vendors.find { it.slug == 'apico' }.sources[0].health", equalTo("ok"));
         int id = given().get("/api/vendors/apico/incidents")
                 .then()
                 .statusCode(200)

@@ -215,7 +215,7 @@ class FeedTest {
         given().get("/feeds/incidents.atom?impact=apocalyptic")
                 .then()
                 .statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("'impact' must be one of none, minor, major or critical"));
+                .body(org.hamcrest.Matchers.containsString("'impact' must be one of notice, minor, major or critical"));
         given().get("/feeds/incidents.atom?impact=maintenance").then().statusCode(400);
         given().get("/feeds/incidents.rss?maintenance=perhaps").then().statusCode(400);
         given().get("/vendors/nosuchvendor/feed.rss").then().statusCode(404);

@@ -106,7 +106,7 @@ class WatchlistTest {
         assertThat(blank.select("input[name=vendor]").eachAttr("value")).contains("watchco", "watchco-two");
         assertThat(blank.select("input[name=vendor][checked]")).isEmpty();
         assertThat(blank.select("select[name=impact] option").eachAttr("value"))
-                .containsExactly("", "none", "minor", "major", "critical");
+                .containsExactly("", "notice", "minor", "major", "critical");
 
         Incident outage = incident("watchco-two", "watchtttttt3");
         Document one = page(given().get("/watchlists/new?incident=" + outage.id)

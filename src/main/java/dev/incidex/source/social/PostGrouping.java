@@ -152,7 +152,7 @@ final class PostGrouping {
                 : new ObservedIncident.Posts(List.copyOf(g.replyTo), gap, g.stated && !sourceCitesIds);
         return new ObservedIncident(
                 g.key,
-                VendorText.headline(first.text().plain()),
+                VendorText.summary(first.text().plain()),
                 null,
                 null,
                 null,

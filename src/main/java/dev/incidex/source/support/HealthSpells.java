@@ -96,7 +96,8 @@ public final class HealthSpells {
         }
         // The words now, as an update from when they were first seen; earlier words are stored already.
         ObservedUpdate words = new ObservedUpdate(
-                keyPrefix + next.since.getEpochSecond() + "-" + next.messageSince.getEpochSecond(),
+                // The digest too: two polls within one second may see two messages.
+                keyPrefix + next.since.getEpochSecond() + "-" + next.messageSince.getEpochSecond() + "-" + digest,
                 IncidentStatus.INVESTIGATING,
                 now.word(),
                 next.messageSince,

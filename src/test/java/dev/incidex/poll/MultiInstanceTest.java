@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.incidex.testing.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,9 +50,8 @@ class MultiInstanceTest {
     private static final int SOURCES = 1000;
     private static final int CYCLES = 10;
     private static final Duration INTERVAL = Duration.ofSeconds(6);
-    private static final String URL =
-            System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getProperty("incidex.test.postgres.user", "postgres");
+    private static final String URL = TestDatabase.POSTGRES_URL;
+    private static final String USER = TestDatabase.POSTGRES_USER;
 
     private final String schema = "incidex_multi_" + ProcessHandle.current().pid();
     private final AtomicIntegerArray fetches = new AtomicIntegerArray(SOURCES);

@@ -24,11 +24,12 @@ public final class TestDatabase {
 
     /**
      * Configuration that gives a test app a database no earlier test app wrote to: an in-memory H2 database of
-     * its own; on PostgreSQL nothing, as each test app there starts on a schema Flyway has just emptied.
+     * its own; on PostgreSQL the suite's, as each test app there starts on a schema Flyway has just emptied
+     * (named here too, so a profile such as the demo's does not put its own first).
      */
     public static Map<String, String> ownDatabase(String name) {
         return onPostgres()
-                ? Map.of()
+                ? Map.of("quarkus.datasource.jdbc.url", POSTGRES_URL, "quarkus.datasource.username", POSTGRES_USER)
                 : Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 }

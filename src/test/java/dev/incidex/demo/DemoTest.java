@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.incidex.testing.TestDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -34,16 +36,16 @@ class DemoTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> config = new HashMap<>(TestDatabase.ownDatabase("incidex-demo-test"));
+            config.putAll(Map.of(
                     "incidex.poll.enabled",
                     "true",
                     "incidex.poll.first-delay",
                     "0s",
-                    "quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:incidex-demo-test;DB_CLOSE_DELAY=-1",
                     // The test profile's social APIs point at a test server this test has no use for.
                     "vendor-server.url",
-                    "http://127.0.0.1:9");
+                    "http://127.0.0.1:9"));
+            return config;
         }
     }
 

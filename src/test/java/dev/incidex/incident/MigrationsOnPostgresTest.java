@@ -2,6 +2,7 @@ package dev.incidex.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidex.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,13 +16,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The schema is Flyway's alone and must hold on PostgreSQL as well as H2 (the rest of the suite
  * runs on H2). Runs every migration into a fresh schema of the local PostgreSQL
- * (127.0.0.1:5432, database {@code test}; override with -Dincidex.test.postgres.url/user).
+ * (127.0.0.1:5432, database {@code test}; another with -Dtest.postgresql.db=…).
  */
 @Tag("postgresql")
 class MigrationsOnPostgresTest {
 
-    static final String URL = System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getProperty("incidex.test.postgres.user", "postgres");
+    static final String URL = TestDatabase.POSTGRES_URL;
+    static final String USER = TestDatabase.POSTGRES_USER;
 
     @Test
     void everyMigrationAppliesAndTheModelsConstraintsHold() throws SQLException {

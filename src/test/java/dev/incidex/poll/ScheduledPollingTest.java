@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.incidex.incident.Incident;
+import dev.incidex.testing.TestDatabase;
 import dev.incidex.testing.VendorServerResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,8 @@ class ScheduledPollingTest {
         public Map<String, String> getConfigOverrides() {
             // A tick that polls before the test serves its fixtures gets a 404; with a 1s interval and
             // backoff cap the source is simply tried again a second later.
-            return Map.of(
+            Map<String, String> config = new HashMap<>(TestDatabase.ownDatabase("incidex-scheduled"));
+            config.putAll(Map.of(
                     "incidex.poll.enabled",
                     "true",
                     "incidex.poll.tick",
@@ -38,9 +41,8 @@ class ScheduledPollingTest {
                     "incidex.poll.interval",
                     "1s",
                     "incidex.poll.max-backoff",
-                    "1s",
-                    "quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:incidex-scheduled;DB_CLOSE_DELAY=-1");
+                    "1s"));
+            return config;
         }
     }
 

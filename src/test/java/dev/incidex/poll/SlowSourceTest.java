@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.testing.StatuspageIncidents;
+import dev.incidex.testing.TestDatabase;
 import dev.incidex.testing.VendorServerResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,11 +41,9 @@ class SlowSourceTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:incidex-slow;DB_CLOSE_DELAY=-1",
-                    "incidex.fetch.timeout",
-                    "20s");
+            Map<String, String> config = new HashMap<>(TestDatabase.ownDatabase("incidex-slow"));
+            config.put("incidex.fetch.timeout", "20s");
+            return config;
         }
     }
 

@@ -12,18 +12,18 @@ import java.util.UUID;
 
 /**
  * The app's database behind a {@link TcpProxy}, so a test can take it away: an H2 server of its own
- * ({@code kind=h2}, the default), or a fresh schema of the local PostgreSQL ({@code kind=postgresql},
- * 127.0.0.1:5432, database {@code test}, user {@code postgres}; the schema is dropped afterwards).
+ * ({@code kind=h2}), or a fresh schema of the local PostgreSQL ({@code kind=postgresql}, {@link
+ * TestDatabase#POSTGRES_URL}, user {@code postgres}; the schema is dropped afterwards). Without a kind, the
+ * suite's database ({@link TestDatabase#onPostgres()}).
  */
 public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
 
-    static final String PG_URL =
-            System.getProperty("incidex.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String PG_USER = System.getProperty("incidex.test.postgres.user", "postgres");
+    static final String PG_URL = TestDatabase.POSTGRES_URL;
+    static final String PG_USER = TestDatabase.POSTGRES_USER;
 
     private static TcpProxy proxy;
 
-    private String kind = "h2";
+    private String kind = TestDatabase.onPostgres() ? "postgresql" : "h2";
     private org.h2.tools.Server h2;
     private String schema;
 

@@ -126,7 +126,8 @@ abstract class NotificationsChecks {
         List<Deliverer.Outgoing> inFlight = deliverer.claim(crashAt);
         assertThat(inFlight).hasSize(3);
         for (Deliverer.Outgoing o : inFlight) {
-            assertThat(sender.send(o.kind(), o.address(), o.notice()).sent()).isTrue();
+            Sender.Result sent = sender.send(o.kind(), o.address(), o.notice());
+            assertThat(sent.sent()).as(o.kind() + ": " + sent.detail()).isTrue();
         }
         // ... the process is gone. While its lease holds, nobody sends them again.
         assertThat(deliverer.deliverDue(Instant.now()).attempts()).isZero();

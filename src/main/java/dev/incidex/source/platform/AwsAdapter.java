@@ -161,7 +161,8 @@ public class AwsAdapter implements SourceAdapter {
 
     /**
      * One item per post. Posts of one service about one topic form an event while each follows the
-     * previous within a day; an "operating normally" post ends it. AWS retitles an event's first post
+     * previous within a day; an "operating normally" post ends it, but for a summary tagged closing
+     * that follows it within the day. AWS retitles an event's first post
      * "[RESOLVED] …" once it is over, so the event's status comes from a tag on any of its posts, not
      * from the last: a resolved event whose closing post is worded otherwise never stays open. The
      * guid's number is the post's own time, so the event key is the service plus its first post's number.
@@ -183,8 +184,9 @@ public class AwsAdapter implements SourceAdapter {
             String key = item.service() + "\n" + item.topic();
             List<Item> event = open.get(key);
             Item previous = event == null ? null : event.get(event.size() - 1);
+            // A closing post after the "operating normally" one is the event's summary, posted hours later.
             boolean continues = previous != null
-                    && !previous.operatingNormally()
+                    && (!previous.operatingNormally() || item.closing())
                     && (previous.at() == null
                             || item.at() == null
                             || Duration.between(previous.at(), item.at()).compareTo(GAP) <= 0);

@@ -1,5 +1,6 @@
 package dev.incidex.notify;
 
+import dev.incidex.Databases;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,6 @@ public class Deliveries {
     @Inject
     AgroalDataSource dataSource;
 
-    private volatile Boolean postgresql;
-
     /**
      * Within the caller's transaction: one delivery of the transition to the target, unless there is one
      * already. Returns whether it made one.
@@ -81,7 +80,7 @@ public class Deliveries {
     public List<Claim> claim(Instant now, Instant leaseEnd, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                boolean pg = isPostgresql(c);
+                boolean pg = Databases.isPostgresql(c);
                 try (PreparedStatement ps = c.prepareStatement(pg ? CLAIM_POSTGRESQL : CLAIM_H2)) {
                     if (pg) {
                         ps.setObject(1, at(now));
@@ -195,18 +194,6 @@ public class Deliveries {
                     (int) number));
         }
         return entries;
-    }
-
-    private boolean isPostgresql(Connection c) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = c.getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-            postgresql = known;
-        }
-        return known;
     }
 
     private static OffsetDateTime at(Instant instant) {

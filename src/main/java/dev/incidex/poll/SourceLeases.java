@@ -1,5 +1,6 @@
 package dev.incidex.poll;
 
+import dev.incidex.Databases;
 import dev.incidex.catalog.Source;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,13 +58,11 @@ public class SourceLeases {
     @Inject
     AgroalDataSource dataSource;
 
-    private volatile Boolean postgresql;
-
     /** Claims up to {@code limit} due sources for this instance until {@code leaseEnd}, oldest due first. */
     public List<Claim> claim(Instant now, Instant leaseEnd, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                boolean pg = isPostgresql(c);
+                boolean pg = Databases.isPostgresql(c);
                 try (PreparedStatement ps = c.prepareStatement(pg ? CLAIM_POSTGRESQL : CLAIM_H2)) {
                     if (pg) {
                         ps.setObject(1, at(now));
@@ -150,18 +148,6 @@ public class SourceLeases {
                 return refused;
             }
         });
-    }
-
-    private boolean isPostgresql(Connection c) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = c.getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-            postgresql = known;
-        }
-        return known;
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.incidex.watchlist;
 
+import dev.incidex.Databases;
 import dev.incidex.incident.IncidentQueries;
 import dev.incidex.incident.IncidentTransition;
 import dev.incidex.notify.Deliveries;
@@ -50,8 +51,6 @@ public class NotificationRouting {
     @Inject
     InstantSource clock;
 
-    private volatile Boolean postgresql;
-
     /** Routes every transition not yet routed; returns the deliveries made. */
     public int routeAll() {
         int made = 0;
@@ -99,7 +98,7 @@ public class NotificationRouting {
 
     private List<Long> claim() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            boolean pg = isPostgresql(c);
+            boolean pg = Databases.isPostgresql(c);
             try (PreparedStatement ps = c.prepareStatement(pg ? CLAIM_POSTGRESQL : CLAIM_H2)) {
                 ps.setInt(1, BATCH);
                 List<Long> ids = new ArrayList<>();
@@ -111,17 +110,5 @@ public class NotificationRouting {
                 return ids;
             }
         }
-    }
-
-    private boolean isPostgresql(Connection c) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = c.getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-            postgresql = known;
-        }
-        return known;
     }
 }

@@ -5,6 +5,7 @@ import dev.incidex.catalog.Source;
 import dev.incidex.incident.Durations;
 import dev.incidex.incident.Incident;
 import dev.incidex.model.Impact;
+import dev.incidex.model.IncidentStatus;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
@@ -100,7 +101,19 @@ public class Display {
         if (incident.isOverdue(now())) {
             return "Overdue";
         }
+        if (upcoming(incident)) {
+            return "Upcoming";
+        }
         return incident.maintenance ? "Maintenance" : "Ongoing";
+    }
+
+    /** A maintenance whose window has not begun: it has no age yet and is not under way. */
+    static boolean upcoming(Incident incident) {
+        return incident.maintenance
+                && !incident.isResolved()
+                && incident.status == IncidentStatus.SCHEDULED
+                && incident.scheduledFor != null
+                && incident.scheduledFor.isAfter(now());
     }
 
     /** A maintenance whose window ended without a "completed" (Incident#isOverdue). */
@@ -140,7 +153,7 @@ public class Display {
      * when the vendor has most likely forgotten to close it. Empty once resolved or when its start is unknown.
      */
     static String openFor(Incident incident) {
-        if (incident.isResolved() || incident.startedAt == null) {
+        if (incident.isResolved() || incident.startedAt == null || upcoming(incident)) {
             return "";
         }
         Duration open = Duration.between(incident.startedAt, now());

@@ -145,6 +145,13 @@ class PagesBrowserTest {
         Browser.navigate(browser, browser.findElement(By.cssSelector("form.watchlist button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("PageCo watch");
         String watchlistUrl = browser.getCurrentUrl();
+        // A maintenance two days ahead is upcoming: it has no age ("for <1 min") and is not shown as under way.
+        WebElement upcoming = browser.findElements(By.cssSelector("li.incident-row")).stream()
+                .filter(row -> row.getText().contains("PageCo storage upgrade"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(upcoming.findElement(By.cssSelector(".state")).getText()).isEqualTo("Upcoming");
+        assertThat(upcoming.findElements(By.cssSelector(".age"))).isEmpty();
         bothWidths("watchlist");
         Browser.navigate(
                 browser, browser.findElement(By.cssSelector("header.site nav")).findElement(By.linkText("Watchlists")));

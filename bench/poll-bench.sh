@@ -7,7 +7,7 @@
 #   bench/poll-bench.sh 1000                   # N sources; prints one table row
 #
 # Settings (environment): APP (default target/quarkus-app), INTERVAL (60), CYCLES after the first
-# (2), HEAP (-Xmx512m), PORT for nginx (18080), TIMEOUT for the first cycle in seconds (1800). Figures and how each is measured: docs/bench.md.
+# (2), HEAP (-Xmx512m), JAVA_OPTS (more JVM options, e.g. a flight recording), PORT for nginx (18080), TIMEOUT for the first cycle in seconds (1800). Figures and how each is measured: docs/bench.md.
 set -euo pipefail
 N=${1:?usage: poll-bench.sh N}
 cd "$(dirname "$0")/.."
@@ -26,11 +26,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# ---- the fleet: N vendors, each with incidents.json and scheduled-maintenances.json ----------
+# ---- the fleet: N vendors, each with incidents.json, scheduled-maintenances.json, components.json
 python3 bench/poll-fleet.py init "$WORK" "$N" "$PORT"
 
 cat >"$WORK/nginx.conf" <<EOF
 worker_processes 2;
+worker_rlimit_nofile $(ulimit -Hn);
 pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log;
 events { worker_connections 4096; }
@@ -39,7 +40,8 @@ http {
   access_log $WORK/access.log t buffer=256k flush=1s;
   keepalive_requests 1000000;
   keepalive_timeout 120s;
-  open_file_cache max=200000 inactive=300s;
+  # One descriptor per cached document: within this machine's open-file limit (20 000 here).
+  open_file_cache max=$(( $(ulimit -Hn) / 4 )) inactive=300s;
   default_type application/json;
   server { listen 127.0.0.1:$PORT; root $WORK/www; etag on; }
 }
@@ -61,7 +63,8 @@ end
 EOF
 python3 bench/poll-fleet.py etags "$WORK" "$N" >"$WORK/urls.txt"
 rps=$(URLS="$WORK/urls.txt" wrk -t2 -c32 -d10s -s "$WORK/pass.lua" "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {print $2}')
-bare=$(python3 -c "print(f'{2 * $N / $rps:.2f}')")
+bare=$(python3 -c "print(f'{3 * $N / $rps:.2f}')") # three documents per source
+sleep 1.5 # nginx writes its buffered log of the pass within a second
 : >"$WORK/access.log"
 
 # ---- Incidex against the fleet ---------------------------------------------------------------
@@ -69,7 +72,7 @@ start=$(date +%s.%N)
 INCIDEX_CATALOG="$WORK/catalog.yaml" INCIDEX_POLL_INTERVAL=${INTERVAL}s QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=120S \
   QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=3600S \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/db/incidex;DB_CLOSE_ON_EXIT=FALSE" QUARKUS_HTTP_PORT=$((PORT + 10)) \
-  java $HEAP -jar "$APP/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+  java $HEAP ${JAVA_OPTS:-} -jar "$APP/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 app=$!
 pids+=("$app")
 (while kill -0 "$app" 2>/dev/null; do jstat -gc "$app" 2>/dev/null | tail -1; sleep 1; done) >"$WORK/heap.log" &

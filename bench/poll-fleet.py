@@ -11,6 +11,8 @@ import time
 from datetime import datetime, timedelta, timezone
 
 BASE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+# What Incidex asks of each Statuspage source, as a real page serves them.
+DOCUMENTS = ("incidents.json", "scheduled-maintenances.json", "components.json")
 
 
 def incidents(i, updates):
@@ -45,13 +47,17 @@ def init(work, n, port):
             write(work, i, 1)
             with open(os.path.join(d, "scheduled-maintenances.json"), "w") as f:
                 json.dump({"page": {"id": f"p{i}"}, "scheduled_maintenances": []}, f)
+            with open(os.path.join(d, "components.json"), "w") as f:
+                json.dump({"page": {"id": f"p{i}"}, "components": [
+                    {"id": f"c{i}", "name": "API", "status": "operational", "position": 1, "group": False,
+                     "group_id": None, "updated_at": BASE.isoformat()}]}, f)
             cat.write(f"  - slug: v{i}\n    name: Vendor {i}\n    sources:\n"
                       f"      - kind: statuspage\n        url: http://127.0.0.1:{port}/v{i}\n")
 
 
 def etags(work, n):
     for i in range(int(n)):
-        for doc in ("incidents.json", "scheduled-maintenances.json"):
+        for doc in DOCUMENTS:
             path = f"/v{i}/api/v2/{doc}"
             st = os.stat(os.path.join(work, "www") + path)
             print(f'{path} "{int(st.st_mtime):x}-{st.st_size:x}"')
@@ -150,7 +156,7 @@ def report(work, n, interval, bare, rps):
         if a is not None:
             busy += b - a
         if window and first != "never":
-            ratio = f"{busy / (bare * len(window) / (2 * n)):.1f}× ({busy:.1f} s for {len(window)} requests)"
+            ratio = f"{busy / (bare * len(window) / (len(DOCUMENTS) * n)):.1f}× ({busy:.1f} s for {len(window)} requests)"
     heap = 0.0
     with open(os.path.join(work, "heap.log")) as f:
         for line in f:
@@ -163,7 +169,7 @@ def report(work, n, interval, bare, rps):
     if first == "never":
         first = f"not done: {len(per_uri)} of {n} sources fetched"
     print(f"| {n:,} | {first} | {claim} | {fetch} | {merge} | {ratio} | {period} | {heap:.0f} MB |")
-    print(f"bare 304 pass over {2 * n} URLs: {bare:.2f} s ({rps} req/s); incidents.json fetched {fetched} times"
+    print(f"bare 304 pass over {len(DOCUMENTS) * n} URLs: {bare:.2f} s ({rps} req/s); incidents.json fetched {fetched} times"
           f" by {len(per_uri)} of {n} sources", file=sys.stderr)
 
 

@@ -132,11 +132,19 @@ public class Poller {
         room = new Semaphore(Math.max(1, config.poll().batch()));
         fetches = new FetchQueue(Math.max(1, config.poll().parallelism()));
         AtomicInteger n = new AtomicInteger();
-        completions = Executors.newFixedThreadPool(Math.max(1, config.poll().mergeThreads()), r -> {
-            Thread t = new Thread(r, "incidex-merge-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ThreadPoolExecutor merging = new java.util.concurrent.ThreadPoolExecutor(
+                Math.max(1, config.poll().mergeThreads()),
+                Math.max(1, config.poll().mergeThreads()),
+                0L,
+                TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "incidex-merge-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        completions = merging;
+        metrics.queues(inFlight::get, fetches::waiting, () -> merging.getQueue().size());
     }
 
     @PreDestroy
@@ -198,6 +206,7 @@ public class Poller {
     public PollReport pollSource(long sourceId) {
         Instant now = clock.instant();
         Claim claim = leases.claimOne(sourceId, now, now.plus(lease()));
+        metrics.claimed(1);
         Round round = new Round(timings);
         dispatch(round, tasks(List.of(claim), now), false);
         if (round.claimed()) {
@@ -225,6 +234,7 @@ public class Poller {
             try {
                 List<Claim> claims = leases.claim(now, now.plus(lease()), want);
                 claimed = claims.size();
+                metrics.claimed(claimed);
                 tasks = claims.isEmpty() ? List.of() : tasks(claims, now);
             } catch (RuntimeException e) {
                 room.release(want);
@@ -374,6 +384,7 @@ public class Poller {
         try {
             return complete(task, adapter, componentDocuments, outcomes, round);
         } catch (LeaseLostException e) {
+            metrics.leaseLost();
             Log.infof("source %s (%s): %s; its poll is not recorded", task.url(), task.vendorSlug(), e.getMessage());
             return new PollReport(1, 0, 0, MergeResult.NOTHING);
         } catch (RuntimeException e) {
@@ -387,6 +398,7 @@ public class Poller {
         try {
             bookkeeping.failed(task.id(), task.token(), clock.instant(), error, null, Map.of());
         } catch (LeaseLostException e) {
+            metrics.leaseLost();
             return new PollReport(1, 0, 0, MergeResult.NOTHING);
         } catch (RuntimeException e) {
             Log.warnf(e, "could not record the failure of %s (%s): %s", task.url(), task.vendorSlug(), error);
@@ -784,6 +796,10 @@ public class Poller {
             if (next != null) {
                 starters.execute(next);
             }
+        }
+
+        synchronized int waiting() {
+            return waiting.size();
         }
 
         void shutdown() {

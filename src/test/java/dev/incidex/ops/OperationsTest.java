@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,14 @@ class OperationsTest {
         assertThat(value(after, "incidex_fetch_bytes_sum", "")).isPositive();
         assertThat(value(after, "incidex_merge_seconds_count", "")).isPositive();
         assertThat(value(after, "incidex_incidents_open", "")).isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "incidex_leases_claimed_total", "") - value(before, "incidex_leases_claimed_total", ""))
+                .isEqualTo(1);
+        // The poll is over: nothing claimed, waiting for a fetch slot or for a merge thread.
+        for (String queue : List.of("incidex_poll_in_flight", "incidex_poll_fetch_queue", "incidex_poll_merge_queue")) {
+            assertThat(after).as(queue).containsPattern("(?m)^" + queue + " ");
+            assertThat(value(after, queue, "")).as(queue).isZero();
+        }
+        assertThat(after).containsPattern("(?m)^incidex_leases_lost_total ");
     }
 
     private static JsonPath sources() {

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -38,6 +39,9 @@ public class CatalogSync {
 
     @Inject
     SourceKinds sourceKinds;
+
+    @Inject
+    Event<CatalogApplied> applied;
 
     void onStart(@Observes StartupEvent event) {
         Catalog catalog = load();
@@ -114,6 +118,7 @@ public class CatalogSync {
                 Source.update("enabled = false where vendor.id in ?1", chunk);
             });
         }
+        applied.fire(new CatalogApplied(catalog.origin()));
     }
 
     private void applyChunk(List<CatalogVendor> chunk) {

@@ -1,7 +1,9 @@
 package dev.incidex.incident;
 
+import dev.incidex.catalog.CatalogApplied;
 import dev.incidex.catalog.Source;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +75,32 @@ public class References {
         }
     }
 
+    /**
+     * Read once and kept: every merged incident asks for them, and reading them scanned every source (at 10 000
+     * sources most of a merge's time). They change only when a catalog is applied, which says so; the age
+     * limit catches a catalog applied by another instance.
+     */
+    private volatile Patterns patterns;
+
+    private record Patterns(List<Pattern> list, long readAt) {}
+
+    private static final long PATTERNS_MAX_AGE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    void catalogApplied(@Observes CatalogApplied applied) {
+        patterns = null;
+    }
+
+    private List<Pattern> idPatterns() {
+        Patterns known = patterns;
+        if (known == null || System.nanoTime() - known.readAt() > PATTERNS_MAX_AGE_NANOS) {
+            known = new Patterns(readIdPatterns(), System.nanoTime());
+            patterns = known;
+        }
+        return known.list();
+    }
+
     /** Every distinct pattern of the catalog's sources; one that does not compile is skipped (the catalog refuses those). */
-    private static List<Pattern> idPatterns() {
+    private static List<Pattern> readIdPatterns() {
         List<String> texts = Source.getEntityManager()
                 .createQuery(
                         "select distinct s.incidentIdPattern from Source s where s.incidentIdPattern is not null",

@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -38,6 +42,45 @@ class DeployFilesTest {
                 .contains("-XX:MaxRAMPercentage=70")
                 .contains("-t " + IMAGE);
         assertThat(applicationProperties().getProperty("quarkus.http.port")).isEqualTo(String.valueOf(PORT));
+    }
+
+    /**
+     * The Jib build (Maven profile {@code image}, deploy/build-image.sh) makes the image the files in deploy/ run,
+     * with the Dockerfile's user and heap, and stays opt-in: the normal build needs neither Docker nor a registry.
+     */
+    @Test
+    void theImageProfileBuildsWithJibTheImageTheDeployFilesRun() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String jib = "quarkus-container-image-jib";
+        String profile = "/project/profiles/profile[id='image']";
+        assertThat(xpath.evaluate(profile + "/dependencies/dependency/artifactId", pom))
+                .isEqualTo(jib);
+        assertThat(xpath.evaluate("count(/project/dependencies/dependency[artifactId='" + jib + "'])", pom))
+                .isEqualTo("0");
+        String properties = profile + "/properties/";
+        assertThat(xpath.evaluate(properties + "quarkus.container-image.build", pom))
+                .isEqualTo("true");
+        assertThat(xpath.evaluate(properties + "quarkus.container-image.image", pom))
+                .isEqualTo(IMAGE);
+        assertThat(xpath.evaluate(properties + "quarkus.jib.user", pom)).isEqualTo("185");
+        assertThat(xpath.evaluate(properties + "quarkus.jib.jvm-additional-arguments", pom)
+                        .split(","))
+                .containsExactlyInAnyOrder("-XX:MaxRAMPercentage=70", "-Dquarkus.http.host=0.0.0.0");
+        assertThat(Files.readString(Path.of("src/main/docker/Dockerfile.jvm"))).contains("USER 185");
+
+        String build = Files.readString(DEPLOY.resolve("build-image.sh"));
+        assertThat(build)
+                .contains("package -Pimage")
+                .contains("-Dquarkus.datasource.db-kind=postgresql")
+                .contains("docker-archive:$OUT:" + IMAGE);
+        String check = Files.readString(DEPLOY.resolve("check-image.sh"));
+        assertThat(check)
+                .contains(IMAGE)
+                .contains("http://127.0.0.1:" + PORT + "/q/health/ready")
+                .contains("check 200 /q/health/live");
     }
 
     @Test

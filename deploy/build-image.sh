@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Builds the Incidex container image (PostgreSQL build, the one deploy/ runs) with Jib through
+# quarkus-container-image-jib: no Docker daemon and no remote image registry needed.
+#
+#   deploy/build-image.sh                 → target/incidex-image.tar (docker-archive, tagged incidex:latest)
+#   docker load -i target/incidex-image.tar   (or podman load, or skopeo copy to your registry)
+#
+# Where registry.access.redhat.com is reachable, Jib can start from Quarkus' default base (UBI 9 OpenJDK 17):
+#   ./mvnw package -Pimage -DskipTests -Dquarkus.datasource.db-kind=postgresql \
+#       -Dquarkus.container-image.image=REGISTRY/incidex:latest -Dquarkus.container-image.push=true
+# This script is for machines that reach only Debian's and Maven's repositories (this project's own):
+#  1. the base image is made here: debootstrap of a minimal Debian 12 with openjdk-17-jre-headless and user 185
+#     (the user the UBI image and Dockerfile.jvm run as), packed as a docker-archive by umoci and skopeo;
+#  2. Jib starts from that tarball (quarkus.jib.base-jvm-image=tar://…);
+#  3. Jib needs a registry or a Docker daemon to write to: a registry (Debian's docker-registry, the
+#     distribution registry) runs on 127.0.0.1:5000 for the build only;
+#  4. skopeo copies the image from there into target/incidex-image.tar.
+# deploy/check-image.sh then runs the image and asks it for its health and its pages.
+#
+# Prerequisites (Debian 12, as root: debootstrap and chroot need it):
+#   apt-get install debootstrap umoci skopeo docker-registry
+# Settings (environment): DEBIAN_MIRROR (default http://deb.debian.org/debian), IMAGE_WORK (default
+# target/image: the base rootfs and tarball, kept between runs; delete base.tar to make the base again),
+# REGISTRY_PORT (default 5000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+WORK=$(realpath -m "${IMAGE_WORK:-target/image}")
+PORT=${REGISTRY_PORT:-5000}
+REGISTRY=127.0.0.1:$PORT
+OUT=target/incidex-image.tar
+
+for tool in debootstrap umoci skopeo docker-registry curl; do
+    command -v "$tool" > /dev/null || { echo "missing $tool: apt-get install debootstrap umoci skopeo docker-registry curl" >&2; exit 1; }
+done
+[ "$(id -u)" = 0 ] || { echo "run as root (debootstrap, chroot)" >&2; exit 1; }
+mkdir -p "$WORK"
+started=$(date +%s)
+
+# ---- 1. The base image: Debian 12 minbase + OpenJDK 17 JRE, user 185 with home /home/jboss (Jib's working
+# directory for Quarkus apps; the H2 build writes ./data there).
+if [ ! -f "$WORK/base.tar" ]; then
+    rm -rf "$WORK/rootfs" "$WORK/oci"
+    debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
+        bookworm "$WORK/rootfs" "$MIRROR" > "$WORK/debootstrap.log"
+    chroot "$WORK/rootfs" groupadd --system --gid 185 jboss
+    chroot "$WORK/rootfs" useradd --system --uid 185 --gid 185 --create-home --home-dir /home/jboss \
+        --shell /usr/sbin/nologin jboss
+    # Only what running Java needs: no package caches or lists, docs, manuals or translations.
+    chroot "$WORK/rootfs" apt-get clean
+    rm -rf "$WORK"/rootfs/var/lib/apt/lists/* "$WORK"/rootfs/usr/share/{doc,man,info,locale}/* \
+        "$WORK"/rootfs/var/log/* "$WORK"/rootfs/var/cache/debconf/*-old
+    tar --numeric-owner --xattrs -C "$WORK/rootfs" \
+        --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' --exclude='./tmp/*' \
+        -cf "$WORK/rootfs.tar" .
+    umoci init --layout "$WORK/oci"
+    umoci new --image "$WORK/oci:bookworm"
+    umoci raw add-layer --image "$WORK/oci:bookworm" "$WORK/rootfs.tar"
+    umoci config --image "$WORK/oci:bookworm" --author incidex --os linux --architecture amd64 \
+        --config.env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        --config.env JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 --config.env LANG=C.UTF-8 \
+        --config.workingdir /home/jboss
+    umoci gc --layout "$WORK/oci"
+    # Jib reads a base tarball in the `docker save` layout (manifest.json), not an OCI archive.
+    skopeo copy --quiet "oci:$WORK/oci:bookworm" "docker-archive:$WORK/base.tar.part:incidex-base:bookworm"
+    mv "$WORK/base.tar.part" "$WORK/base.tar"
+    rm -rf "$WORK/rootfs" "$WORK/rootfs.tar" "$WORK/oci"
+fi
+base_done=$(date +%s)
+
+# ---- 2. A registry on loopback for Jib to push to, for this build only.
+registry_pid=
+if ! curl -fsS "http://$REGISTRY/v2/" > /dev/null 2>&1; then
+    cat > "$WORK/registry.yml" << EOF
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $WORK/registry
+http:
+  addr: $REGISTRY
+EOF
+    docker-registry serve "$WORK/registry.yml" > "$WORK/registry.log" 2>&1 &
+    registry_pid=$!
+    trap 'kill $registry_pid 2> /dev/null || true' EXIT
+    for _ in $(seq 50); do curl -fsS "http://$REGISTRY/v2/" > /dev/null 2>&1 && break; sleep 0.2; done
+fi
+
+# ---- 3. Jib: the app's layers on the base, pushed to the loopback registry.
+./mvnw -B -ntp package -Pimage -DskipTests -Dquarkus.datasource.db-kind=postgresql \
+    -Dquarkus.jib.base-jvm-image="tar://$WORK/base.tar" \
+    -Dquarkus.container-image.image="$REGISTRY/incidex:latest" \
+    -Dquarkus.container-image.push=true -Dquarkus.container-image.insecure=true
+jib_done=$(date +%s)
+
+# ---- 4. Out of the registry into a tarball any container tool loads.
+rm -f "$OUT"
+skopeo copy --quiet --src-tls-verify=false "docker://$REGISTRY/incidex:latest" "docker-archive:$OUT:incidex:latest"
+echo "image: $OUT (incidex:latest), $(du -m "$OUT" | cut -f1) MiB;" \
+    "base $((base_done - started)) s, Jib build $((jib_done - base_done)) s, total $(($(date +%s) - started)) s"

@@ -18,6 +18,8 @@ public interface IncidexConfig {
 
     Poll poll();
 
+    ReadDatasource readDatasource();
+
     Incidents incidents();
 
     Fetch fetch();
@@ -196,6 +198,20 @@ public interface IncidexConfig {
         /** Clients remembered at once; the least recently seen is forgotten first. */
         @WithDefault("10000")
         int clients();
+    }
+
+    /**
+     * Reading from a replica: pages, feeds and the API read from the datasource named {@code read}
+     * ({@code quarkus.datasource."read".jdbc.url}, env {@code QUARKUS_DATASOURCE__READ__JDBC_URL}) when it is
+     * set; polling, merges, watchlists, notifications and every write use the primary. See README "Database".
+     */
+    interface ReadDatasource {
+        /**
+         * How long a browser that has just written (a form or API POST: a watchlist, a vendor added) reads the
+         * primary, so replication lag never hides from it what it wrote. Longer than the replica's usual lag.
+         */
+        @WithDefault("30s")
+        Duration primaryAfterWrite();
     }
 
     interface Incidents {

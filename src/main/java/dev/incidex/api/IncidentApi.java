@@ -1,5 +1,6 @@
 package dev.incidex.api;
 
+import dev.incidex.ReadsReplica;
 import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One incident with its timeline of updates. */
+@ReadsReplica
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "incidents")

@@ -1,5 +1,6 @@
 package dev.incidex.api;
 
+import dev.incidex.ReadsReplica;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Search across every vendor's history: the words of titles and updates. */
+@ReadsReplica
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "search")

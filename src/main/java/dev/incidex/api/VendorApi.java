@@ -1,6 +1,7 @@
 package dev.incidex.api;
 
 import dev.incidex.IncidexConfig;
+import dev.incidex.ReadsReplica;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.catalog.VendorCursor;
 import dev.incidex.discovery.DiscoveryException;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vendors with their current state, each vendor's incident history as JSON or CSV, and adding a vendor by URL. */
+@ReadsReplica
 @Path("/api/vendors")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "vendors")

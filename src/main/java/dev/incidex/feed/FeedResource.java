@@ -1,5 +1,6 @@
 package dev.incidex.feed;
 
+import dev.incidex.ReadsReplica;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.Incident;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The outgoing RSS and Atom feeds: all incidents (optionally filtered), one vendor's, one incident's. */
+@ReadsReplica
 @Path("/")
 public class FeedResource {
 

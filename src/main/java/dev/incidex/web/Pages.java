@@ -1,5 +1,6 @@
 package dev.incidex.web;
 
+import dev.incidex.ReadsReplica;
 import dev.incidex.UserInput;
 import dev.incidex.catalog.Source;
 import dev.incidex.catalog.Vendor;
@@ -55,6 +56,7 @@ import java.util.stream.Stream;
  * The server-rendered pages: what is broken now, a vendor's history and figures, one incident's
  * timeline, search across every vendor, and the reader's time zone. Plain HTML, no script.
  */
+@ReadsReplica
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class Pages {

@@ -1,6 +1,7 @@
 package dev.incidex.web;
 
 import dev.incidex.IncidexConfig;
+import dev.incidex.ReadsReplica;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.discovery.DiscoveryException;
 import dev.incidex.discovery.VendorAdditions;
@@ -50,6 +51,7 @@ public class VendorDirectory {
     }
 
     @GET
+    @ReadsReplica
     @Path("vendors")
     public String list() {
         return Templates.directory(rows(), "", null, additions.tokenRequired()).render();

@@ -166,7 +166,12 @@ class DeployFilesTest {
                 variables.add(m.group(1));
             }
         }
-        assertThat(variables).contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_HTTP_PORT", "INCIDEX_CATALOG");
+        assertThat(variables)
+                .contains(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "QUARKUS_HTTP_PORT",
+                        "INCIDEX_CATALOG",
+                        "QUARKUS_DATASOURCE__READ__JDBC_URL");
         assertAppReads(variables);
     }
 
@@ -198,6 +203,8 @@ class DeployFilesTest {
             properties.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
         }
         properties.add("quarkus.datasource.password"); // set in application.properties, empty
+        // Unset in application.properties: setting it turns the read replica on (dev.incidex.ReadReplica).
+        properties.add("quarkus.datasource.\"read\".jdbc.url");
         Set<String> variables = new TreeSet<>();
         properties.forEach(p -> variables.add(p.toUpperCase().replaceAll("[^A-Z0-9]", "_")));
         return variables;

@@ -229,9 +229,7 @@ public class Pages {
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
-        List<Incident> open = queries.ongoing().stream()
-                .filter(i -> i.vendor.slug.equals(vendor.slug))
-                .toList();
+        List<Incident> open = queries.ongoing(vendor);
         // Which source reported what matters only where a vendor has several (regional pages).
         boolean severalSources = vendor.sources.stream().filter(s -> s.enabled).count() > 1;
         Map<Long, List<Source>> reportedBy = severalSources

@@ -64,11 +64,6 @@ public class Vendor extends PanacheEntityBase {
         return list("order by lower(name)");
     }
 
-    /** Every vendor with its sources in one query, for lists that show each vendor's state. */
-    public static List<Vendor> listWithSources() {
-        return list("select v from Vendor v left join fetch v.sources order by lower(v.name)");
-    }
-
     /**
      * A vendor as lists show it, read without loading entities: whether any of its sources has ever answered well
      * ({@link #hasAnswered}) and whether an enabled one is failing now.
@@ -77,7 +72,7 @@ public class Vendor extends PanacheEntityBase {
 
     /**
      * Every vendor by name as a {@link Line}, in one grouped query: loading a thousand vendors with their sources as
-     * entities cost the front page nine tenths of its time.
+     * entities cost the front page two thirds of its time.
      */
     public static List<Line> lines() {
         return getEntityManager()

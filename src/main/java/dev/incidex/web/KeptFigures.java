@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The vendor page's figures as last computed, reused while the vendor's incidents are unchanged. Each figure is an
  * aggregate over the vendor's whole last year (a vendor with 2,000 incidents cost 1 % of a static file's requests per
- * second computing them per request), while whether anything changed is one aggregate over an index: the stamp
+ * second computing them per request), while whether anything changed is one aggregate that loads no rows: the stamp
  * {@link IncidentQueries#stamp} that rendered feeds use, which every merge moves. The figures also depend on the
  * reader's zone (their months and days) and on the time (a sliding year, today's date), so a kept set is for one
  * zone and one minute. Each instance keeps its own; the stamp comes from the shared database, so an instance never
@@ -53,6 +53,8 @@ public class KeptFigures {
 
     /** The figures of the vendor as a reader in {@code zone} sees them at {@code now}. */
     public Figures of(String vendorSlug, ZoneId zone, Instant now) {
+        // The stamp first: figures computed after a merge it missed are kept under the older stamp and so
+        // computed again on the next request, never served stale.
         IncidentQueries.Stamp stamp = queries.stamp(Selection.vendor(vendorSlug));
         Key key = new Key(vendorSlug, zone, now.truncatedTo(ChronoUnit.MINUTES));
         synchronized (kept) {

@@ -45,7 +45,23 @@ public class CatalogSync {
 
     void onStart(@Observes StartupEvent event) {
         Catalog catalog = load();
-        apply(catalog);
+        if (config.catalogInBackground()) {
+            // Off the start path: the HTTP server answers meanwhile, and the poller polls what is stored so far.
+            Thread sync = new Thread(() -> applyAndLog(catalog), "catalog-sync");
+            sync.setDaemon(true);
+            sync.start();
+        } else {
+            applyAndLog(catalog);
+        }
+    }
+
+    private void applyAndLog(Catalog catalog) {
+        try {
+            apply(catalog);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "catalog %s could not be stored; the next start tries again", catalog.origin());
+            return;
+        }
         Log.infof(
                 "catalog %s: %d vendors, %d sources",
                 catalog.origin(),

@@ -244,6 +244,15 @@ public class IncidentQueries {
         return open.stream().sorted(WORST_FIRST).toList();
     }
 
+    /** One vendor's open incidents (maintenances excluded), worst first: its page, without every vendor's. */
+    public List<Incident> ongoing(Vendor vendor) {
+        List<Incident> open = Incident.<Incident>find(
+                        "select i from Incident i join fetch i.vendor where i.vendor = :vendor and " + OPEN,
+                        openParameters("vendor", vendor))
+                .list();
+        return open.stream().sorted(WORST_FIRST).toList();
+    }
+
     /** The most recently resolved incidents across vendors. */
     public List<Incident> recentlyResolved(int limit) {
         return Incident.<Incident>find("select i from Incident i join fetch i.vendor where i.resolvedAt is not null"

@@ -10,10 +10,15 @@ public enum VendorState {
     UNKNOWN;
 
     public static VendorState of(Vendor vendor, long openIncidents) {
+        return of(vendor.hasAnswered(), openIncidents);
+    }
+
+    /** The same from whether any of the vendor's sources has ever answered well, for lists read without entities. */
+    public static VendorState of(boolean answered, long openIncidents) {
         if (openIncidents > 0) {
             return ONGOING;
         }
-        return vendor.hasAnswered() ? OPERATIONAL : UNKNOWN;
+        return answered ? OPERATIONAL : UNKNOWN;
     }
 
     public String code() {

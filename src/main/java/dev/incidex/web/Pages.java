@@ -15,7 +15,6 @@ import dev.incidex.incident.SearchSnippet;
 import dev.incidex.incident.SearchTerms;
 import dev.incidex.incident.VendorComponents;
 import dev.incidex.incident.VendorLag;
-import dev.incidex.incident.VendorState;
 import dev.incidex.incident.VendorStats;
 import dev.incidex.model.Impact;
 import dev.incidex.model.IncidentStatus;
@@ -67,9 +66,6 @@ public class Pages {
     IncidentQueries queries;
 
     @Inject
-    VendorStats stats;
-
-    @Inject
     InstantSource clock;
 
     @Inject
@@ -81,13 +77,16 @@ public class Pages {
     @Inject
     VendorComponents components;
 
+    @Inject
+    KeptFigures keptFigures;
+
+    @Inject
+    VendorList vendorList;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance front(
-                List<Incident> ongoing,
-                List<Incident> maintenance,
-                List<Incident> resolved,
-                List<VendorSummary> vendors);
+                List<Incident> ongoing, List<Incident> maintenance, List<Incident> resolved, String vendorList);
 
         static native TemplateInstance vendor(
                 Vendor vendor,
@@ -122,11 +121,7 @@ public class Pages {
 
         /** The vendor's state in one phrase: open incidents, all clear, or not known yet. */
         static VendorSummary of(Vendor vendor, long ongoing) {
-            String state = switch (VendorState.of(vendor, ongoing)) {
-                case ONGOING -> ongoing + (ongoing == 1 ? " ongoing incident" : " ongoing incidents");
-                case OPERATIONAL -> "No open incidents";
-                case UNKNOWN -> "Unknown";
-            };
+            String state = VendorList.phrase(vendor.hasAnswered(), ongoing);
             boolean failing = vendor.sources.stream().anyMatch(s -> s.enabled && s.errorCount > 0);
             return new VendorSummary(vendor, ongoing, state, failing);
         }
@@ -161,11 +156,7 @@ public class Pages {
 
     @GET
     public String front() {
-        Map<String, Long> open = queries.openCounts();
-        List<VendorSummary> vendors = Vendor.listWithSources().stream()
-                .map(v -> VendorSummary.of(v, open.getOrDefault(v.slug, 0L)))
-                .toList();
-        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendors)
+        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendorList.html())
                 .render();
     }
 
@@ -188,6 +179,7 @@ public class Pages {
         HistoryFilter.Params params = new HistoryFilter.Params(from, to, impacts, statuses, component, q);
         HistoryFilter filter = parse(vendor.slug, params, zone);
         HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
+        KeptFigures.Figures kept = keptFigures.of(vendor.slug, zone, now);
 
         String fromText = from == null ? "" : from.strip();
         String toText = to == null ? "" : to.strip();
@@ -224,7 +216,7 @@ public class Pages {
                 impactChoices,
                 statusChoices,
                 filter.component() == null ? "" : filter.component(),
-                stats.components(vendor.slug),
+                kept.components(),
                 filter.text() == null ? "" : filter.text(),
                 params.any(),
                 after == null || after.isBlank(),
@@ -232,20 +224,14 @@ public class Pages {
                 firstUrl,
                 nextUrl);
 
-        VendorStats.ResolveTimes times = stats.resolveTimes(vendor.slug, now);
+        VendorStats.ResolveTimes times = kept.times();
         Figures figures = new Figures(
-                Charts.months(vendor.name, stats.perMonth(vendor.slug, zone, now)),
-                Charts.days(
-                        vendor.name,
-                        stats.recentDays(vendor.slug, zone, now),
-                        watchedFrom(vendor, zone),
-                        failingFrom(vendor, zone)),
+                Charts.months(vendor.name, kept.months()),
+                Charts.days(vendor.name, kept.days(), watchedFrom(vendor, zone), failingFrom(vendor, zone)),
                 times.resolved(),
                 times.mean() == null ? "—" : Durations.format(times.mean()),
                 Durations.format(times.total()));
-        List<Incident> open = queries.ongoing().stream()
-                .filter(i -> i.vendor.slug.equals(vendor.slug))
-                .toList();
+        List<Incident> open = queries.ongoing(vendor);
         // Which source reported what matters only where a vendor has several (regional pages).
         boolean severalSources = vendor.sources.stream().filter(s -> s.enabled).count() > 1;
         Map<Long, List<Source>> reportedBy = severalSources

@@ -32,7 +32,7 @@ import java.util.Map;
 public class VendorDirectory {
 
     /** One row of the directory. */
-    public record Row(Vendor vendor, String state, boolean ongoing, boolean added) {}
+    public record Row(Vendor.Line vendor, String state, boolean ongoing, boolean added) {}
 
     @Inject
     IncidentQueries queries;
@@ -110,10 +110,14 @@ public class VendorDirectory {
 
     private List<Row> rows() {
         Map<String, Long> open = queries.openCounts();
-        return Vendor.listWithSources().stream()
+        return Vendor.lines().stream()
                 .map(v -> {
-                    Pages.VendorSummary summary = Pages.VendorSummary.of(v, open.getOrDefault(v.slug, 0L));
-                    return new Row(v, summary.state(), summary.ongoing() > 0, Vendor.ORIGIN_USER.equals(v.origin));
+                    long ongoing = open.getOrDefault(v.slug(), 0L);
+                    return new Row(
+                            v,
+                            VendorList.phrase(v.answered(), ongoing),
+                            ongoing > 0,
+                            Vendor.ORIGIN_USER.equals(v.origin()));
                 })
                 .toList();
     }

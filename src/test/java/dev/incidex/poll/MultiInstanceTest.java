@@ -114,17 +114,20 @@ class MultiInstanceTest {
     private void pollWithOneKilledMidway(int count) throws Exception {
         launch(count);
 
-        long killedAt = awaitCycles(CYCLES, () -> instances.get(0).destroyForcibly());
+        // The first poll of each source stores its incident (1 000 merges while 2-4 JVMs warm up on 2 cores) and is
+        // recorded late on a slow machine; the CYCLES cycles counted are those after it.
+        long killedAt = awaitCycles(1 + CYCLES, () -> instances.get(0).destroyForcibly());
 
-        // Every source is fetched once per interval, never twice in one, and exactly CYCLES times in its first CYCLES
-        // intervals. The one exception: a source the killed instance had claimed but not yet fetched is taken over
-        // when its lease ends, one interval after its claim, so it misses the cycle in which the instance died.
+        // From its second fetch on, every source is fetched once per interval, never twice in one, and exactly CYCLES
+        // times in CYCLES intervals. The one exception: a source the killed instance had claimed but not yet fetched is
+        // taken over when its lease ends, one interval after its claim, so it misses the cycle in which it died.
         List<String> wrong = new ArrayList<>();
         int missedAtKill = 0;
         for (int vendor = 0; vendor < SOURCES; vendor++) {
             long[] t = fetchTimes.getOrDefault(vendor, List.of()).stream()
                     .mapToLong(Long::longValue)
                     .sorted()
+                    .skip(1)
                     .toArray();
             List<Long> gaps = new ArrayList<>();
             int skipped = 0;
@@ -287,7 +290,7 @@ class MultiInstanceTest {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         long ran = 0;
         while (min() < cycles) {
-            if (ran == 0 && min() >= cycles / 2) {
+            if (ran == 0 && min() >= 1 + cycles / 2) {
                 midway.run();
                 ran = System.nanoTime();
             }
@@ -324,11 +327,14 @@ class MultiInstanceTest {
     }
 
     /**
-     * How often a source was fetched within its first {@code CYCLES} intervals, counted from its first fetch: sources
+     * How often a source was fetched within {@code CYCLES} intervals, counted from the first fetch given: sources
      * start in different phases (the first cycle claims them batch by batch), so a source counts its own cycles, the
      * last ending half an interval before its next poll is due.
      */
     private static int fetchesInFirstCycles(long[] sortedTimes) {
+        if (sortedTimes.length == 0) {
+            return 0;
+        }
         long window = INTERVAL.toNanos() * CYCLES - INTERVAL.toNanos() / 2;
         int n = 0;
         for (long t : sortedTimes) {
@@ -362,9 +368,9 @@ class MultiInstanceTest {
         assertThat(incompleteIncidents()).as("incidents missing updates").isZero();
     }
 
-    /** Incidents without every update of the document their source served at its {@code CYCLES}th fetch. */
+    /** Incidents without every update of the document their source served at its last counted fetch. */
     private long incompleteIncidents() throws SQLException {
-        int expected = 1 + (CYCLES - 1) / 3;
+        int expected = 1 + CYCLES / 3;
         return SOURCES
                 - query("select count(*) from (select incident_id from " + schema
                         + ".incident_update group by incident_id having count(*) >= " + expected + ") d");

@@ -53,7 +53,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -101,8 +101,13 @@ public class Poller {
     @Inject
     IncidexConfig config;
 
-    /** Sources claimed by the scheduler and not yet finished; bounds memory. */
-    private Semaphore room;
+    /** Sources claimed by the scheduler and not yet finished: as many as this instance finishes in a while. */
+    private ClaimWindow window;
+
+    /** Leases of polls not yet completing, renewed while they wait or fetch; see {@link #renewLeases}. */
+    private final Set<SourceLeases.Held> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private ScheduledExecutorService renewals;
 
     private FetchQueue fetches;
     private ExecutorService completions;
@@ -129,8 +134,16 @@ public class Poller {
 
     @PostConstruct
     void start() {
-        room = new Semaphore(Math.max(1, config.poll().batch()));
+        // Enough to keep the fetches busy at first; then what this instance finishes in a quarter of a lease.
+        window = new ClaimWindow(config.poll().parallelism(), config.poll().batch(), lease().dividedBy(4));
         fetches = new FetchQueue(Math.max(1, config.poll().parallelism()));
+        renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "incidex-leases");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, lease().dividedBy(4).toMillis());
+        renewals.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         AtomicInteger n = new AtomicInteger();
         java.util.concurrent.ThreadPoolExecutor merging = new java.util.concurrent.ThreadPoolExecutor(
                 Math.max(1, config.poll().mergeThreads()),
@@ -149,6 +162,7 @@ public class Poller {
 
     @PreDestroy
     void stop() {
+        renewals.shutdownNow();
         fetches.shutdown();
         completions.shutdown();
         try {
@@ -217,16 +231,18 @@ public class Poller {
 
     /**
      * Claims due sources batch by batch while there is room, starting each as it is claimed, until
-     * none is due. Blocks only while {@code incidex.poll.batch} sources are already unfinished.
+     * none is due. Blocks while this instance already holds as many unfinished sources as it finishes in a
+     * quarter of a lease (measured; at most {@code incidex.poll.batch}).
      */
     Round claimDue() {
         Round round = new Round(timings);
-        // Claims wait for a quarter of the batch to be free, so a busy instance makes a few large
-        // claims rather than one per finished source.
-        int chunk = Math.max(1, config.poll().batch() / 4);
         while (true) {
-            room.acquireUninterruptibly(chunk);
-            int want = chunk + room.drainPermits();
+            // Small claims, one after another while sources are due: each instance takes what it finishes well within
+            // the lease, and the sources of one cycle start spread out rather than all at once.
+            int want = window.acquire();
+            if (want == 0) {
+                break; // interrupted: shutting down
+            }
             Instant now = clock.instant();
             long started = System.nanoTime();
             List<SourceTask> tasks;
@@ -237,13 +253,13 @@ public class Poller {
                 metrics.claimed(claimed);
                 tasks = claims.isEmpty() ? List.of() : tasks(claims, now);
             } catch (RuntimeException e) {
-                room.release(want);
+                window.release(want);
                 Log.warnf(e, "could not claim due sources");
                 break;
             } finally {
                 timings.add(Timings.CLAIM, System.nanoTime() - started);
             }
-            room.release(want - tasks.size());
+            window.release(want - tasks.size());
             dispatch(round, tasks, true);
             if (claimed < want) {
                 break;
@@ -293,6 +309,41 @@ public class Poller {
                         .toList());
     }
 
+    /**
+     * Renews the leases of the polls this instance has not begun to complete (waiting for their turn or
+     * fetching), every quarter of a lease, those ending within half a lease, so a poll that waits longer than its
+     * lease keeps its source (a lease has at least a quarter left when renewed); and records
+     * the unchanged polls queued since, so none waits for its record until its lease ends.
+     */
+    void renewLeases() {
+        try {
+            Instant now = clock.instant();
+            synchronized (held) {
+                List<SourceLeases.Held> polls = List.copyOf(held);
+                if (!polls.isEmpty()) {
+                    leases.renew(polls, now.plus(lease().dividedBy(2)), now.plus(lease()));
+                }
+            }
+            flushUnchanged();
+        } catch (RuntimeException e) {
+            // Tried again a quarter of a lease later; a lease that ends meanwhile is taken over, and its poll refused.
+            Log.warnf(e, "could not renew the leases of %d polls in progress", held.size());
+        }
+    }
+
+    /**
+     * The poll begins to write: its lease is no longer renewed, as its record moves the source's next poll. Under
+     * the renewal's lock, so a renewal never moves the next poll a record has just written.
+     */
+    private void completing(SourceTask task) {
+        SourceLeases.Held lease = new SourceLeases.Held(task.id(), task.token());
+        if (held.contains(lease)) {
+            synchronized (held) {
+                held.remove(lease);
+            }
+        }
+    }
+
     /** Long enough for one poll of a source: waiting for its turn, its documents' fetches and the merge. */
     private Duration lease() {
         Duration fetch = config.fetch().timeout().multipliedBy(3);
@@ -305,9 +356,11 @@ public class Poller {
         for (SourceTask task : tasks) {
             round.started();
             inFlight.incrementAndGet();
+            held.add(new SourceLeases.Held(task.id(), task.token()));
             poll(task, round).whenComplete((ignored, error) -> {
+                completing(task); // in case it failed before completing
                 if (holdsRoom) {
-                    room.release();
+                    window.finished();
                 }
                 boolean idle = inFlight.decrementAndGet() == 0;
                 if (round.finishedWork() | idle) {
@@ -326,7 +379,10 @@ public class Poller {
         SourceAdapter adapter = adapters.forKind(task.kind()).orElse(null);
         if (adapter == null) {
             return CompletableFuture.runAsync(
-                    () -> round.add(recordFailure(task, "no adapter reads sources of kind '" + task.kind() + "'")),
+                    () -> {
+                        completing(task);
+                        round.add(recordFailure(task, "no adapter reads sources of kind '" + task.kind() + "'"));
+                    },
                     completions);
         }
         List<URI> documents;
@@ -344,7 +400,12 @@ public class Poller {
         } catch (RuntimeException e) {
             // Nothing is sent for a source that cannot be asked properly (a missing token, say).
             String why = e instanceof SourceConfigurationException ? e.getMessage() : "cannot be asked: " + describe(e);
-            return CompletableFuture.runAsync(() -> round.add(recordFailure(task, why)), completions);
+            return CompletableFuture.runAsync(
+                    () -> {
+                        completing(task);
+                        round.add(recordFailure(task, why));
+                    },
+                    completions);
         }
         List<CompletableFuture<FetchOutcome>> outcomes = new ArrayList<>();
         for (URI document : documents) {
@@ -359,6 +420,7 @@ public class Poller {
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
                 .thenRunAsync(
                         () -> {
+                            completing(task);
                             PollReport report = completeSafely(
                                     task,
                                     adapter,

@@ -51,6 +51,14 @@ public class SourceLeases {
     private static final String CLAIM_ONE =
             "update source set next_poll_at = ?, lease_token = lease_token + 1 where id = ?";
 
+    // Extends the leases of polls still in progress, each only while its token is still the source's: a lease another
+    // instance has taken since stays taken, and the poll's writes stay refused.
+    private static final String RENEW_POSTGRESQL = "update source set next_poll_at = ? where next_poll_at <= ?"
+            + " and (id, lease_token) in (select * from unnest(?::bigint[], ?::bigint[]))";
+
+    private static final String RENEW_H2 = "update source set next_poll_at = ? where next_poll_at <= ?"
+            + " and (id, lease_token) in (select * from unnest(cast(? as bigint array), cast(? as bigint array)))";
+
     private static final String UNCHANGED =
             "update source set last_polled_at = ?, last_success_at = ?, last_error = null,"
                     + " error_count = 0, next_poll_at = ? where id = ? and lease_token = ?";
@@ -118,6 +126,43 @@ public class SourceLeases {
                 .setParameter(1, sourceId)
                 .getSingleResult();
         return ((Number) current).longValue();
+    }
+
+    /** A lease this instance holds: the source and the token it was claimed with. */
+    public record Held(long sourceId, long token) {}
+
+    /**
+     * Moves to {@code leaseEnd} the end of each held lease that ends by {@code endingBy}, in one statement, while
+     * the source is still held with that token; returns how many were renewed. A poll that takes longer than its lease
+     * keeps its source as long as its instance lives, and an instance that dies stops renewing, so its sources are
+     * taken over when their leases end. A lease far from its end is left as claimed, so a source taken over after its
+     * instance died is due again one lease after it was claimed, as it would have been without renewals.
+     */
+    public int renew(List<Held> held, Instant endingBy, Instant leaseEnd) {
+        if (!endingBy.isBefore(leaseEnd)) {
+            throw new IllegalArgumentException("a renewal never shortens a lease");
+        }
+        if (held.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                boolean pg = Databases.isPostgresql(c);
+                try (PreparedStatement ps = c.prepareStatement(pg ? RENEW_POSTGRESQL : RENEW_H2)) {
+                    ps.setObject(1, at(leaseEnd));
+                    ps.setObject(2, at(endingBy));
+                    ps.setArray(
+                            3,
+                            c.createArrayOf(
+                                    "bigint", held.stream().map(Held::sourceId).toArray(Long[]::new)));
+                    ps.setArray(
+                            4,
+                            c.createArrayOf(
+                                    "bigint", held.stream().map(Held::token).toArray(Long[]::new)));
+                    return ps.executeUpdate();
+                }
+            }
+        });
     }
 
     /** A poll that changed nothing: only the source's health and next poll, for many sources in one batch. */

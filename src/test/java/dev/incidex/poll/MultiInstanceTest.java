@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -37,11 +38,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Several Incidex processes sharing one PostgreSQL schema poll 1 000 sources on a local server that
  * counts requests: each due source is fetched once per interval across all instances, nothing is
- * stored twice, and when one instance is killed the others take over its sources.
+ * stored twice, and when one instance is killed midway the others take over its sources and finish the cycles.
  *
- * <p>Runs the PostgreSQL build of the app ({@code target/pg-app}, built here if missing, as
- * {@code deploy/smoke-postgresql.sh} builds it) against the database of {@link
- * dev.incidex.incident.MigrationsOnPostgresTest}. About two minutes per test on an idle machine.
+ * <p>Runs the PostgreSQL build of the app ({@code target/pg-app}, built here when missing or older than the
+ * compiled classes, as {@code deploy/smoke-postgresql.sh} builds it) on the suite's PostgreSQL database
+ * ({@code -Dtest.postgresql.db}), in a schema of its own that it drops afterwards: the suite empties only
+ * {@code public}. Tagged {@code postgresql}, so {@code verify} runs it once, in its first run.
  */
 @Tag("multi-instance")
 @Tag("postgresql")
@@ -49,8 +51,9 @@ class MultiInstanceTest {
 
     private static final int SOURCES = 1000;
     private static final int CYCLES = 10;
-    // Each instance claims up to its batch (500) at once and must fetch and merge all of it within the lease, which is
-    // the interval (three fetch timeouts fit in it): 6 s with 1 s fetches lost leases and timed out on a busy machine.
+    // The lease is the interval (three fetch timeouts fit in it), so a source the killed instance held is taken over
+    // one interval after it was claimed: it misses the cycle in which the instance died and is never fetched twice in
+    // one.
     private static final Duration INTERVAL = Duration.ofSeconds(10);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
     private static final String URL = TestDatabase.POSTGRES_URL;
@@ -83,6 +86,7 @@ class MultiInstanceTest {
                     .append('\n');
         }
         Files.writeString(work.resolve("catalog.yaml"), catalog);
+        sql("drop schema if exists " + schema + " cascade");
         sql("create schema " + schema);
     }
 
@@ -98,31 +102,65 @@ class MultiInstanceTest {
     }
 
     @Test
-    void twoInstancesFetchEachSourceOncePerCycle() throws Exception {
-        launch(2);
-
-        awaitCycles(CYCLES, null);
-
-        assertThat(fetchesInFirstCycles())
-                .as("fetches per source in its first %d intervals", CYCLES)
-                .containsOnlyKeys(CYCLES);
-        assertNoSourceFetchedTwiceInOneCycle();
-        assertNothingStoredTwiceOrLost();
+    void twoInstancesOneKilledMidway() throws Exception {
+        pollWithOneKilledMidway(2);
     }
 
     @Test
-    void fourInstancesWithOneKilledMidwayFinishTheCycles() throws Exception {
-        launch(4);
+    void fourInstancesOneKilledMidway() throws Exception {
+        pollWithOneKilledMidway(4);
+    }
 
-        awaitCycles(CYCLES, () -> instances.get(0).destroyForcibly());
+    private void pollWithOneKilledMidway(int count) throws Exception {
+        launch(count);
 
-        // A source whose poll the killed instance had claimed but not yet sent is taken over when the
-        // lease ends, one interval later, so it misses one cycle; none is polled twice in a cycle.
-        assertThat(fetchesInFirstCycles().keySet())
-                .as("fetches per source in its first %d intervals", CYCLES)
-                .allMatch(n -> n == CYCLES || n == CYCLES - 1);
-        assertNoSourceFetchedTwiceInOneCycle();
+        // The first poll of each source stores its incident (1 000 merges while 2-4 JVMs warm up on 2 cores) and is
+        // recorded late on a slow machine; the CYCLES cycles counted are those after it.
+        long killedAt = awaitCycles(1 + CYCLES, () -> instances.get(0).destroyForcibly());
+
+        // From its second fetch on, every source is fetched once per interval, never twice in one, and exactly CYCLES
+        // times in CYCLES intervals. The one exception: a source the killed instance had claimed but not yet fetched is
+        // taken over when its lease ends, one interval after its claim, so it misses the cycle in which it died.
+        List<String> wrong = new ArrayList<>();
+        int missedAtKill = 0;
+        for (int vendor = 0; vendor < SOURCES; vendor++) {
+            long[] t = fetchTimes.getOrDefault(vendor, List.of()).stream()
+                    .mapToLong(Long::longValue)
+                    .sorted()
+                    .skip(1)
+                    .toArray();
+            List<Long> gaps = new ArrayList<>();
+            int skipped = 0;
+            boolean regular = true;
+            for (int i = 1; i < t.length; i++) {
+                long gap = t[i] - t[i - 1];
+                gaps.add(gap / 1_000_000);
+                boolean once = gap >= INTERVAL.toNanos() / 2 && gap < INTERVAL.toNanos() * 3 / 2;
+                boolean missed = gap >= INTERVAL.toNanos() * 3 / 2
+                        && gap < INTERVAL.toNanos() * 5 / 2
+                        && t[i - 1] < killedAt
+                        && killedAt < t[i];
+                skipped += missed ? 1 : 0;
+                regular &= once || missed;
+            }
+            int inFirstCycles = fetchesInFirstCycles(t);
+            if (!regular || skipped > 1 || inFirstCycles != CYCLES - skipped) {
+                wrong.add("v" + vendor + ": " + inFirstCycles + " fetches in its first " + CYCLES
+                        + " intervals, ms between fetches " + gaps);
+            }
+            missedAtKill += skipped;
+        }
+        System.out.printf(
+                "%d instances, one killed midway: %d of %d sources missed the cycle in which it died, %d fetched"
+                        + " otherwise than once per interval%n",
+                count, missedAtKill, SOURCES, wrong.size());
+        // Stored once, whatever the timing: checked first, so a slow run still reports it.
         assertNothingStoredTwiceOrLost();
+        assertThat(wrong)
+                .as(
+                        "sources not fetched once per %d s interval (instance killed %d ms after the first fetch; logs in %s)",
+                        INTERVAL.toSeconds(), (killedAt - firstFetch()) / 1_000_000, work)
+                .isEmpty();
     }
 
     /** Answers a vendor's Statuspage documents; the incident gains an update every third fetch. */
@@ -184,19 +222,15 @@ class MultiInstanceTest {
 
     private void launch(int count) throws Exception {
         Path jar = Path.of("target/pg-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            Process build = new ProcessBuilder(
-                            new File("mvnw").getAbsolutePath(),
-                            "-B",
-                            "-q",
-                            "-o",
-                            "-DskipTests",
-                            "package",
-                            "-Dquarkus.datasource.db-kind=postgresql",
-                            "-Dquarkus.package.output-directory=pg-app")
-                    .inheritIO()
-                    .start();
-            assertThat(build.waitFor()).as("building the PostgreSQL app").isZero();
+        if (!Files.exists(jar) || Files.getLastModifiedTime(jar).compareTo(newestClass()) < 0) {
+            long started = System.nanoTime();
+            // Offline first (the build running this test has fetched nearly everything); a clean clone's cache may
+            // still lack a packaging plugin, which the second attempt fetches from Maven Central.
+            assertThat(buildPostgresqlApp(true) || buildPostgresqlApp(false))
+                    .as("building the PostgreSQL app (target/pg-app)")
+                    .isTrue();
+            System.out.printf(
+                    "built target/pg-app in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
         for (int i = 0; i < count; i++) {
             ProcessBuilder pb = new ProcessBuilder(
@@ -220,14 +254,46 @@ class MultiInstanceTest {
         }
     }
 
-    /** Waits until every source was fetched {@code cycles} times, running {@code midway} halfway, then stops every instance. */
-    private void awaitCycles(int cycles, Runnable midway) throws Exception {
+    private static boolean buildPostgresqlApp(boolean offline) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                new File("mvnw").getAbsolutePath(),
+                "-B",
+                "-q",
+                "-DskipTests",
+                "-Dspotless.check.skip=true",
+                "package",
+                "-Dquarkus.datasource.db-kind=postgresql",
+                "-Dquarkus.package.output-directory=pg-app"));
+        if (offline) {
+            command.add(2, "-o");
+        }
+        return new ProcessBuilder(command).inheritIO().start().waitFor() == 0;
+    }
+
+    /** When the newest compiled class was written: a PostgreSQL build older than that would test old code. */
+    private static FileTime newestClass() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("target/classes"))) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            FileTime newest = FileTime.fromMillis(0);
+            for (Path f : all) {
+                FileTime t = Files.getLastModifiedTime(f);
+                newest = t.compareTo(newest) > 0 ? t : newest;
+            }
+            return newest;
+        }
+    }
+
+    /**
+     * Waits until every source was fetched {@code cycles} times, running {@code midway} once each was fetched half as
+     * often, then stops every instance; returns when {@code midway} ran ({@link System#nanoTime}).
+     */
+    private long awaitCycles(int cycles, Runnable midway) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        boolean killed = midway == null;
+        long ran = 0;
         while (min() < cycles) {
-            if (!killed && min() >= cycles / 2) {
+            if (ran == 0 && min() >= 1 + cycles / 2) {
                 midway.run();
-                killed = true;
+                ran = System.nanoTime();
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("sources fetched " + counts() + " after 10 minutes; logs in " + work);
@@ -242,6 +308,15 @@ class MultiInstanceTest {
         for (Process p : instances) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        return ran;
+    }
+
+    private long firstFetch() {
+        return fetchTimes.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(Long::longValue)
+                .min()
+                .orElse(0);
     }
 
     private int min() {
@@ -253,27 +328,22 @@ class MultiInstanceTest {
     }
 
     /**
-     * How many sources were fetched how many times within their first {@code CYCLES} intervals, counted from each
-     * source's first fetch: sources start in different phases (the first cycle claims them batch by batch),
-     * so a source counts its own cycles, each ending half an interval before its next poll is due.
+     * How often a source was fetched within {@code CYCLES} intervals, counted from the first fetch given: sources
+     * start in different phases (the first cycle claims them batch by batch), so a source counts its own cycles, the
+     * last ending half an interval before its next poll is due.
      */
-    private Map<Integer, Integer> fetchesInFirstCycles() {
-        long window = INTERVAL.toNanos() * CYCLES - INTERVAL.toNanos() / 2;
-        Map<Integer, Integer> counts = new TreeMap<>();
-        for (int i = 0; i < SOURCES; i++) {
-            long[] times = fetchTimes.getOrDefault(i, List.of()).stream()
-                    .mapToLong(Long::longValue)
-                    .sorted()
-                    .toArray();
-            int n = 0;
-            for (long t : times) {
-                if (t - times[0] < window) {
-                    n++;
-                }
-            }
-            counts.merge(n, 1, Integer::sum);
+    private static int fetchesInFirstCycles(long[] sortedTimes) {
+        if (sortedTimes.length == 0) {
+            return 0;
         }
-        return counts;
+        long window = INTERVAL.toNanos() * CYCLES - INTERVAL.toNanos() / 2;
+        int n = 0;
+        for (long t : sortedTimes) {
+            if (t - sortedTimes[0] < window) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How many sources were fetched how many times. */
@@ -283,20 +353,6 @@ class MultiInstanceTest {
             counts.merge(fetches.get(i), 1, Integer::sum);
         }
         return counts;
-    }
-
-    private void assertNoSourceFetchedTwiceInOneCycle() {
-        long half = INTERVAL.toNanos() / 2;
-        List<String> twice = new ArrayList<>();
-        fetchTimes.forEach((vendor, times) -> {
-            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-            for (int i = 1; i < sorted.length; i++) {
-                if (sorted[i] - sorted[i - 1] < half) {
-                    twice.add("v" + vendor + " " + Arrays.toString(sorted));
-                }
-            }
-        });
-        assertThat(twice).as("sources fetched twice within half an interval").isEmpty();
     }
 
     private void assertNothingStoredTwiceOrLost() throws SQLException {
@@ -313,9 +369,9 @@ class MultiInstanceTest {
         assertThat(incompleteIncidents()).as("incidents missing updates").isZero();
     }
 
-    /** Incidents without every update of the document their source served at its {@code CYCLES}th fetch. */
+    /** Incidents without every update of the document their source served at its last counted fetch. */
     private long incompleteIncidents() throws SQLException {
-        int expected = 1 + (CYCLES - 1) / 3;
+        int expected = 1 + CYCLES / 3;
         return SOURCES
                 - query("select count(*) from (select incident_id from " + schema
                         + ".incident_update group by incident_id having count(*) >= " + expected + ") d");

@@ -100,4 +100,48 @@ class SourceClaimTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(id).nextPollAt))
                 .isEqualTo(now.plusSeconds(600));
     }
+
+    @Test
+    void oneStatementRenewsTheLeasesStillHeldAndNoneTakenOverSince() {
+        Instant now =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusSeconds(3600 * 24 * 365 * 3L);
+        Claim kept = leases.claim(now, now.plusSeconds(60), 1).get(0);
+        Claim lost = leases.claim(now, now.plusSeconds(10), 1).get(0);
+        // The second lease ends and another instance takes its source.
+        Claim other = leases.claim(now.plusSeconds(10), now.plusSeconds(20), 10_000).stream()
+                .filter(c -> c.sourceId() == lost.sourceId())
+                .findFirst()
+                .orElseThrow();
+
+        int renewed = leases.renew(
+                List.of(
+                        new SourceLeases.Held(kept.sourceId(), kept.token()),
+                        new SourceLeases.Held(lost.sourceId(), lost.token())),
+                now.plusSeconds(60),
+                now.plusSeconds(70));
+
+        assertThat(renewed).isEqualTo(1);
+        assertThat(nextPoll(kept.sourceId())).isEqualTo(now.plusSeconds(70));
+        assertThat(nextPoll(lost.sourceId())).isEqualTo(now.plusSeconds(20));
+        assertThat(other.token()).isGreaterThan(lost.token());
+        // A lease far from its end is left alone; the token stays: the renewed poll may still write, the old one not.
+        assertThat(leases.renew(
+                        List.of(new SourceLeases.Held(kept.sourceId(), kept.token())),
+                        now.plusSeconds(65),
+                        now.plusSeconds(90)))
+                .isZero();
+        assertThat(nextPoll(kept.sourceId())).isEqualTo(now.plusSeconds(70));
+        assertThat(leases.claim(now.plusSeconds(65), now.plusSeconds(80), 10_000))
+                .extracting(Claim::sourceId)
+                .doesNotContain(kept.sourceId());
+        assertThat(leases.recordUnchanged(List.of(
+                        new SourceLeases.Unchanged(kept.sourceId(), kept.token(), now, now.plusSeconds(600)),
+                        new SourceLeases.Unchanged(lost.sourceId(), lost.token(), now, now.plusSeconds(600)))))
+                .isEqualTo(1);
+        assertThat(nextPoll(kept.sourceId())).isEqualTo(now.plusSeconds(600));
+    }
+
+    private static Instant nextPoll(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Source.<Source>findById(id).nextPollAt);
+    }
 }

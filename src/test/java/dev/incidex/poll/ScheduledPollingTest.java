@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class ScheduledPollingTest {
 
     /**
-     * The scheduler ticking every second, on a database of its own.
+     * The scheduler ticking every second, on a database of its own, with the catalog stored in the background as
+     * outside tests.
      */
     public static class SchedulerOn implements QuarkusTestProfile {
         @Override
@@ -41,7 +42,10 @@ class ScheduledPollingTest {
                     "incidex.poll.interval",
                     "1s",
                     "incidex.poll.max-backoff",
-                    "1s"));
+                    "1s",
+                    // As a packaged app starts: the catalog is stored after start-up while the scheduler ticks.
+                    "incidex.catalog-in-background",
+                    "true"));
             return config;
         }
     }

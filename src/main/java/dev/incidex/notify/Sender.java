@@ -3,7 +3,11 @@ package dev.incidex.notify;
 import dev.incidex.IncidexConfig;
 import dev.incidex.fetch.AddressPolicy;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,6 +19,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends one notice to one target, once, and says what came of it. Webhook and Slack requests are
@@ -48,7 +53,23 @@ public class Sender {
     AddressPolicy addresses;
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.mailer.timeout")
+    Duration mailTimeout;
+
+    /**
+     * The one event loop every email is handed to the mail client on. Used from several threads at
+     * once, the Vert.x mail client (4.5) can hand a new connection over on another thread, which then
+     * sets the socket's handler in a task queued to the socket's event loop; when the server's "220"
+     * greeting is read before that task runs, Vert.x drops it (a socket without a handler discards what
+     * it reads) and the client waits for a greeting that already came, until the mailer's timeout.
+     * From one event loop, the connect, the handler and the first read happen in that order.
+     */
+    private Context mailLoop;
 
     @Inject
     public Sender(IncidexConfig config) {
@@ -57,6 +78,11 @@ public class Sender {
                 .connectTimeout(config.notifications().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    @PostConstruct
+    void start() {
+        mailLoop = ((VertxInternal) vertx).createEventLoopContext();
     }
 
     public Result send(TargetKind kind, String address, Notice notice) {
@@ -118,7 +144,10 @@ public class Sender {
                 // A resent email keeps its Message-ID, so mail clients show a duplicate once.
                 .addHeader("Message-ID", "<" + notice.key() + "@incidex>");
         try {
-            mailer.send(mail);
+            mailer.send(mail)
+                    .runSubscriptionOn(task -> mailLoop.runOnContext(v -> task.run()))
+                    .await()
+                    .atMost(mailTimeout);
             return new Result(true, false, null, "accepted by the mail server", null);
         } catch (RuntimeException e) {
             return new Result(false, false, null, "mail server: " + describe(e), null);

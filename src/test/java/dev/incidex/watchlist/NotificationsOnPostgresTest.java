@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Tag;
 
 /** {@link NotificationsChecks} on PostgreSQL, where deliveries and transitions are claimed with SKIP LOCKED. */
 @QuarkusTest
-// A send in its restart step sometimes hangs 60 s (3 of ~12 runs; cause open): left out of the default run.
-@Tag("flaky")
 @Tag("postgresql")
 @TestProfile(OnPostgres.class)
 @WithTestResource(VendorServerResource.class)

@@ -20,7 +20,8 @@ public interface IncidexConfig {
      * Whether the catalog's vendors are written to the database after Incidex starts answering (true) or before
      * (false) (env {@code INCIDEX_CATALOG_IN_BACKGROUND}). The catalog is read and checked before either way, so a
      * malformed one still stops start-up; in the background, pages answer at once and list the catalog's vendors
-     * as soon as they are written (on an empty database, 343 vendors took a third of the start-up).
+     * as soon as they are written (on an empty database, 343 vendors took a third of the start-up). The search
+     * index's catch-up of incidents stored before it existed follows the same setting.
      */
     @WithDefault("true")
     boolean catalogInBackground();

@@ -1,5 +1,6 @@
 package dev.incidex.incident;
 
+import dev.incidex.IncidexConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -27,6 +28,9 @@ public class SearchIndex {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    IncidexConfig config;
 
     /** Makes the stored words of this (persisted) incident match its title and updates; returns the rows written. */
     public int index(Incident incident) {
@@ -64,8 +68,20 @@ public class SearchIndex {
         return gone.size() + added.size();
     }
 
+    void onStart(@Observes StartupEvent event) {
+        if (config.catalogInBackground()) {
+            // With the catalog's writes, off the start path: its scan reads every incident on each start, and
+            // searches meanwhile only miss incidents stored before the index existed.
+            Thread thread = new Thread(this::backfill, "search-backfill");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            backfill();
+        }
+    }
+
     /** Indexes, in batches of their own transactions, the incidents that have no words stored yet. */
-    void backfill(@Observes StartupEvent event) {
+    void backfill() {
         long after = 0;
         int indexed = 0;
         while (true) {

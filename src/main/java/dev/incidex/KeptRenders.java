@@ -11,6 +11,9 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -42,6 +45,11 @@ public final class KeptRenders {
 
     private record Kept(Object stamp, Rendered rendered) {}
 
+    /** A render under way: readers of the same key and stamp wait for it. */
+    private record Flight(Object stamp, CompletableFuture<Rendered> result) {}
+
+    private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+
     private final LongSupplier budget;
     private final Map<String, Kept> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
@@ -65,7 +73,27 @@ public final class KeptRenders {
                 return k.rendered();
             }
         }
-        Rendered fresh = render.get();
+        // One render per key and stamp at a time: when a page's minute or stamp moves, every reader waiting on it
+        // would otherwise render it at once, and on a busy machine none finishes before the next minute.
+        Flight mine = new Flight(stamp, new CompletableFuture<>());
+        Flight flying = inFlight.putIfAbsent(key, mine);
+        if (flying != null && flying.stamp().equals(stamp)) {
+            try {
+                return flying.result().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        Rendered fresh;
+        try {
+            fresh = render.get();
+        } catch (RuntimeException e) {
+            if (flying == null) {
+                inFlight.remove(key, mine);
+                mine.result().completeExceptionally(e);
+            }
+            throw e;
+        }
         renders.incrementAndGet();
         long budget = this.budget.getAsLong();
         if (fresh.body().length <= budget / 4) {
@@ -78,6 +106,10 @@ public final class KeptRenders {
                     eldest.remove();
                 }
             }
+        }
+        if (flying == null) {
+            inFlight.remove(key, mine);
+            mine.result().complete(fresh);
         }
         return fresh;
     }

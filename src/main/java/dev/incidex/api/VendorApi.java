@@ -1,9 +1,8 @@
 package dev.incidex.api;
 
+import dev.incidex.IncidexConfig;
 import dev.incidex.KeptPages;
 import dev.incidex.KeptRenders;
-import dev.incidex.incident.PageStamps;
-import dev.incidex.IncidexConfig;
 import dev.incidex.ReadsReplica;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.catalog.VendorCursor;
@@ -11,6 +10,7 @@ import dev.incidex.discovery.DiscoveryException;
 import dev.incidex.discovery.VendorAdditions;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.PageStamps;
 import dev.incidex.incident.VendorComponents;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

@@ -126,11 +126,11 @@ public class Vendor extends PanacheEntityBase {
     public static List<Object> catalogStamp() {
         Object[] row = (Object[]) getEntityManager()
                 .createNativeQuery("select (select count(*) from vendor), (select max(id) from vendor),"
-                        + " (select sum(id * (length(name) + coalesce(length(site), 0) + coalesce(length(depends_on), 0)"
-                        + " + case when in_catalog then 1 else 0 end)) from vendor),"
+                        + " (select sum(id * (length(name) + coalesce(length(site), 0)"
+                        + " + coalesce(length(depends_on), 0) + case when in_catalog then 1 else 0 end)) from vendor),"
                         + " (select count(*) from source), (select max(id) from source),"
-                        + " (select sum(id * (length(url) + coalesce(length(label), 0) + case when enabled then 1 else 0 end))"
-                        + " from source)")
+                        + " (select sum(id * (length(url) + coalesce(length(label), 0)"
+                        + " + case when enabled then 1 else 0 end)) from source)")
                 .getSingleResult();
         return Arrays.asList(row);
     }
@@ -152,7 +152,8 @@ public class Vendor extends PanacheEntityBase {
      * and dependencies, and each source's place, health and last poll. Compared, never read.
      */
     public List<Object> shownState() {
-        List<Object> state = new ArrayList<>(Arrays.asList(id, slug, name, site, dependsOn, origin, inCatalog, createdAt));
+        List<Object> state =
+                new ArrayList<>(Arrays.asList(id, slug, name, site, dependsOn, origin, inCatalog, createdAt));
         for (Source s : sources) {
             state.add(Arrays.asList(
                     s.id,

@@ -55,7 +55,7 @@ class KeptPagesTest {
         return given().get(path).then().statusCode(200).extract();
     }
 
-    /** Runs {@code twice} and counts renders; again when a minute boundary fell in between (the minute is in the key). */
+    /** Runs {@code twice} and counts renders; again when a minute turned in between (the minute is in the key). */
     private long rendersOf(Supplier<Object> twice) {
         for (int attempt = 0; ; attempt++) {
             Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -152,7 +152,12 @@ class KeptPagesTest {
                     catalog.vendors().stream()
                             .map(v -> v.slug().equals("keptco")
                                     ? new CatalogVendor(
-                                            v.slug(), "KeptCo Renamed", v.site(), v.dependsOn(), v.sources(), v.checked())
+                                            v.slug(),
+                                            "KeptCo Renamed",
+                                            v.site(),
+                                            v.dependsOn(),
+                                            v.sources(),
+                                            v.checked())
                                     : v)
                             .toList(),
                     catalog.waiting()));

@@ -1,6 +1,8 @@
 package dev.incidex.api;
 
 import dev.incidex.IncidexConfig;
+import dev.incidex.KeptPages;
+import dev.incidex.KeptRenders;
 import dev.incidex.ReadsReplica;
 import dev.incidex.catalog.Vendor;
 import dev.incidex.catalog.VendorCursor;
@@ -8,6 +10,7 @@ import dev.incidex.discovery.DiscoveryException;
 import dev.incidex.discovery.VendorAdditions;
 import dev.incidex.incident.HistoryFilter;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.PageStamps;
 import dev.incidex.incident.VendorComponents;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -61,6 +64,18 @@ public class VendorApi {
     @Context
     UriInfo uri;
 
+    @Context
+    jakarta.ws.rs.core.Request request;
+
+    @Inject
+    KeptPages kept;
+
+    @Inject
+    PageStamps stamps;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     /** Vendors per page unless the client asks for another number. */
     static final int DEFAULT_VENDORS = 100;
 
@@ -102,6 +117,17 @@ public class VendorApi {
                 throw HistoryQuery.badRequest(e.getMessage() + "; use the next link of the previous page");
             }
         }
+        VendorCursor start = after;
+        // The whole request URI: the next link is built from it, host and other parameters included.
+        return kept.answer(
+                request,
+                MediaType.APPLICATION_JSON_TYPE,
+                "api vendors " + uri.getRequestUri(),
+                stamps.everything(),
+                () -> vendorsPage(start, size));
+    }
+
+    private KeptRenders.Rendered vendorsPage(VendorCursor after, int size) {
         List<Vendor> page = Vendor.pageByName(after, size + 1);
         boolean more = page.size() > size;
         List<Vendor> shown = more ? page.subList(0, size) : page;
@@ -118,8 +144,13 @@ public class VendorApi {
                         .map(v -> VendorJson.of(v, open.getOrDefault(v.slug, 0L), uri.getBaseUri()))
                         .toList(),
                 next == null ? null : next.toString());
-        Response.ResponseBuilder answer = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        return (next == null ? answer : answer.header("Link", "<" + next + ">; rel=\"next\"")).build();
+        try {
+            return KeptRenders.Rendered.of(
+                    json.writeValueAsBytes(body),
+                    next == null ? Map.of() : Map.of("Link", "<" + next + ">; rel=\"next\""));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @POST

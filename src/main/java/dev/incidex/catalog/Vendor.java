@@ -117,6 +117,62 @@ public class Vendor extends PanacheEntityBase {
         return vendors;
     }
 
+    /**
+     * What pages show of the whole catalog, as a few aggregates that load no rows: vendors added or dropped, their
+     * names, sites, dependencies and whether the catalog still lists them, sources added, enabled or moved. Compared,
+     * never read. A rename to a name of the same length keeps it: that shows once anything else moves, e.g. the next
+     * poll ({@link #pollStamp}).
+     */
+    public static List<Object> catalogStamp() {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("select (select count(*) from vendor), (select max(id) from vendor),"
+                        + " (select sum(id * (length(name) + coalesce(length(site), 0)"
+                        + " + coalesce(length(depends_on), 0) + case when in_catalog then 1 else 0 end)) from vendor),"
+                        + " (select count(*) from source), (select max(id) from source),"
+                        + " (select sum(id * (length(url) + coalesce(length(label), 0)"
+                        + " + case when enabled then 1 else 0 end)) from source)")
+                .getSingleResult();
+        return Arrays.asList(row);
+    }
+
+    /**
+     * What pages show of every source's polling, as aggregates that load no rows: every poll moves the newest
+     * polled-at, so a page that shows sources' health or a vendor's state is rendered again after any poll.
+     */
+    public static List<Object> pollStamp() {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("select max(last_polled_at), max(last_success_at), max(components_at),"
+                        + " sum(error_count), count(last_success_at) from source")
+                .getSingleResult();
+        return Arrays.asList(row);
+    }
+
+    /**
+     * What a page shows of this vendor and its sources, read from the entity the page loaded anyway: its name, site
+     * and dependencies, and each source's place, health and last poll. Compared, never read.
+     */
+    public List<Object> shownState() {
+        List<Object> state =
+                new ArrayList<>(Arrays.asList(id, slug, name, site, dependsOn, origin, inCatalog, createdAt));
+        for (Source s : sources) {
+            state.add(Arrays.asList(
+                    s.id,
+                    s.kind,
+                    s.url,
+                    s.label,
+                    s.timeZone,
+                    s.enabled,
+                    s.lastPolledAt,
+                    s.lastSuccessAt,
+                    s.lastError,
+                    s.lastWarning,
+                    s.errorCount,
+                    s.movedTo,
+                    s.componentsAt));
+        }
+        return state;
+    }
+
     /** Whether any of its sources has ever answered well: until then its state is unknown, not "operational". */
     public boolean hasAnswered() {
         return sources.stream().anyMatch(s -> s.lastSuccessAt != null);

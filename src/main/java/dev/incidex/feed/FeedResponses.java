@@ -3,12 +3,9 @@ package dev.incidex.feed;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HexFormat;
 
 /**
  * Answers a feed request with validators: an ETag that is a hash of the written feed (so any
@@ -37,12 +34,6 @@ public final class FeedResponses {
 
     /** The ETag of a written feed: a hash of its bytes, so any change to an item's id or content changes it. */
     public static String etag(byte[] body) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body))
-                    .substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.incidex.KeptRenders.etag(body);
     }
 }

@@ -1,6 +1,7 @@
 package dev.incidex.feed;
 
 import dev.incidex.IncidexConfig;
+import dev.incidex.KeptRenders;
 import dev.incidex.incident.IncidentQueries;
 import dev.incidex.incident.NumberedUpdate;
 import dev.incidex.incident.Selection;
@@ -41,7 +42,7 @@ public class Feeds {
                         ? ""
                         : "?" + uri.getRequestUri().getRawQuery());
         String key = format + " " + uri.getBaseUri() + " " + self + " " + head + " " + selection;
-        RenderedFeeds.Rendered feed = rendered.get(key, queries.stamp(selection), () -> {
+        KeptRenders.Rendered feed = rendered.get(key, queries.stamp(selection), () -> {
             List<NumberedUpdate> items =
                     queries.newestUpdates(selection, config.feed().maxItems());
             byte[] body = writer.write(format, head, items, uri.getBaseUri(), self);
@@ -50,7 +51,7 @@ public class Feeds {
                     .filter(Objects::nonNull)
                     .max(Comparator.naturalOrder())
                     .orElse(null);
-            return new RenderedFeeds.Rendered(body, FeedResponses.etag(body), modified);
+            return new KeptRenders.Rendered(body, FeedResponses.etag(body), modified);
         });
         Instant modified = feed.lastModified();
         if (alsoModified != null && (modified == null || alsoModified.isAfter(modified))) {

@@ -1,5 +1,6 @@
 package dev.incidex.web;
 
+import dev.incidex.KeptPages;
 import dev.incidex.ReadsReplica;
 import dev.incidex.UserInput;
 import dev.incidex.catalog.Source;
@@ -11,6 +12,7 @@ import dev.incidex.incident.HistoryPage;
 import dev.incidex.incident.Incident;
 import dev.incidex.incident.IncidentLinks;
 import dev.incidex.incident.IncidentQueries;
+import dev.incidex.incident.PageStamps;
 import dev.incidex.incident.SearchSnippet;
 import dev.incidex.incident.SearchTerms;
 import dev.incidex.incident.VendorComponents;
@@ -82,6 +84,15 @@ public class Pages {
 
     @Inject
     VendorList vendorList;
+
+    @Inject
+    PageStamps stamps;
+
+    @Inject
+    KeptPages kept;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.Request request;
 
     @CheckedTemplate
     static class Templates {
@@ -155,14 +166,16 @@ public class Pages {
     jakarta.ws.rs.core.UriInfo uri;
 
     @GET
-    public String front() {
-        return Templates.front(queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendorList.html())
-                .render();
+    public Response front() {
+        String key = KeptPages.key(ReaderZone.current(), clock.instant(), "front");
+        return kept.html(request, key, stamps.everything(), () -> Templates.front(
+                        queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendorList.html())
+                .render());
     }
 
     @GET
     @Path("vendors/{slug}")
-    public String vendor(
+    public Response vendor(
             @PathParam("slug") String slug,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
@@ -175,7 +188,26 @@ public class Pages {
         CanonicalSlug.require(slug, vendor.slug, "/vendors/" + vendor.slug, uri);
         ZoneId zone = ReaderZone.current();
         Instant now = clock.instant();
+        String key = KeptPages.key(
+                zone, now, "vendor", vendor.slug, from, to, impacts, statuses, component, q, after);
+        return kept.html(
+                request,
+                key,
+                stamps.vendor(vendor),
+                () -> vendorPage(vendor, zone, now, from, to, impacts, statuses, component, q, after));
+    }
 
+    private String vendorPage(
+            Vendor vendor,
+            ZoneId zone,
+            Instant now,
+            String from,
+            String to,
+            List<String> impacts,
+            List<String> statuses,
+            String component,
+            String q,
+            String after) {
         HistoryFilter.Params params = new HistoryFilter.Params(from, to, impacts, statuses, component, q);
         HistoryFilter filter = parse(vendor.slug, params, zone);
         HistoryPage page = queries.history(filter, cursor(after), PAGE_SIZE);
@@ -253,18 +285,22 @@ public class Pages {
 
     @GET
     @Path("vendors/{slug}/incidents/{id}")
-    public String incident(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public Response incident(@PathParam("slug") String slug, @PathParam("id") String id) {
         Incident incident = parseId(id)
                 .flatMap(queries::incident)
                 .filter(i -> i.vendor.slug.equalsIgnoreCase(slug))
                 .orElseThrow(() -> notFound("incident " + id + " of " + slug));
         CanonicalSlug.require(
                 slug, incident.vendor.slug, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id, uri);
-        String ongoingFor = incident.isResolved() || incident.startedAt == null
-                ? null
-                : Durations.format(nonNegative(Duration.between(incident.startedAt, clock.instant())));
-        return Templates.incident(incident, ongoingFor, IncidentContext.of(incident, links))
-                .render();
+        Instant now = clock.instant();
+        String key = KeptPages.key(ReaderZone.current(), now, "incident", incident.id);
+        return kept.html(request, key, stamps.incident(incident), () -> {
+            String ongoingFor = incident.isResolved() || incident.startedAt == null
+                    ? null
+                    : Durations.format(nonNegative(Duration.between(incident.startedAt, now)));
+            return Templates.incident(incident, ongoingFor, IncidentContext.of(incident, links))
+                    .render();
+        });
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.incidex.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidex.KeptRenders;
 import dev.incidex.incident.IncidentQueries.Stamp;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,9 @@ class RenderedFeedsTest {
     private final RenderedFeeds feeds = new RenderedFeeds();
     private final AtomicInteger writes = new AtomicInteger();
 
-    private RenderedFeeds.Rendered write(int size) {
+    private KeptRenders.Rendered write(int size) {
         writes.incrementAndGet();
-        return new RenderedFeeds.Rendered(new byte[size], "etag" + writes.get(), null);
+        return new KeptRenders.Rendered(new byte[size], "etag" + writes.get(), null);
     }
 
     @Test

@@ -1,0 +1,183 @@
+package dev.incidex.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidex.KeptPages;
+import dev.incidex.catalog.Catalog;
+import dev.incidex.catalog.CatalogSync;
+import dev.incidex.catalog.CatalogVendor;
+import dev.incidex.testing.TestPolls;
+import dev.incidex.testing.VendorServerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GET pages and the vendor list are rendered once and reused until what they show changes: a merge, a poll, a
+ * catalog change, another reader's zone or other parameters each get a page of their own.
+ */
+@QuarkusTest
+@WithTestResource(VendorServerResource.class)
+class KeptPagesTest {
+
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Inject
+    TestPolls polls;
+
+    @Inject
+    KeptPages kept;
+
+    @Inject
+    CatalogSync sync;
+
+    @BeforeEach
+    void serveAndPoll() {
+        serve(new GeneratedHistory("kp", "KeptCo", 6, 1, NOW.minus(Duration.ofHours(1)), Duration.ofDays(2)));
+    }
+
+    private void serve(GeneratedHistory history) {
+        VendorServerResource.server()
+                .serve("/keptco/api/v2/incidents.json", 200, "application/json", history.incidentsJson());
+        assertThat(polls.pollVendor("keptco").failed()).isZero();
+    }
+
+    private static ExtractableResponse<Response> get(String path) {
+        return given().get(path).then().statusCode(200).extract();
+    }
+
+    /** Runs {@code twice} and counts renders; again when a minute turned in between (the minute is in the key). */
+    private long rendersOf(Supplier<Object> twice) {
+        for (int attempt = 0; ; attempt++) {
+            Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            long before = kept.renders();
+            twice.get();
+            long renders = kept.renders() - before;
+            if (attempt == 2 || minute.equals(Instant.now().truncatedTo(ChronoUnit.MINUTES))) {
+                return renders;
+            }
+        }
+    }
+
+    @Test
+    void aSecondRequestIsServedFromTheKeptPageAndAConditionalGetIsAnswered304() {
+        for (String path : new String[] {"/vendors/keptco", "/", "/api/vendors?limit=500", incidentPath()}) {
+            String[] etags = new String[2];
+            long renders = rendersOf(() -> {
+                ExtractableResponse<Response> first = get(path);
+                ExtractableResponse<Response> second = get(path);
+                assertThat(second.asString()).isEqualTo(first.asString());
+                etags[0] = first.header("ETag");
+                etags[1] = second.header("ETag");
+                return null;
+            });
+            assertThat(renders).as(path + " is rendered once for two requests").isLessThanOrEqualTo(1);
+            assertThat(etags[1]).as(path).isNotBlank().isEqualTo(etags[0]);
+            given().header("If-None-Match", etags[0]).get(path).then().statusCode(304);
+        }
+    }
+
+    @Test
+    void aMergeThatChangesTheVendorsIncidentsShowsOnTheNextRequest() {
+        String incident = incidentPath();
+        String openPage = get(incident).asString();
+        assertThat(get("/vendors/keptco").asString()).doesNotContain("API delays #6");
+        assertThat(ongoingOnFront()).contains("API errors #0");
+        try {
+            // One more (older) incident, and the open one resolved: a real poll and merge.
+            serve(new GeneratedHistory("kp", "KeptCo", 7, 0, NOW.minus(Duration.ofHours(1)), Duration.ofDays(2)));
+            assertThat(get("/vendors/keptco").asString()).contains("API delays #6");
+            assertThat(ongoingOnFront()).doesNotContain("API errors #0");
+            assertThat(get(incident).asString()).isNotEqualTo(openPage);
+        } finally {
+            serveAndPoll();
+        }
+    }
+
+    private static java.util.List<String> ongoingOnFront() {
+        // FrontAndSearchTest's vendor has incidents of the same titles.
+        return org.jsoup.Jsoup.parse(get("/").asString()).select("ul.ongoing .incident-row").stream()
+                .filter(r -> r.select("a.vendor").text().equals("KeptCo"))
+                .map(r -> r.select("a.title").text())
+                .toList();
+    }
+
+    @Test
+    void otherZonesAndParametersGetPagesOfTheirOwn() {
+        String utc = get("/vendors/keptco").asString();
+        String tokyo = given().cookie("tz", "Asia/Tokyo")
+                .get("/vendors/keptco")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String berlin = given().cookie("tz", "Europe/Berlin")
+                .get("/vendors/keptco")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(tokyo).contains("value=\"Asia/Tokyo\" selected").isNotEqualTo(utc);
+        assertThat(berlin).contains("value=\"Europe/Berlin\" selected").isNotEqualTo(tokyo);
+        assertThat(get("/vendors/keptco").asString()).isEqualTo(utc);
+
+        String major = get("/vendors/keptco?impact=major").asString();
+        assertThat(major).contains("Webhooks delays #2").doesNotContain("Dashboard slowness #1");
+        assertThat(utc).contains("Dashboard slowness #1");
+        assertThat(utc).contains("API errors #0");
+        assertThat(get("/api/vendors?limit=1").header("Link")).contains("cursor=");
+        assertThat(get("/api/vendors?limit=2").asString())
+                .isNotEqualTo(get("/api/vendors?limit=1").asString());
+    }
+
+    @Test
+    void aRenamedVendorShowsOnEveryPage() {
+        get("/vendors/keptco");
+        get("/");
+        get("/api/vendors?limit=500");
+        get(incidentPath());
+        Catalog catalog = sync.load();
+        try {
+            sync.apply(new Catalog(
+                    catalog.origin(),
+                    catalog.vendors().stream()
+                            .map(v -> v.slug().equals("keptco")
+                                    ? new CatalogVendor(
+                                            v.slug(),
+                                            "KeptCo Renamed",
+                                            v.site(),
+                                            v.dependsOn(),
+                                            v.sources(),
+                                            v.checked())
+                                    : v)
+                            .toList(),
+                    catalog.waiting()));
+            assertThat(get("/vendors/keptco").asString()).contains("KeptCo Renamed");
+            assertThat(get("/").asString()).contains("KeptCo Renamed");
+            assertThat(get("/api/vendors?limit=500").asString()).contains("KeptCo Renamed");
+            assertThat(get(incidentPath()).asString()).contains("KeptCo Renamed");
+        } finally {
+            sync.apply(catalog);
+        }
+        assertThat(get("/vendors/keptco").asString()).doesNotContain("KeptCo Renamed");
+        assertThat(get("/").asString()).doesNotContain("KeptCo Renamed");
+    }
+
+    /** The page of the open incident (the newest). */
+    private static String incidentPath() {
+        String href = org.jsoup.Jsoup.parse(get("/vendors/keptco").asString())
+                .select("a[href^=/vendors/keptco/incidents/]")
+                .first()
+                .attr("href");
+        return href;
+    }
+}

@@ -168,9 +168,13 @@ public class Pages {
     @GET
     public Response front() {
         String key = KeptPages.key(ReaderZone.current(), clock.instant(), "front");
-        return kept.html(request, key, stamps.everything(), () -> Templates.front(
-                        queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendorList.html())
-                .render());
+        return kept.html(
+                request,
+                key,
+                stamps.everything(),
+                () -> Templates.front(
+                                queries.ongoing(), openMaintenance(), queries.recentlyResolved(20), vendorList.html())
+                        .render());
     }
 
     @GET
@@ -188,8 +192,7 @@ public class Pages {
         CanonicalSlug.require(slug, vendor.slug, "/vendors/" + vendor.slug, uri);
         ZoneId zone = ReaderZone.current();
         Instant now = clock.instant();
-        String key = KeptPages.key(
-                zone, now, "vendor", vendor.slug, from, to, impacts, statuses, component, q, after);
+        String key = KeptPages.key(zone, now, "vendor", vendor.slug, from, to, impacts, statuses, component, q, after);
         return kept.html(
                 request,
                 key,

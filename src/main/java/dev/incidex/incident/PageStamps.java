@@ -1,10 +1,13 @@
 package dev.incidex.incident;
 
+import dev.incidex.catalog.CatalogApplied;
 import dev.incidex.catalog.Vendor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a rendered page depends on in the database, read on every request as a few aggregates that load no rows:
@@ -17,12 +20,36 @@ public class PageStamps {
     /** Every incident of every vendor, maintenances included. */
     static final Selection ALL = Selection.filter(Set.of(), Set.of(), null, true);
 
+    /**
+     * How long a read catalog stamp is reused. It sums over every vendor and source, so read per request it would
+     * scan a 100 000-vendor catalog for each vendor page; reused, it is one scan a second at most. A catalog
+     * applied here drops it at once; another instance's catalog or a vendor added shows within this time.
+     */
+    static final long CATALOG_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private record CatalogStamp(List<Object> stamp, long readAt) {}
+
+    private volatile CatalogStamp catalog;
+
     @Inject
     IncidentQueries queries;
 
+    void catalogApplied(@Observes CatalogApplied applied) {
+        catalog = null;
+    }
+
+    private List<Object> catalog() {
+        CatalogStamp known = catalog;
+        if (known == null || System.nanoTime() - known.readAt() > CATALOG_MAX_AGE_NANOS) {
+            known = new CatalogStamp(Vendor.catalogStamp(), System.nanoTime());
+            catalog = known;
+        }
+        return known.stamp();
+    }
+
     /** Pages over every vendor (the front page, the vendor list): all incidents, the catalog and every poll. */
     public Object everything() {
-        return List.of(queries.stamp(ALL), Vendor.catalogStamp(), Vendor.pollStamp());
+        return List.of(queries.stamp(ALL), catalog(), Vendor.pollStamp());
     }
 
     /**
@@ -30,7 +57,7 @@ public class PageStamps {
      * it), and the catalog (the names of the vendors it depends on and of those that depend on it).
      */
     public Object vendor(Vendor vendor) {
-        return List.of(queries.stamp(Selection.vendor(vendor.slug)), vendor.shownState(), Vendor.catalogStamp());
+        return List.of(queries.stamp(Selection.vendor(vendor.slug)), vendor.shownState(), catalog());
     }
 
     /**
@@ -38,6 +65,6 @@ public class PageStamps {
      * page loaded them, and the catalog.
      */
     public Object incident(Incident incident) {
-        return List.of(queries.stamp(ALL), incident.vendor.shownState(), Vendor.catalogStamp());
+        return List.of(queries.stamp(ALL), incident.vendor.shownState(), catalog());
     }
 }

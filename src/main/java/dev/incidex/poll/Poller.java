@@ -495,7 +495,9 @@ public class Poller {
                         .findFirst()
                         .orElse(""))
                 : Optional.empty();
-        movedTo.ifPresent(to -> bookkeeping.moved(task.id(), to.isEmpty() ? null : to));
+        // Written only when it changes: an unchanged body is otherwise recorded with others, in one batched statement.
+        movedTo.filter(to -> !to.equals(Objects.requireNonNullElse(task.movedTo(), "")))
+                .ifPresent(to -> bookkeeping.moved(task.id(), to.isEmpty() ? null : to));
         List<String> notes = new ArrayList<>();
         List<List<ObservedIncident>> listings = new ArrayList<>();
         for (FetchOutcome outcome : outcomes) {

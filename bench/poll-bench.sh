@@ -77,6 +77,13 @@ app=$!
 pids+=("$app")
 (while kill -0 "$app" 2>/dev/null; do jstat -gc "$app" 2>/dev/null | tail -1; sleep 1; done) >"$WORK/heap.log" &
 pids+=("$!")
+# The app's CPU time (user + system, clock ticks) and the load average, every second: CPU per cycle depends far
+# less on what else the machine runs than wall time does.
+(while kill -0 "$app" 2>/dev/null; do
+  echo "$(date +%s.%N) $(awk '{print $14 + $15}' "/proc/$app/stat" 2>/dev/null) $(cut -d' ' -f1 /proc/loadavg)"
+  sleep 1
+done) >"$WORK/cpu.log" &
+pids+=("$!")
 
 # The first cycle ends when every source has been polled once.
 python3 bench/poll-fleet.py wait-first "$WORK" "$N" "$start" "${TIMEOUT:-1800}" >"$WORK/first.txt" || true
@@ -87,4 +94,4 @@ kill "$app" 2>/dev/null || true
 wait "$app" 2>/dev/null || true
 sleep 1.5 # nginx flushes its log every second
 
-python3 bench/poll-fleet.py report "$WORK" "$N" "$INTERVAL" "$bare" "$rps"
+python3 bench/poll-fleet.py report "$WORK" "$N" "$INTERVAL" "$bare" "$rps" "$(getconf CLK_TCK)"

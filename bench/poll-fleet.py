@@ -114,7 +114,7 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(p * len(xs)))]
 
 
-def report(work, n, interval, bare, rps):
+def report(work, n, interval, bare, rps, ticks="100"):
     n, interval, bare = int(n), float(interval), float(bare)
     started, rs = rounds(work)
     first_line = open(os.path.join(work, "first.txt")).read().strip()
@@ -165,10 +165,25 @@ def report(work, n, interval, bare, rps):
                 heap = max(heap, (float(c[2]) + float(c[3]) + float(c[5]) + float(c[7])) / 1024)
             except (ValueError, IndexError):
                 pass
+    # The app's CPU seconds over the same last whole interval, and the load average meanwhile.
+    cpu = "—"
+    samples = []
+    with open(os.path.join(work, "cpu.log")) as f:
+        for line in f:
+            c = line.split()
+            if len(c) == 3:
+                samples.append((float(c[0]), float(c[1]) / float(ticks), float(c[2])))
+    if times and samples and first != "never":
+        inside = [s for s in samples if end - interval <= s[0] <= end]
+        if len(inside) > 1:
+            loads = [s[2] for s in inside]
+            cpu = (f"{inside[-1][1] - inside[0][1]:.1f} CPU s in {inside[-1][0] - inside[0][0]:.0f} s"
+                   f" (load {min(loads):.1f}–{max(loads):.1f})")
     fetched = sum(len(ts) for ts in per_uri.values())
     if first == "never":
         first = f"not done: {len(per_uri)} of {n} sources fetched"
     print(f"| {n:,} | {first} | {claim} | {fetch} | {merge} | {ratio} | {period} | {heap:.0f} MB |")
+    print(f"app CPU in the last whole interval: {cpu}", file=sys.stderr)
     print(f"bare 304 pass over {len(DOCUMENTS) * n} URLs: {bare:.2f} s ({rps} req/s); incidents.json fetched {fetched} times"
           f" by {len(per_uri)} of {n} sources", file=sys.stderr)
 

@@ -22,6 +22,9 @@ public class FetchMetrics {
 
     private final MeterRegistry registry;
     private final DistributionSummary bytes;
+    // Built once per outcome and problem: a builder's register looks the meter up by its tags, on every fetch.
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     public FetchMetrics(MeterRegistry registry) {
@@ -45,15 +48,19 @@ public class FetchMetrics {
                     ? "fetched"
                     : outcome instanceof Failed ? "failed" : outcome == null ? "error" : "not_modified";
             String problem = outcome instanceof Failed f ? f.problem().name().toLowerCase() : "none";
-            started.stop(Timer.builder("incidex.fetch")
-                    .description("Time from request to outcome of one document")
-                    .tag("outcome", name)
-                    .register(registry));
-            Counter.builder("incidex.fetches")
-                    .description("Documents requested, by outcome")
-                    .tag("outcome", name)
-                    .tag("problem", problem)
-                    .register(registry)
+            started.stop(timers.computeIfAbsent(
+                    name,
+                    n -> Timer.builder("incidex.fetch")
+                            .description("Time from request to outcome of one document")
+                            .tag("outcome", n)
+                            .register(registry)));
+            counters.computeIfAbsent(
+                            name + " " + problem,
+                            key -> Counter.builder("incidex.fetches")
+                                    .description("Documents requested, by outcome")
+                                    .tag("outcome", name)
+                                    .tag("problem", problem)
+                                    .register(registry))
                     .increment();
             if (outcome instanceof Fetched f) {
                 bytes.record(f.body().length);

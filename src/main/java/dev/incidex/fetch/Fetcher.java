@@ -28,6 +28,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,6 +45,20 @@ import java.util.zip.GZIPInputStream;
  */
 @ApplicationScoped
 public class Fetcher {
+
+    /** Where requests wait for their answers: reused threads, as many as requests in flight (bounded by the poller). */
+    private static final java.util.concurrent.ExecutorService SENDERS =
+            java.util.concurrent.Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+                private final java.util.concurrent.atomic.AtomicInteger n =
+                        new java.util.concurrent.atomic.AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "incidex-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
 
     private final HttpClient client;
     private final HttpClient noRedirects;
@@ -175,11 +190,25 @@ public class Fetcher {
         java.util.concurrent.atomic.AtomicReference<CappedSubscriber> body =
                 new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            exchange = via.sendAsync(request(current, previous, bearerToken, Duration.ofNanos(left)), info -> {
+            HttpRequest request = request(current, previous, bearerToken, Duration.ofNanos(left));
+            HttpResponse.BodyHandler<byte[]> handler = info -> {
                 CappedSubscriber subscriber = cappedBody(info, cap);
                 body.set(subscriber);
                 return subscriber;
-            });
+            };
+            // The client's own sendAsync hands every response to CompletableFuture's default executor, which with
+            // fewer than 3 cores is a new thread per task: a thread started for each request, most of a steady
+            // cycle's CPU. Its blocking send on threads of our own does not; the body's abort still ends it at the
+            // deadline, and the request's timeout when the server never answers at all.
+            exchange = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return via.send(request, handler);
+                        } catch (IOException | InterruptedException e) {
+                            throw new CompletionException(e);
+                        }
+                    },
+                    SENDERS);
         } catch (RuntimeException unsendable) { // a URL or header value the client refuses to send
             return CompletableFuture.completedFuture(new Failed(
                     asked,
@@ -385,6 +414,19 @@ public class Fetcher {
 
     private FetchOutcome failure(URI url, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        // A blocking send wraps what went wrong in a plain IOException carrying the message.
+        while (cause.getClass() == IOException.class
+                && cause.getCause() != null
+                && Objects.equals(cause.getMessage(), cause.getCause().getMessage())) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IllegalArgumentException) { // a URL the client refuses to send
+            return new Failed(
+                    url,
+                    Problem.NETWORK,
+                    "cannot send the request: " + shorten(String.valueOf(cause.getMessage())),
+                    null);
+        }
         if (cause instanceof TooLargeException) {
             return tooLarge(url, config.maxBodyBytes());
         }

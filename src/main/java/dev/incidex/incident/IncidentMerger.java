@@ -60,7 +60,20 @@ public class IncidentMerger {
      * whatever it throws ends the merge as it is.
      */
     public MergeResult merge(long sourceId, List<ObservedIncident> observed, Runnable inEachTransaction) {
-        return merge(sourceId, observed, inEachTransaction, false);
+        return merge(sourceId, observed, inEachTransaction, false, List.of());
+    }
+
+    /**
+     * Like {@link #merge(long, List, Runnable)}, then {@link #markRemoved} with {@code listings}: in the merge's
+     * own transaction when its records are stored together (one transaction and one fence less per changed
+     * source), else in a transaction of its own afterwards.
+     */
+    public MergeResult mergeAndMarkRemoved(
+            long sourceId,
+            List<ObservedIncident> observed,
+            List<List<ObservedIncident>> listings,
+            Runnable inEachTransaction) {
+        return merge(sourceId, observed, inEachTransaction, false, listings);
     }
 
     /**
@@ -68,11 +81,15 @@ public class IncidentMerger {
      * creates are marked imported, so pages say when they were imported instead of "detected".
      */
     public MergeResult mergeImported(long sourceId, List<ObservedIncident> observed) {
-        return merge(sourceId, observed, () -> {}, true);
+        return merge(sourceId, observed, () -> {}, true, List.of());
     }
 
     private MergeResult merge(
-            long sourceId, List<ObservedIncident> observed, Runnable inEachTransaction, boolean importing) {
+            long sourceId,
+            List<ObservedIncident> observed,
+            Runnable inEachTransaction,
+            boolean importing,
+            List<List<ObservedIncident>> listings) {
         Instant now = clock.instant();
         List<ObservedIncident> records = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -84,6 +101,7 @@ public class IncidentMerger {
             }
         }
         if (records.isEmpty()) {
+            markRemoved(sourceId, listings, inEachTransaction);
             return MergeResult.NOTHING.withWarnings(warnings);
         }
         try {
@@ -95,6 +113,7 @@ public class IncidentMerger {
                         for (ObservedIncident o : records) {
                             result = result.plus(mergeOne(source, o, importing));
                         }
+                        markRemoved(source, listings, now);
                         return result;
                     })
                     .withWarnings(warnings);
@@ -123,6 +142,7 @@ public class IncidentMerger {
                 warnings.add("incident '" + RecordCheck.quote(o.vendorKey()) + "' could not be stored: " + reason(one));
             }
         }
+        markRemoved(sourceId, listings, inEachTransaction);
         return result.withWarnings(warnings);
     }
 
@@ -141,18 +161,21 @@ public class IncidentMerger {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 fence(inEachTransaction);
-                Source source = Source.findById(sourceId);
-                int marked = 0;
-                for (List<ObservedIncident> listing : listings) {
-                    for (boolean maintenance : List.of(false, true)) {
-                        marked += markRemoved(source, listing, maintenance, now);
-                    }
-                }
-                return marked;
+                return markRemoved(Source.findById(sourceId), listings, now);
             });
         } catch (Fenced f) {
             throw f.cause;
         }
+    }
+
+    private static int markRemoved(Source source, List<List<ObservedIncident>> listings, Instant now) {
+        int marked = 0;
+        for (List<ObservedIncident> listing : listings) {
+            for (boolean maintenance : List.of(false, true)) {
+                marked += markRemoved(source, listing, maintenance, now);
+            }
+        }
+        return marked;
     }
 
     private static int markRemoved(Source source, List<ObservedIncident> listing, boolean maintenance, Instant now) {

@@ -495,7 +495,9 @@ public class Poller {
                         .findFirst()
                         .orElse(""))
                 : Optional.empty();
-        movedTo.ifPresent(to -> bookkeeping.moved(task.id(), to.isEmpty() ? null : to));
+        // Written only when it changes: an unchanged body is otherwise recorded with others, in one batched statement.
+        movedTo.filter(to -> !to.equals(Objects.requireNonNullElse(task.movedTo(), "")))
+                .ifPresent(to -> bookkeeping.moved(task.id(), to.isEmpty() ? null : to));
         List<String> notes = new ArrayList<>();
         List<List<ObservedIncident>> listings = new ArrayList<>();
         for (FetchOutcome outcome : outcomes) {
@@ -561,13 +563,11 @@ public class Poller {
         if (!observed.isEmpty()) {
             try {
                 // The merge opens its own transactions (one for all records, or one each when the database
-                // refuses one); the lease is fenced first in each.
-                merged = metrics.merging(
-                        () -> merger.merge(task.id(), observed, () -> leases.fence(task.id(), task.token())));
-                if (errors.isEmpty()) {
-                    // Only a poll that read every document whole can tell what the vendor took down.
-                    merger.markRemoved(task.id(), listings, () -> leases.fence(task.id(), task.token()));
-                }
+                // refuses one); the lease is fenced first in each. Only a poll that read every document whole
+                // can tell what the vendor took down.
+                List<List<ObservedIncident>> whole = errors.isEmpty() ? listings : List.of();
+                merged = metrics.merging(() -> merger.mergeAndMarkRemoved(
+                        task.id(), observed, whole, () -> leases.fence(task.id(), task.token())));
             } catch (LeaseLostException ex) {
                 throw ex;
             } catch (RuntimeException ex) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A claimed source copied out of the database, so fetching runs on plain values outside any transaction.
  * {@code guarded}: a user added it, so every fetch goes through the address policy. {@code due}: when
  * its poll was due, which its next poll is counted from. {@code token}: the lease token every write of
- * this poll carries.
+ * this poll carries. {@code movedTo}: where the source was last seen to have moved, or null.
  */
 record SourceTask(
         long id,
@@ -25,7 +25,8 @@ record SourceTask(
         Map<String, DocumentState> documents,
         boolean guarded,
         Instant due,
-        long token) {
+        long token,
+        String movedTo) {
 
     /** @param own where Incidex itself listens, for a source URL that is a path (the demo's recorded files) */
     static SourceTask of(Source s, SourceLeases.Claim claim, Instant claimedAt, Supplier<URI> own) {
@@ -47,7 +48,8 @@ record SourceTask(
                 Map.copyOf(s.documents),
                 !Vendor.ORIGIN_CATALOG.equals(s.vendor.origin),
                 claim.due() == null ? claimedAt : claim.due(),
-                claim.token());
+                claim.token(),
+                s.movedTo);
     }
 
     URI url() {

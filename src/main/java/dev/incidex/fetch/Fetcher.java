@@ -33,9 +33,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -47,18 +52,16 @@ import java.util.zip.GZIPInputStream;
 public class Fetcher {
 
     /** Where requests wait for their answers: reused threads, as many as requests in flight (bounded by the poller). */
-    private static final java.util.concurrent.ExecutorService SENDERS =
-            java.util.concurrent.Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
-                private final java.util.concurrent.atomic.AtomicInteger n =
-                        new java.util.concurrent.atomic.AtomicInteger();
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger n = new AtomicInteger();
 
-                @Override
-                public Thread newThread(Runnable r) {
-                    Thread t = new Thread(r, "incidex-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }
-            });
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "incidex-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
 
     private final HttpClient client;
     private final HttpClient noRedirects;
@@ -187,8 +190,7 @@ public class Fetcher {
         int cap = config.maxBodyBytes();
         HttpClient via = policy == null ? client : noRedirects;
         CompletableFuture<HttpResponse<byte[]>> exchange;
-        java.util.concurrent.atomic.AtomicReference<CappedSubscriber> body =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<CappedSubscriber> body = new AtomicReference<>();
         try {
             HttpRequest request = request(current, previous, bearerToken, Duration.ofNanos(left));
             HttpResponse.BodyHandler<byte[]> handler = info -> {

@@ -114,9 +114,9 @@ final class IncidentWhere {
         return this;
     }
 
-    /** The condition, {@code 1 = 1} when nothing is asked. */
+    /** The condition, {@link IncidentQueries#EVERY_INCIDENT} when nothing is asked. */
     String sql() {
-        return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+        return clauses.isEmpty() ? IncidentQueries.EVERY_INCIDENT : String.join(" and ", clauses);
     }
 
     Query bind(Query query) {

@@ -1,6 +1,7 @@
 package dev.incidex;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +25,10 @@ public class KeptPages {
 
     public static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
-    private final KeptRenders kept = new KeptRenders(() -> BUDGET);
+    @Inject
+    ReadReplica replica;
+
+    private final KeptRenders kept = new KeptRenders(() -> BUDGET, () -> replica.readFrom());
 
     /**
      * The key of a page a reader sees: what it is ({@code parts}: its path and the parameters it reads), the

@@ -51,13 +51,24 @@ public final class KeptRenders {
     private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
 
     private final LongSupplier budget;
+    private final Supplier<String> database;
     private final Map<String, Kept> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
     private final AtomicLong renders = new AtomicLong();
 
     /** @param budget the bytes kept at most, read on every store (configuration may be read late) */
     public KeptRenders(LongSupplier budget) {
+        this(budget, () -> "");
+    }
+
+    /**
+     * @param budget the bytes kept at most, read on every store (configuration may be read late)
+     * @param database the database the current request reads ({@link ReadReplica#readFrom}): an answer rendered
+     *     from one database is never handed to a reader of another, whose stamp may be equal while its rows differ
+     */
+    public KeptRenders(LongSupplier budget, Supplier<String> database) {
         this.budget = budget;
+        this.database = database;
     }
 
     /**
@@ -66,7 +77,8 @@ public final class KeptRenders {
      * caller reads the stamp before rendering: an answer rendered after a change the stamp missed is kept under
      * the older stamp and so rendered again on the next request, never served stale.
      */
-    public Rendered get(String key, Object stamp, Supplier<Rendered> render) {
+    public Rendered get(String answerKey, Object stamp, Supplier<Rendered> render) {
+        String key = database.get() + '\u0001' + answerKey;
         synchronized (this) {
             Kept k = kept.get(key);
             if (k != null && k.stamp().equals(stamp)) {

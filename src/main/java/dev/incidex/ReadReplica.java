@@ -2,9 +2,11 @@ package dev.incidex;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.runtime.PersistenceUnitUtil;
 import io.quarkus.hibernate.orm.runtime.RequestScopedSessionHolder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -63,6 +65,9 @@ public class ReadReplica {
     Instance<RequestScopedSessionHolder> requestSessions;
 
     @Inject
+    Instance<Route> route;
+
+    @Inject
     IncidexConfig config;
 
     @Inject
@@ -93,6 +98,29 @@ public class ReadReplica {
         }
         // Opens the request session now, on the replica; if the request already has one, it is kept.
         requestSessions.get().getOrCreateSession(PersistenceUnitUtil.DEFAULT_PERSISTENCE_UNIT_NAME, onReplica());
+        route.get().toReplica();
+    }
+
+    /** Whether the current request reads the replica; set by {@link #route}. */
+    @RequestScoped
+    public static class Route {
+        private boolean replica;
+
+        void toReplica() {
+            replica = true;
+        }
+
+        boolean replica() {
+            return replica;
+        }
+    }
+
+    /**
+     * The database the current request reads: {@value #DATASOURCE} when {@link #route} sent it to the replica, else
+     * "primary" (outside a request too). Answers kept from one are not handed to readers of the other.
+     */
+    public String readFrom() {
+        return Arc.container().requestContext().isActive() && route.get().replica() ? DATASOURCE : "primary";
     }
 
     /** Any write, answered however: the writer reads the primary for a while, so it sees what it wrote. */

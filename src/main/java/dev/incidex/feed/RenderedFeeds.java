@@ -2,6 +2,7 @@ package dev.incidex.feed;
 
 import dev.incidex.IncidexConfig;
 import dev.incidex.KeptRenders;
+import dev.incidex.ReadReplica;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,13 @@ public class RenderedFeeds {
     /** The byte budget; a test sets its own. */
     java.util.function.LongSupplier budget = () -> config.feed().cacheBytes();
 
-    private final KeptRenders kept = new KeptRenders(() -> budget.getAsLong());
+    @Inject
+    ReadReplica replica;
+
+    /** The database the request reads; a test sets its own. */
+    Supplier<String> database = () -> replica.readFrom();
+
+    private final KeptRenders kept = new KeptRenders(() -> budget.getAsLong(), () -> database.get());
 
     /**
      * The feed for {@code key} (everything its bytes depend on besides the data: format, base URI, path and

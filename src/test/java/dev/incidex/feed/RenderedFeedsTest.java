@@ -12,6 +12,10 @@ class RenderedFeedsTest {
     private final RenderedFeeds feeds = new RenderedFeeds();
     private final AtomicInteger writes = new AtomicInteger();
 
+    {
+        feeds.database = () -> "primary";
+    }
+
     private KeptRenders.Rendered write(int size) {
         writes.incrementAndGet();
         return new KeptRenders.Rendered(new byte[size], "etag" + writes.get(), null);

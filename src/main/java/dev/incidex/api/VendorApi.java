@@ -1,5 +1,7 @@
 package dev.incidex.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidex.IncidexConfig;
 import dev.incidex.KeptPages;
 import dev.incidex.KeptRenders;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -65,7 +68,7 @@ public class VendorApi {
     UriInfo uri;
 
     @Context
-    jakarta.ws.rs.core.Request request;
+    Request request;
 
     @Inject
     KeptPages kept;
@@ -74,7 +77,7 @@ public class VendorApi {
     PageStamps stamps;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     /** Vendors per page unless the client asks for another number. */
     static final int DEFAULT_VENDORS = 100;
@@ -148,7 +151,7 @@ public class VendorApi {
             return KeptRenders.Rendered.of(
                     json.writeValueAsBytes(body),
                     next == null ? Map.of() : Map.of("Link", "<" + next + ">; rel=\"next\""));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,6 +6,7 @@ import dev.incidex.ReadReplica;
 import dev.incidex.incident.IncidentQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,7 @@ public class RenderedFeeds {
     IncidexConfig config;
 
     /** The byte budget; a test sets its own. */
-    java.util.function.LongSupplier budget = () -> config.feed().cacheBytes();
+    LongSupplier budget = () -> config.feed().cacheBytes();
 
     @Inject
     ReadReplica replica;

@@ -33,8 +33,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -47,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,8 +95,8 @@ public class Pages {
     @Inject
     KeptPages kept;
 
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.Request request;
+    @Context
+    Request request;
 
     @CheckedTemplate
     static class Templates {
@@ -162,8 +166,8 @@ public class Pages {
             String firstUrl,
             String nextUrl) {}
 
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.UriInfo uri;
+    @Context
+    UriInfo uri;
 
     @GET
     public Response front() {
@@ -326,7 +330,7 @@ public class Pages {
                                 .toList());
         Map<Long, List<String>> updates =
                 queries.updateTexts(page.incidents().stream().map(i -> i.id).toList());
-        Map<Long, List<SearchSnippet.Part>> snippets = new java.util.HashMap<>();
+        Map<Long, List<SearchSnippet.Part>> snippets = new HashMap<>();
         for (Incident incident : page.incidents()) {
             List<String> texts = new ArrayList<>();
             texts.add(incident.title);

@@ -1,6 +1,7 @@
 package dev.incidex.demo;
 
 import dev.incidex.IncidexConfig;
+import dev.incidex.KeptRenders;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,9 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Plays the vendors in the offline demo: serves the recorded status files shipped under
@@ -34,7 +32,7 @@ public class RecordedVendorFiles {
             throw new NotFoundException();
         }
         byte[] body = read("demo/" + file);
-        EntityTag tag = new EntityTag(sha256(body));
+        EntityTag tag = new EntityTag(KeptRenders.etag(body));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             return unchanged.tag(tag).build();
@@ -61,15 +59,5 @@ public class RecordedVendorFiles {
             return "application/atom+xml; charset=utf-8";
         }
         return file.endsWith(".rss") ? "application/rss+xml; charset=utf-8" : "application/octet-stream";
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body))
-                    .substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

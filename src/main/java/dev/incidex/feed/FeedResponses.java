@@ -31,9 +31,4 @@ public final class FeedResponses {
         }
         return answer.build();
     }
-
-    /** The ETag of a written feed: a hash of its bytes, so any change to an item's id or content changes it. */
-    public static String etag(byte[] body) {
-        return dev.incidex.KeptRenders.etag(body);
-    }
 }

@@ -51,7 +51,7 @@ public class Feeds {
                     .filter(Objects::nonNull)
                     .max(Comparator.naturalOrder())
                     .orElse(null);
-            return new KeptRenders.Rendered(body, FeedResponses.etag(body), modified);
+            return new KeptRenders.Rendered(body, KeptRenders.etag(body), modified);
         });
         Instant modified = feed.lastModified();
         if (alsoModified != null && (modified == null || alsoModified.isAfter(modified))) {

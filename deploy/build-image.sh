@@ -28,7 +28,7 @@
 # deploy/check-image.sh then runs the image and asks it for its health and its pages.
 #
 # Prerequisites (Debian 12, as root: debootstrap and chroot need it):
-#   apt-get install debootstrap umoci skopeo curl, and docker-registry (BUILD=jib) or podman (BUILD=dockerfile)
+#   apt-get install debootstrap umoci skopeo, and docker-registry curl (BUILD=jib) or podman (BUILD=dockerfile)
 # Settings (environment): BUILD (jib or dockerfile), DEBIAN_MIRROR (default http://deb.debian.org/debian),
 # IMAGE_WORK (default target/image: the base rootfs and tarball, kept between runs; delete base.tar to make the
 # base again), REGISTRY_PORT (default 5000). MAVEN_ARGS is passed to Maven by its launcher (e.g. MAVEN_ARGS=-o).
@@ -43,7 +43,7 @@ OUT=target/incidex-image.tar
 BUILD=${BUILD:-jib}
 case "$BUILD" in
     jib) tools="debootstrap umoci skopeo curl docker-registry" ;;
-    dockerfile) tools="debootstrap umoci skopeo curl podman" ;;
+    dockerfile) tools="debootstrap umoci skopeo podman" ;;
     *) echo "BUILD is jib or dockerfile, not $BUILD" >&2; exit 1 ;;
 esac
 

@@ -81,7 +81,8 @@ cmdline=$(podman_ exec "$NAME" cat /proc/1/cmdline | tr '\0' ' ')
 echo "PID 1: $cmdline"
 case "$cmdline" in
     "java "*-XX:MaxRAMPercentage=70*-Dquarkus.http.host=0.0.0.0*-jar*quarkus-run.jar*) ;;
-    *) echo "expected PID 1: java -XX:MaxRAMPercentage=70 -Dquarkus.http.host=0.0.0.0 … -jar …quarkus-run.jar"; exit 1 ;;
+    *) echo "expected: java -XX:MaxRAMPercentage=70 -Dquarkus.http.host=0.0.0.0 … -jar …quarkus-run.jar"
+       exit 1 ;;
 esac
 # The heap the entrypoint's -XX:MaxRAMPercentage=70 gives in this container's 1 GiB: ≈ 717 MiB.
 heap=$(podman_ exec "$NAME" java -XX:MaxRAMPercentage=70 -XX:+PrintFlagsFinal -version 2> /dev/null \

@@ -1,27 +1,37 @@
 #!/usr/bin/env bash
-# Builds the Incidex container image (PostgreSQL build, the one deploy/ runs) with Jib through
-# quarkus-container-image-jib: no Docker daemon and no remote image registry needed.
+# Builds the Incidex container image (PostgreSQL build, the one deploy/ runs) without a Docker daemon or a remote
+# image registry, one of two ways on the same locally made base:
 #
-#   deploy/build-image.sh                 → target/incidex-image.tar (docker-archive, tagged incidex:latest)
+#   deploy/build-image.sh                   Jib, through quarkus-container-image-jib (the `image` Maven profile)
+#   BUILD=dockerfile deploy/build-image.sh  src/main/docker/Dockerfile.jvm, with `podman build`
+#
+# Either way → target/incidex-image.tar (docker-archive, tagged incidex:latest):
 #   docker load -i target/incidex-image.tar   (or podman load, or skopeo copy to your registry)
 #
-# Where registry.access.redhat.com is reachable, Jib can start from Quarkus' default base (UBI 9 OpenJDK 17):
+# Where registry.access.redhat.com is reachable, both can start from Quarkus' default base (UBI 9 OpenJDK 17):
 #   ./mvnw package -Pimage -DskipTests -Dquarkus.datasource.db-kind=postgresql \
 #       -Dquarkus.container-image.image=REGISTRY/incidex:latest -Dquarkus.container-image.push=true
+#   docker build -f src/main/docker/Dockerfile.jvm -t incidex:latest .   (after the package step, without -Pimage)
 # This script is for machines that reach only Debian's and Maven's repositories (this project's own):
 #  1. the base image is made here: debootstrap of a minimal Debian 12 with openjdk-17-jre-headless and user 185
 #     (the user the UBI image and Dockerfile.jvm run as), packed as a docker-archive by umoci and skopeo;
-#  2. Jib starts from that tarball (quarkus.jib.base-jvm-image=tar://…);
-#  3. Jib needs a registry or a Docker daemon to write to: a registry (Debian's docker-registry, the
-#     distribution registry) runs on 127.0.0.1:5000 for the build only;
+#  BUILD=jib (default):
+#  2. a registry (Debian's docker-registry, the distribution registry) runs on 127.0.0.1:5000 for the build
+#     only, since Jib writes either to a registry or to a Docker daemon;
+#  3. Jib starts from the base tarball (quarkus.jib.base-jvm-image=tar://…) and pushes there;
 #  4. skopeo copies the image from there into target/incidex-image.tar.
+#  BUILD=dockerfile:
+#  2. Maven packages the app (target/quarkus-app/);
+#  3. podman builds Dockerfile.jvm with --build-arg BASE_IMAGE=docker-archive:…/base.tar into its own vfs storage
+#     under IMAGE_WORK (the Dockerfile has no RUN step: no container runtime is started);
+#  4. skopeo copies it from that storage into target/incidex-image.tar, and the storage is emptied.
 # deploy/check-image.sh then runs the image and asks it for its health and its pages.
 #
 # Prerequisites (Debian 12, as root: debootstrap and chroot need it):
-#   apt-get install debootstrap umoci skopeo docker-registry
-# Settings (environment): DEBIAN_MIRROR (default http://deb.debian.org/debian), IMAGE_WORK (default
-# target/image: the base rootfs and tarball, kept between runs; delete base.tar to make the base again),
-# REGISTRY_PORT (default 5000).
+#   apt-get install debootstrap umoci skopeo, and docker-registry curl (BUILD=jib) or podman (BUILD=dockerfile)
+# Settings (environment): BUILD (jib or dockerfile), DEBIAN_MIRROR (default http://deb.debian.org/debian),
+# IMAGE_WORK (default target/image: the base rootfs and tarball, kept between runs; delete base.tar to make the
+# base again), REGISTRY_PORT (default 5000). MAVEN_ARGS is passed to Maven by its launcher (e.g. MAVEN_ARGS=-o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,9 +40,15 @@ WORK=$(realpath -m "${IMAGE_WORK:-target/image}")
 PORT=${REGISTRY_PORT:-5000}
 REGISTRY=127.0.0.1:$PORT
 OUT=target/incidex-image.tar
+BUILD=${BUILD:-jib}
+case "$BUILD" in
+    jib) tools="debootstrap umoci skopeo curl docker-registry" ;;
+    dockerfile) tools="debootstrap umoci skopeo podman" ;;
+    *) echo "BUILD is jib or dockerfile, not $BUILD" >&2; exit 1 ;;
+esac
 
-for tool in debootstrap umoci skopeo docker-registry curl; do
-    command -v "$tool" > /dev/null || { echo "missing $tool: apt-get install debootstrap umoci skopeo docker-registry curl" >&2; exit 1; }
+for tool in $tools; do
+    command -v "$tool" > /dev/null || { echo "missing $tool: apt-get install $tools" >&2; exit 1; }
 done
 [ "$(id -u)" = 0 ] || { echo "run as root (debootstrap, chroot)" >&2; exit 1; }
 mkdir -p "$WORK"
@@ -68,6 +84,31 @@ if [ ! -f "$WORK/base.tar" ]; then
     rm -rf "$WORK/rootfs" "$WORK/rootfs.tar" "$WORK/oci"
 fi
 base_done=$(date +%s)
+
+if [ "$BUILD" = dockerfile ]; then
+    # ---- 2. The PostgreSQL build of the app, as the Jib step below makes it, for the Dockerfile to copy.
+    ./mvnw -B -ntp package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+    package_done=$(date +%s)
+
+    # ---- 3. The Dockerfile on the local base. Storage as deploy/check-image.sh's (vfs under $WORK, runc and
+    # cgroupfs: see its comments), though a build without RUN steps starts no container.
+    podman_() { podman --root "$WORK/containers" --runroot "$WORK/run" --storage-driver vfs --runtime runc \
+        --cgroup-manager cgroupfs "$@"; }
+    podman_ build --quiet -f src/main/docker/Dockerfile.jvm \
+        --build-arg BASE_IMAGE="docker-archive:$WORK/base.tar" -t incidex:latest . > /dev/null
+    build_done=$(date +%s)
+
+    # ---- 4. Out of podman's storage into the same tarball as Jib's; vfs keeps full copies of every layer, so
+    # they go.
+    rm -f "$OUT"
+    skopeo copy --quiet "containers-storage:[vfs@$WORK/containers+$WORK/run]localhost/incidex:latest" \
+        "docker-archive:$OUT:incidex:latest"
+    podman_ rmi --all --force > /dev/null
+    echo "image: $OUT (incidex:latest, from Dockerfile.jvm), $(du -m "$OUT" | cut -f1) MiB;" \
+        "base $((base_done - started)) s, Maven package $((package_done - base_done)) s," \
+        "podman build $((build_done - package_done)) s, total $(($(date +%s) - started)) s"
+    exit 0
+fi
 
 # ---- 2. A registry on loopback for Jib to push to, for this build only.
 registry_pid=

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the image deploy/build-image.sh made (target/incidex-image.tar) in a container and checks it as the
-# deploy files use it: as user 185, on port 8080, with a 1 GiB memory limit, against PostgreSQL, its health
-# paths and pages answering. The offline demo (QUARKUS_PROFILE=demo) gives it vendors to poll without a network.
+# Runs the image deploy/build-image.sh made (target/incidex-image.tar, by Jib or from Dockerfile.jvm) in a
+# container and checks it as the deploy files use it: as user 185, on port 8080, with a 1 GiB memory limit,
+# against PostgreSQL, its health paths and pages answering. The offline demo (QUARKUS_PROFILE=demo) gives it
+# vendors to poll without a network.
 # Exits non-zero on the first check that fails.
 #
 # Prerequisites (Debian 12, as root): apt-get install podman runc; PostgreSQL on 127.0.0.1:5432 (user postgres,
@@ -74,6 +75,15 @@ check 200 /vendors/inky
 user=$(podman_ exec "$NAME" id -u)
 echo "runs as uid $user"
 [ "$user" = 185 ] || { echo "expected uid 185"; exit 1; }
+# The entrypoint as it runs, either build's: java itself is PID 1 (so the container's SIGTERM reaches it, not a
+# shell that ignores it), with the heap cap and the host the image promises.
+cmdline=$(podman_ exec "$NAME" cat /proc/1/cmdline | tr '\0' ' ')
+echo "PID 1: $cmdline"
+case "$cmdline" in
+    "java "*-XX:MaxRAMPercentage=70*-Dquarkus.http.host=0.0.0.0*-jar*quarkus-run.jar*) ;;
+    *) echo "expected: java -XX:MaxRAMPercentage=70 -Dquarkus.http.host=0.0.0.0 … -jar …quarkus-run.jar"
+       exit 1 ;;
+esac
 # The heap the entrypoint's -XX:MaxRAMPercentage=70 gives in this container's 1 GiB: ≈ 717 MiB.
 heap=$(podman_ exec "$NAME" java -XX:MaxRAMPercentage=70 -XX:+PrintFlagsFinal -version 2> /dev/null \
     | awk '$2 == "MaxHeapSize" { print int($4 / 1048576) }')

@@ -45,6 +45,52 @@ class DeployFilesTest {
     }
 
     /**
+     * Dockerfile.jvm runs the jar the build makes (Quarkus' fast-jar, the one the systemd unit runs too) as the user
+     * and with the JVM options Jib's image has, on UBI by default or on the Debian base deploy/build-image.sh makes,
+     * which has no UBI run-java.sh: so the entrypoint is java itself, through a shell only to expand JAVA_OPTS.
+     */
+    @Test
+    void theDockerfileRunsTheBuiltJarAsJibsImageDoesOnEitherBase() throws Exception {
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        assertThat(applicationProperties().stringPropertyNames()).noneMatch(key -> key.contains("quarkus.package."));
+        assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/*.jar /deployments/");
+        List<String> entrypoints =
+                dockerfile.lines().filter(line -> line.startsWith("ENTRYPOINT ")).toList();
+        assertThat(entrypoints).hasSize(1);
+        // The exec form is a JSON array, which YAML reads too.
+        List<String> entrypoint = new Yaml().load(entrypoints.get(0).substring("ENTRYPOINT ".length()));
+        assertThat(entrypoint.subList(0, 2)).containsExactly("sh", "-c");
+        String jar = "quarkus-run.jar";
+        assertThat(entrypoint.get(2))
+                .startsWith("exec java $JAVA_OPTS $JAVA_OPTS_APPEND -jar /deployments/" + jar + " ");
+        assertThat(Files.readString(DEPLOY.resolve("incidex.service"))).contains("-jar /opt/incidex/" + jar);
+
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String jib = "/project/profiles/profile[id='image']/properties/quarkus.jib.";
+        assertThat(dockerfile.lines())
+                .contains("USER " + xpath.evaluate(jib + "user", pom), "EXPOSE " + PORT);
+        String javaOpts = dockerfile.lines()
+                .filter(line -> line.startsWith("ENV JAVA_OPTS_APPEND="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(javaOpts.replaceAll("^ENV JAVA_OPTS_APPEND=\"|\"$", "").split(" "))
+                .contains(xpath.evaluate(jib + "jvm-additional-arguments", pom).split(","));
+
+        // UBI stays the default; deploy/build-image.sh (BUILD=dockerfile) swaps in its own base and the PostgreSQL app.
+        assertThat(dockerfile.lines())
+                .containsSubsequence(
+                        "ARG BASE_IMAGE=registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23", "FROM ${BASE_IMAGE}");
+        String build = Files.readString(DEPLOY.resolve("build-image.sh"));
+        assertThat(build)
+                .contains("./mvnw -B -ntp package -DskipTests -Dquarkus.datasource.db-kind=postgresql")
+                .contains("build --quiet -f src/main/docker/Dockerfile.jvm")
+                .contains("--build-arg BASE_IMAGE=\"docker-archive:$WORK/base.tar\"");
+    }
+
+    /**
      * The Jib build (Maven profile {@code image}, deploy/build-image.sh) makes the image the files in deploy/ run,
      * with the Dockerfile's user and heap, and stays opt-in: the normal build needs neither Docker nor a registry.
      */

@@ -54,8 +54,10 @@ class DeployFilesTest {
         String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
         assertThat(applicationProperties().stringPropertyNames()).noneMatch(key -> key.contains("quarkus.package."));
         assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/*.jar /deployments/");
-        List<String> entrypoints =
-                dockerfile.lines().filter(line -> line.startsWith("ENTRYPOINT ")).toList();
+        List<String> entrypoints = dockerfile
+                .lines()
+                .filter(line -> line.startsWith("ENTRYPOINT "))
+                .toList();
         assertThat(entrypoints).hasSize(1);
         // The exec form is a JSON array, which YAML reads too.
         List<String> entrypoint = new Yaml().load(entrypoints.get(0).substring("ENTRYPOINT ".length()));
@@ -70,9 +72,9 @@ class DeployFilesTest {
                 .parse(Path.of("pom.xml").toFile());
         XPath xpath = XPathFactory.newInstance().newXPath();
         String jib = "/project/profiles/profile[id='image']/properties/quarkus.jib.";
-        assertThat(dockerfile.lines())
-                .contains("USER " + xpath.evaluate(jib + "user", pom), "EXPOSE " + PORT);
-        String javaOpts = dockerfile.lines()
+        assertThat(dockerfile.lines()).contains("USER " + xpath.evaluate(jib + "user", pom), "EXPOSE " + PORT);
+        String javaOpts = dockerfile
+                .lines()
                 .filter(line -> line.startsWith("ENV JAVA_OPTS_APPEND="))
                 .findFirst()
                 .orElseThrow();

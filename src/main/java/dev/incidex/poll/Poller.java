@@ -2,7 +2,6 @@ package dev.incidex.poll;
 
 import dev.incidex.IncidexConfig;
 import dev.incidex.catalog.DocumentState;
-import dev.incidex.catalog.Source;
 import dev.incidex.fetch.AddressPolicy;
 import dev.incidex.fetch.Authorization;
 import dev.incidex.fetch.FetchOutcome;
@@ -25,7 +24,6 @@ import dev.incidex.source.SourceAdapters;
 import dev.incidex.source.SourceConfigurationException;
 import dev.incidex.source.UnreadableDocumentException;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.value.registry.ValueRegistry;
@@ -57,7 +55,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -94,6 +91,9 @@ public class Poller {
 
     @Inject
     SourceLeases leases;
+
+    @Inject
+    ClaimedSources claimedSources;
 
     @Inject
     InstantSource clock;
@@ -286,27 +286,14 @@ public class Poller {
     /** A source's settings as a poll would use them, without claiming it (for its one-time history import). */
     SourceTask task(long sourceId) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Source s = Source.<Source>find(
-                            "select s from Source s join fetch s.vendor left join fetch s.documents"
-                                    + " where s.id = ?1",
-                            sourceId)
-                    .firstResultOptional()
-                    .orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
-            return SourceTask.of(s, new Claim(s.id, now, 0), now, this::ownAddress);
-        });
+        return claimedSources.read(List.of(new Claim(sourceId, now, 0)), now, this::ownAddress).stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
     }
 
-    /** The claimed sources' settings, read in one query. */
+    /** The claimed sources' settings, read in one batch. */
     private List<SourceTask> tasks(List<Claim> claims, Instant claimedAt) {
-        Map<Long, Claim> byId = claims.stream().collect(Collectors.toMap(Claim::sourceId, Function.identity()));
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Source.<Source>list(
-                                "select distinct s from Source s join fetch s.vendor left join fetch s.documents where s.id in ?1",
-                                byId.keySet())
-                        .stream()
-                        .map(s -> SourceTask.of(s, byId.get(s.id), claimedAt, this::ownAddress))
-                        .toList());
+        return claimedSources.read(claims, claimedAt, this::ownAddress);
     }
 
     /**

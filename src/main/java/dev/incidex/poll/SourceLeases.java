@@ -50,8 +50,10 @@ public class SourceLeases {
     private static final String DUE_H2 =
             "select id from source where " + DUE + " order by next_poll_at nulls first, id limit ?";
 
+    // The ids as a list of numbers, which H2 looks up in a hash set; "= any(?)" it compares with every element for
+    // every row (see ClaimedSources).
     private static final String CLAIM_H2 = "select id, next_poll_at, lease_token + 1 from old table ("
-            + "update source set next_poll_at = ?, lease_token = lease_token + 1 where id = any(?) and " + DUE + ")";
+            + "update source set next_poll_at = ?, lease_token = lease_token + 1 where " + DUE + " and id in ";
 
     private static final String CLAIM_ONE =
             "update source set next_poll_at = ?, lease_token = lease_token + 1 where id = ?";
@@ -78,19 +80,19 @@ public class SourceLeases {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 boolean pg = Databases.isPostgresql(c);
-                Long[] ids = pg ? null : dueH2(c, now, limit);
-                if (ids != null && ids.length == 0) {
+                List<Long> ids = pg ? null : dueH2(c, now, limit);
+                if (ids != null && ids.isEmpty()) {
                     return List.<Claim>of();
                 }
-                try (PreparedStatement ps = c.prepareStatement(pg ? CLAIM_POSTGRESQL : CLAIM_H2)) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(pg ? CLAIM_POSTGRESQL : CLAIM_H2 + ClaimedSources.numbers(ids) + ")")) {
                     if (pg) {
                         ps.setObject(1, at(now));
                         ps.setInt(2, limit);
                         ps.setObject(3, at(leaseEnd));
                     } else {
                         ps.setObject(1, at(leaseEnd));
-                        ps.setArray(2, c.createArrayOf("bigint", ids));
-                        ps.setObject(3, at(now));
+                        ps.setObject(2, at(now));
                     }
                     List<Claim> claims = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -105,7 +107,7 @@ public class SourceLeases {
         });
     }
 
-    private static Long[] dueH2(Connection c, Instant now, int limit) throws java.sql.SQLException {
+    private static List<Long> dueH2(Connection c, Instant now, int limit) throws java.sql.SQLException {
         try (PreparedStatement ps = c.prepareStatement(DUE_H2)) {
             ps.setObject(1, at(now));
             ps.setInt(2, limit);
@@ -115,7 +117,7 @@ public class SourceLeases {
                     ids.add(rs.getLong(1));
                 }
             }
-            return ids.toArray(Long[]::new);
+            return ids;
         }
     }
 

@@ -251,16 +251,16 @@ public class IncidentQueries {
 
     /** Open incidents across vendors (maintenances excluded), worst first. */
     public List<Incident> ongoing() {
-        return byIds(openIds("select i.id from incident i where " + OPEN, openParameters())).stream()
+        return byIds(ids(sql("select i.id from incident i where " + OPEN, openParameters()))).stream()
                 .sorted(WORST_FIRST)
                 .toList();
     }
 
     /** One vendor's open incidents (maintenances excluded), worst first: its page, without every vendor's. */
     public List<Incident> ongoing(Vendor vendor) {
-        return byIds(openIds(
+        return byIds(ids(sql(
                         "select i.id from incident i where i.vendor_id = :vendor and " + OPEN,
-                        openParameters("vendor", vendor.id)))
+                        openParameters("vendor", vendor.id))))
                 .stream()
                 .sorted(WORST_FIRST)
                 .toList();
@@ -268,48 +268,49 @@ public class IncidentQueries {
 
     /** The most recently resolved incidents across vendors. */
     public List<Incident> recentlyResolved(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Number> found = Incident.getEntityManager()
-                .createNativeQuery("select i.id from incident i where i.resolved_at is not null"
-                        + " and i.maintenance = false and i.removed_at is null order by i.resolved_at desc, i.id desc")
-                .setMaxResults(limit)
-                .getResultList();
-        return byIds(found.stream().map(Number::longValue).toList());
+        return byIds(ids(sql(
+                        "select i.id from incident i where i.resolved_at is not null and i.maintenance = false"
+                                + " and i.removed_at is null order by i.resolved_at desc, i.id desc",
+                        Map.of())
+                .setMaxResults(limit)));
     }
 
     public long ongoingCount(Vendor vendor) {
-        return count(
+        return count(sql(
                 "select count(*) from incident i where i.vendor_id = :vendor and " + OPEN,
-                openParameters("vendor", vendor.id));
+                openParameters("vendor", vendor.id)));
     }
 
     /** Open incidents across every vendor. */
     public long ongoingCount() {
-        return count("select count(*) from incident i where " + OPEN, openParameters());
+        return count(sql("select count(*) from incident i where " + OPEN, openParameters()));
     }
 
-    private static List<Long> openIds(String sql, Map<String, Object> parameters) {
+    /** A plain SQL read with its named parameters: the front page's reads, see {@link #OPEN}. */
+    private static Query sql(String sql, Map<String, Object> parameters) {
         Query query = Incident.getEntityManager().createNativeQuery(sql);
         parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private static List<Long> ids(Query query) {
         @SuppressWarnings("unchecked")
         List<Number> found = query.getResultList();
         return found.stream().map(Number::longValue).toList();
     }
 
-    private static long count(String sql, Map<String, Object> parameters) {
-        Query query = Incident.getEntityManager().createNativeQuery(sql);
-        parameters.forEach(query::setParameter);
+    private static long count(Query query) {
         return ((Number) query.getSingleResult()).longValue();
     }
 
     /** Open incidents per vendor slug, for lists of every vendor in one query. */
     public Map<String, Long> openCounts() {
-        Query query = Incident.getEntityManager()
-                .createNativeQuery("select v.slug, count(*) from incident i join vendor v on v.id = i.vendor_id where "
-                        + OPEN + " group by v.slug");
-        openParameters().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = sql(
+                        "select v.slug, count(*) from incident i join vendor v on v.id = i.vendor_id where " + OPEN
+                                + " group by v.slug",
+                        openParameters())
+                .getResultList();
         Map<String, Long> counts = new HashMap<>();
         for (Object[] row : rows) {
             counts.put((String) row[0], ((Number) row[1]).longValue());

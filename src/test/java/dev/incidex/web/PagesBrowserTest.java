@@ -98,6 +98,7 @@ class PagesBrowserTest {
                 .allSatisfy(r ->
                         assertThat(r.findElements(By.cssSelector(".badge"))).hasSize(1));
         bothWidths("vendor");
+        componentFilterReadsWhole();
 
         String title = HISTORY.incidents.get(1).title();
         Browser.navigate(
@@ -164,6 +165,26 @@ class PagesBrowserTest {
         bothWidths("settings");
         browser.get(root + "vendors/no-such-vendor");
         bothWidths("not-found");
+    }
+
+    /** At phone width the component filter shows its choices whole, not "Any componen…". */
+    private void componentFilterReadsWhole() {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 1600));
+        // The width the browser itself gives the select when nothing constrains it: its widest choice, arrow and
+        // padding.
+        Number natural = (Number) browser.executeScript("""
+                const copy = document.getElementById('f-component').cloneNode(true);
+                copy.removeAttribute('id');
+                copy.style.cssText = 'position:absolute; visibility:hidden; width:auto; min-width:0; max-width:none';
+                document.body.appendChild(copy);
+                const width = copy.getBoundingClientRect().width;
+                copy.remove();
+                return width;""");
+        int width = browser.findElement(By.id("f-component")).getSize().getWidth();
+        assertThat(width).as("component filter at 390 px").isGreaterThanOrEqualTo((int)
+                Math.floor(natural.doubleValue()));
+        browser.manage().window().setSize(desktop);
     }
 
     private List<WebElement> rowsOf(String list) {

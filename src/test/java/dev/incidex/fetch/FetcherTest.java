@@ -8,6 +8,7 @@ import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
 import dev.incidex.fetch.FetchOutcome.NotModified;
 import dev.incidex.fetch.FetchOutcome.Problem;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +30,22 @@ import org.junit.jupiter.api.Test;
 /** The fetcher against a loopback server: validators, limits, and every failure as a named outcome. */
 class FetcherTest {
 
+    static final Vertx vertx = FetchTests.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
     static final int CAP = 1000;
 
     HttpServer server;
     AtomicReference<String> seenIfNoneMatch = new AtomicReference<>();
     Fetcher fetcher = new Fetcher(
             config(Duration.ofSeconds(2), Duration.ofMillis(700)),
-            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
+            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")),
+            vertx,
+            4);
 
     @BeforeEach
     void start() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
 import dev.incidex.fetch.FetchOutcome.Problem;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +30,20 @@ import org.junit.jupiter.api.Test;
  */
 class HostileServerFetchTest {
 
+    static final Vertx vertx = FetchTests.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
     static final Duration TIMEOUT = Duration.ofMillis(800);
 
     Fetcher fetcher = new Fetcher(
             FetcherTest.config(Duration.ofSeconds(2), TIMEOUT),
-            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
+            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")),
+            vertx,
+            4);
     RawServer server;
 
     @AfterEach

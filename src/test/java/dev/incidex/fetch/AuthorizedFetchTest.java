@@ -78,6 +78,14 @@ class AuthorizedFetchTest {
     }
 
     @Test
+    void aTokenThatWouldAddAHeaderIsNotSent() {
+        assertThat(fetch("/api", new Authorization.Bearer("t0k3n\r\nX-Injected: yes")))
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.message()).startsWith("cannot send the request"));
+        assertThat(authorizations).isEmpty();
+    }
+
+    @Test
     void aClientCredentialsTokenIsObtainedOnceAndReused() {
         Authorization grant = grant("/tenant");
         assertThat(fetch("/api", grant)).isInstanceOf(Fetched.class);

@@ -174,6 +174,40 @@ class FetcherTest {
                 .toCompletableFuture()
                 .join();
         assertThat(problem(outcome)).isEqualTo(Problem.NETWORK);
+        assertThat(((Failed) outcome).message()).isEqualTo("connection refused by 127.0.0.1");
+    }
+
+    @Test
+    void redirectsAreFollowedAndAPermanentMoveToAnotherHostIsReported() {
+        int port = server.getAddress().getPort();
+        server.createContext("/moved", ex -> redirect(ex, 301, "http://localhost:" + port + "/etag"));
+        server.createContext("/tidied", ex -> redirect(ex, 308, "/etag"));
+        server.createContext("/elsewhere-for-now", ex -> redirect(ex, 302, "http://localhost:" + port + "/etag"));
+
+        assertThat(fetch("/moved", Validators.NONE))
+                .isInstanceOfSatisfying(
+                        Fetched.class,
+                        f -> assertThat(f.movedTo()).isEqualTo(URI.create("http://localhost:" + port + "/etag")));
+        assertThat(fetch("/tidied", Validators.NONE))
+                .isInstanceOfSatisfying(
+                        Fetched.class, f -> assertThat(f.movedTo()).isNull());
+        assertThat(fetch("/elsewhere-for-now", Validators.NONE))
+                .isInstanceOfSatisfying(
+                        Fetched.class, f -> assertThat(f.movedTo()).isNull());
+    }
+
+    @Test
+    void aUrlThatCannotBeSentIsAFailureNotAnException() {
+        FetchOutcome outcome = fetcher.fetch(URI.create("ftp://127.0.0.1/x"), Validators.NONE)
+                .toCompletableFuture()
+                .join();
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.message()).startsWith("cannot send the request"));
+        FetchOutcome badValidator = fetch("/etag", new Validators("\"v1\"\r\nX-Injected: yes", null));
+        assertThat(badValidator)
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.message()).startsWith("cannot send the request"));
     }
 
     private FetchOutcome fetch(String path, Validators validators) {
@@ -186,6 +220,13 @@ class FetcherTest {
     private static Problem problem(FetchOutcome outcome) {
         assertThat(outcome).isInstanceOf(Failed.class);
         return ((Failed) outcome).problem();
+    }
+
+    private static void redirect(com.sun.net.httpserver.HttpExchange ex, int status, String location)
+            throws IOException {
+        ex.getResponseHeaders().add("Location", location);
+        ex.sendResponseHeaders(status, -1);
+        ex.close();
     }
 
     private static void send(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body) throws IOException {

@@ -128,6 +128,28 @@ class HostileServerFetchTest {
         });
     }
 
+    @Test
+    void anUnreadableContentLengthIsThisSourcesFailure() throws Exception {
+        server = new RawServer(out -> write(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: twelve\r\n"
+                        + "Connection: close\r\n\r\n{}"));
+        assertThat(fetch())
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.NETWORK));
+    }
+
+    @Test
+    void longHeadersAsStatusPagesSendThemAreRead() throws Exception {
+        // A Content-Security-Policy of 20 000 characters: over Vert.x's default limit of 8 KiB for all headers.
+        String policy = "default-src 'self'; script-src " + "https://cdn.example.com ".repeat(800);
+        server = new RawServer(out -> write(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Security-Policy: " + policy
+                        + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        assertThat(fetch()).isInstanceOf(Fetched.class);
+    }
+
     private void assertTimesOutAndLetsGo() throws Exception {
         long start = System.nanoTime();
         FetchOutcome outcome = fetch();

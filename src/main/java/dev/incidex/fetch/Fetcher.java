@@ -7,6 +7,7 @@ import dev.incidex.fetch.FetchOutcome.NotModified;
 import dev.incidex.fetch.FetchOutcome.Problem;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -41,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -216,7 +219,7 @@ public class Fetcher {
          */
         private void hop(URI current, String bearerToken, int hops, int firstStatus) {
             if (policy == null) {
-                send(current, bearerToken, hops, firstStatus);
+                send(current, bearerToken, hops, firstStatus, true);
             } else if (Context.isOnEventLoopThread()) {
                 vertx.executeBlocking(() -> policy.refusal(current), false).onComplete(checked -> {
                     if (checked.failed()) {
@@ -236,7 +239,7 @@ public class Fetcher {
                 String where = hops == 0 ? "" : " (redirected to " + shorten(current.toString()) + ")";
                 finish(new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
             } else {
-                send(current, bearerToken, hops, firstStatus);
+                send(current, bearerToken, hops, firstStatus, true);
             }
         }
 
@@ -246,7 +249,7 @@ public class Fetcher {
          * a declared Content-Length over it fails before a byte is read, a streamed one as it passes the cap,
          * and either closes the connection rather than drain it.
          */
-        private void send(URI current, String bearerToken, int hops, int firstStatus) {
+        private void send(URI current, String bearerToken, int hops, int firstStatus, boolean firstTry) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 finish(timedOut(asked));
@@ -269,10 +272,22 @@ public class Fetcher {
                     hop.abandon();
                 }
             });
+            Handler<Throwable> failed = error -> {
+                if (!hop.firstFailure()) {
+                    return; // a request's failure is told both to it and to its answer's future
+                }
+                vertx.cancelTimer(timer);
+                // A kept-alive connection the server closed as this request went out: no answer was begun, and a
+                // GET may be asked again, once, on another connection (the JDK client did the same).
+                if (firstTry && !hop.answered && error instanceof HttpClosedException && !outcome.isDone()) {
+                    send(current, bearerToken, hops, firstStatus, false);
+                } else {
+                    finish(failure(asked, error));
+                }
+            };
             client.request(options).onComplete(requested -> {
                 if (requested.failed()) {
-                    vertx.cancelTimer(timer);
-                    finish(failure(asked, requested.cause()));
+                    failed.handle(requested.cause());
                     return;
                 }
                 HttpClientRequest request = requested.result();
@@ -281,16 +296,13 @@ public class Fetcher {
                     request.reset();
                     return;
                 }
-                request.exceptionHandler(error -> {
-                    vertx.cancelTimer(timer);
-                    finish(failure(asked, error));
-                });
+                request.exceptionHandler(failed);
                 request.send().onComplete(answered -> {
                     if (answered.failed()) {
-                        vertx.cancelTimer(timer);
-                        finish(failure(asked, answered.cause()));
+                        failed.handle(answered.cause());
                         return;
                     }
+                    hop.answered = true;
                     read(answered.result(), hop, timer, current, bearerToken, hops, firstStatus);
                 });
             });
@@ -383,7 +395,13 @@ public class Fetcher {
     /** The request of one hop while it is on the wire. */
     private static final class Hop {
         volatile HttpClientRequest request;
+        volatile boolean answered;
         volatile boolean ended;
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        boolean firstFailure() {
+            return failed.compareAndSet(false, true);
+        }
 
         /**
          * Gives up the request: resetting it closes its connection. Not once its answer has ended, when the

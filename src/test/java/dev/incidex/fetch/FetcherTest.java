@@ -11,16 +11,21 @@ import dev.incidex.fetch.FetchOutcome.Problem;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +199,82 @@ class FetcherTest {
         assertThat(fetch("/elsewhere-for-now", Validators.NONE))
                 .isInstanceOfSatisfying(
                         Fetched.class, f -> assertThat(f.movedTo()).isNull());
+    }
+
+    @Test
+    void aConnectionClosedBeforeAnyAnswerIsAskedAgainOnceOnAnother() throws Exception {
+        // The second request finds its connection closed without an answer, as a kept-alive connection does when
+        // the server's idle timeout ends just as the request goes out.
+        try (ClosingServer server = new ClosingServer(n -> n == 2)) {
+            assertThat(fetch(server)).isInstanceOf(Fetched.class);
+            assertThat(fetch(server)).isInstanceOf(Fetched.class);
+            assertThat(server.requests).hasValue(3);
+        }
+        try (ClosingServer server = new ClosingServer(n -> true)) {
+            assertThat(fetch(server))
+                    .isInstanceOfSatisfying(
+                            Failed.class,
+                            f -> assertThat(f.message()).isEqualTo("network error: Connection was closed"));
+            assertThat(server.requests).hasValue(2);
+        }
+    }
+
+    private FetchOutcome fetch(ClosingServer server) {
+        return fetcher.fetch(URI.create("http://127.0.0.1:" + server.socket.getLocalPort() + "/doc"), Validators.NONE)
+                .toCompletableFuture()
+                .join();
+    }
+
+    /** Answers requests with keep-alive, but closes the connection instead of answering the requests it picks. */
+    static final class ClosingServer implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        final AtomicInteger requests = new AtomicInteger();
+
+        ClosingServer(IntPredicate closesAt) throws IOException {
+            byte[] answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1);
+            Thread accepting = new Thread(() -> {
+                while (true) {
+                    Socket connection;
+                    try {
+                        connection = socket.accept();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                    Thread serving = new Thread(() -> {
+                        try (connection) {
+                            while (!head(connection.getInputStream()).isEmpty()) {
+                                if (closesAt.test(requests.incrementAndGet())) {
+                                    return;
+                                }
+                                connection.getOutputStream().write(answer);
+                            }
+                        } catch (IOException gone) {
+                            // the client let go
+                        }
+                    });
+                    serving.setDaemon(true);
+                    serving.start();
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** The request line of the next request on {@code in}, after reading its whole head; empty at its end. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) != -1) {
+            head.append((char) b);
+        }
+        int line = head.indexOf("\r\n");
+        return line < 0 ? "" : head.substring(0, line);
     }
 
     @Test

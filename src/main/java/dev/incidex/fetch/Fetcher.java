@@ -98,8 +98,9 @@ public class Fetcher {
         this.metrics = metrics;
         this.vertx = vertx;
         // Keep-alive, HTTP/1.1, no automatic decompression (ours holds the cap), no redirects followed by the
-        // client (each hop is ours to check). TLS: the JDK's trust store and host name check; the JDK's engine
-        // sends the host name as SNI, since Vert.x gives it the host the request names.
+        // client (each hop is ours to check). TLS: the JDK's trust store and host name check, and SNI: Vert.x gives
+        // the JDK's engine the host the request names, which it sends (as the JDK client did: a name with a dot,
+        // never an IP address).
         this.client = vertx.httpClientBuilder()
                 .with(new HttpClientOptions()
                         .setConnectTimeout(

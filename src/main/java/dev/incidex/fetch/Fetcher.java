@@ -5,6 +5,22 @@ import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
 import dev.incidex.fetch.FetchOutcome.NotModified;
 import dev.incidex.fetch.FetchOutcome.Problem;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -13,13 +29,8 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -27,70 +38,85 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Conditional GETs with limits: connect and total timeouts, a body size cap (also after
  * decompression), If-None-Match / If-Modified-Since from the last answer. Every result is a named
  * {@link FetchOutcome}; nothing here parses a document or touches the database.
+ *
+ * <p>Requests go through Vert.x's non-blocking HTTP client: no thread waits for an answer, and the
+ * outcome completes on one of Vert.x's event loops, so whoever chains work on it that blocks or takes
+ * long (parsing, merging, the database) must hand it to an executor of its own, as the poller does.
  */
 @ApplicationScoped
 public class Fetcher {
 
-    /** Where requests wait for their answers: reused threads, as many as requests in flight (bounded by the poller). */
-    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger n = new AtomicInteger();
+    /**
+     * Response headers read at most, all lines together: well above what status pages send (a long
+     * Content-Security-Policy and a few cookies), where Vert.x's default of 8 KiB is not.
+     */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
 
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "incidex-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
-
+    private final Vertx vertx;
     private final HttpClient client;
-    private final HttpClient noRedirects;
     private final IncidexConfig.Fetch config;
     private final InstantSource clock;
     private final FetchMetrics metrics;
 
     @Inject
-    public Fetcher(IncidexConfig config, InstantSource clock, FetchMetrics metrics) {
-        this(config.fetch(), clock, metrics);
+    public Fetcher(IncidexConfig config, InstantSource clock, FetchMetrics metrics, Vertx vertx) {
+        // Vert.x pools connections per host and queues requests beyond the pool: as many as can be in flight at
+        // once to one host (a fleet of vendors on one platform), the poller's fetches and add-vendor detections.
+        this(
+                config.fetch(),
+                clock,
+                metrics,
+                vertx,
+                config.poll().parallelism() + config.addVendor().concurrency());
     }
 
-    /** With the fetch settings alone, for tests of this stage. */
-    Fetcher(IncidexConfig.Fetch config, InstantSource clock) {
-        this(config, clock, FetchMetrics.unregistered());
+    /** With the fetch settings alone, for tests of this stage; the caller closes {@code vertx}, and with it the client. */
+    Fetcher(IncidexConfig.Fetch config, InstantSource clock, Vertx vertx, int connectionsPerHost) {
+        this(config, clock, FetchMetrics.unregistered(), vertx, connectionsPerHost);
     }
 
-    private Fetcher(IncidexConfig.Fetch config, InstantSource clock, FetchMetrics metrics) {
+    private Fetcher(
+            IncidexConfig.Fetch config,
+            InstantSource clock,
+            FetchMetrics metrics,
+            Vertx vertx,
+            int connectionsPerHost) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(this.config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+        this.vertx = vertx;
+        // Keep-alive, HTTP/1.1, no automatic decompression (ours holds the cap), no redirects followed by the
+        // client (each hop is ours to check). TLS: the JDK's trust store and host name check, and SNI: Vert.x gives
+        // the JDK's engine the host the request names, which it sends (as the JDK client did: a name with a dot,
+        // never an IP address).
+        this.client = vertx.httpClientBuilder()
+                .with(new HttpClientOptions()
+                        .setConnectTimeout(
+                                (int) Math.min(config.connectTimeout().toMillis(), Integer.MAX_VALUE))
+                        .setKeepAlive(true)
+                        .setMaxHeaderSize(MAX_HEADER_BYTES))
+                .with(new PoolOptions().setHttp1MaxSize(Math.max(1, connectionsPerHost)))
+                // A connection that breaks tells its request, which makes it that fetch's outcome; told to the
+                // connection too, Vert.x would log it again at ERROR (a vendor closing mid-headers, each timeout).
+                .withConnectHandler(connection -> connection.exceptionHandler(toldToTheRequest -> {}))
                 .build();
-        this.noRedirects = HttpClient.newBuilder()
-                .connectTimeout(this.config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
     }
 
     @Inject
@@ -120,7 +146,7 @@ public class Fetcher {
     public CompletionStage<FetchOutcome> fetchGuarded(
             URI url, Validators previous, AddressPolicy policy, Duration timeout) {
         Duration within = timeout.compareTo(config.timeout()) < 0 ? timeout : config.timeout();
-        return hop(url, url, previous, null, policy, 0, 0, deadline(within));
+        return new Exchange(url, previous, policy, deadline(within)).start(null);
     }
 
     /**
@@ -136,14 +162,14 @@ public class Fetcher {
     private CompletableFuture<FetchOutcome> request(
             URI url, Validators previous, Authorization authorization, AddressPolicy policy) {
         if (authorization == null) {
-            return hop(url, url, previous, null, policy, 0, 0, deadline(config.timeout()));
+            return new Exchange(url, previous, policy, deadline(config.timeout())).start(null);
         }
         if (authorization instanceof Authorization.Bearer bearer) {
-            return hop(url, url, previous, bearer.token(), policy, 0, 0, deadline(config.timeout()));
+            return new Exchange(url, previous, policy, deadline(config.timeout())).start(bearer.token());
         }
         Authorization.ClientCredentials grant = (Authorization.ClientCredentials) authorization;
         return oauth.token(grant)
-                .thenCompose(token -> hop(url, url, previous, token, policy, 0, 0, deadline(config.timeout())))
+                .thenCompose(token -> new Exchange(url, previous, policy, deadline(config.timeout())).start(token))
                 .exceptionally(error -> {
                     Throwable cause =
                             error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -155,140 +181,252 @@ public class Fetcher {
                 .toCompletableFuture();
     }
 
-    /** When the whole answer, redirects included, must be in: measured on the monotonic clock, like the client's own timeouts. */
+    /** When the whole answer, redirects included, must be in: measured on the monotonic clock. */
     private static long deadline(Duration within) {
         return System.nanoTime() + within.toNanos();
     }
 
     /**
-     * One request; without a policy the client follows redirects itself, with one each hop is checked
-     * here. The exchange is given until {@code deadline}: then it is cancelled, which closes its
-     * connection at once, whether the server is still sending headers or dribbling a body.
-     * {@code firstStatus} is the status of the first answer when this hop follows a redirect, else 0.
+     * One fetch: the URL asked for, its hops (the first request and each redirect) and the deadline they
+     * share. The outcome is completed once, by whichever comes first: the answer, a failure, or the deadline.
      */
-    private CompletableFuture<FetchOutcome> hop(
-            URI asked,
-            URI current,
-            Validators previous,
-            String bearerToken,
-            AddressPolicy policy,
-            int hops,
-            int firstStatus,
-            long deadline) {
-        if (policy != null) {
-            Optional<String> refused = policy.refusal(current);
-            if (refused.isPresent()) {
-                String where = hops == 0 ? "" : " (redirected to " + shorten(current.toString()) + ")";
-                return CompletableFuture.completedFuture(
-                        new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
+    private final class Exchange {
+        private final URI asked;
+        private final Validators previous;
+        private final AddressPolicy policy;
+        private final long deadline;
+        private final CompletableFuture<FetchOutcome> outcome = new CompletableFuture<>();
+
+        Exchange(URI asked, Validators previous, AddressPolicy policy, long deadline) {
+            this.asked = asked;
+            this.previous = previous;
+            this.policy = policy;
+            this.deadline = deadline;
+        }
+
+        CompletableFuture<FetchOutcome> start(String bearerToken) {
+            hop(asked, bearerToken, 0, 0);
+            return outcome;
+        }
+
+        private boolean finish(FetchOutcome result) {
+            return outcome.complete(result);
+        }
+
+        /**
+         * Checks {@code current} against the policy, then requests it. The check may resolve the host, which
+         * blocks: on an event loop (a redirect is followed from the answer's handler) it runs on a worker.
+         * {@code firstStatus} is the status of the first answer when this hop follows a redirect, else 0.
+         */
+        private void hop(URI current, String bearerToken, int hops, int firstStatus) {
+            if (policy == null) {
+                send(current, bearerToken, hops, firstStatus, true);
+            } else if (Context.isOnEventLoopThread()) {
+                vertx.executeBlocking(() -> policy.refusal(current), false).onComplete(checked -> {
+                    if (checked.failed()) {
+                        finish(failure(asked, checked.cause()));
+                    } else {
+                        sendUnlessRefused(checked.result(), current, bearerToken, hops, firstStatus);
+                    }
+                });
+            } else {
+                sendUnlessRefused(policy.refusal(current), current, bearerToken, hops, firstStatus);
             }
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            return CompletableFuture.completedFuture(timedOut(asked));
+
+        private void sendUnlessRefused(
+                Optional<String> refused, URI current, String bearerToken, int hops, int firstStatus) {
+            if (refused.isPresent()) {
+                String where = hops == 0 ? "" : " (redirected to " + shorten(current.toString()) + ")";
+                finish(new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
+            } else {
+                send(current, bearerToken, hops, firstStatus, true);
+            }
         }
-        int cap = config.maxBodyBytes();
-        HttpClient via = policy == null ? client : noRedirects;
-        CompletableFuture<HttpResponse<byte[]>> exchange;
-        AtomicReference<CappedSubscriber> body = new AtomicReference<>();
-        try {
-            HttpRequest request = request(current, previous, bearerToken, Duration.ofNanos(left));
-            HttpResponse.BodyHandler<byte[]> handler = info -> {
-                CappedSubscriber subscriber = cappedBody(info, cap);
-                body.set(subscriber);
-                return subscriber;
+
+        /**
+         * One request, given until the deadline: then it is reset, which closes its connection at once,
+         * whether the server is still sending headers or dribbling a body. The body is read up to the cap:
+         * a declared Content-Length over it fails before a byte is read, a streamed one as it passes the cap,
+         * and either closes the connection rather than drain it.
+         */
+        private void send(URI current, String bearerToken, int hops, int firstStatus, boolean firstTry) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                finish(timedOut(asked));
+                return;
+            }
+            RequestOptions options;
+            try {
+                options = requestOptions(current, previous, bearerToken);
+            } catch (IllegalArgumentException unsendable) { // a URL or header value that cannot be sent
+                finish(new Failed(
+                        asked,
+                        Problem.NETWORK,
+                        "cannot send the request: " + shorten(String.valueOf(unsendable.getMessage())),
+                        null));
+                return;
+            }
+            Hop hop = new Hop();
+            long timer = vertx.setTimer((left + 999_999) / 1_000_000, id -> {
+                if (finish(timedOut(asked))) {
+                    hop.abandon();
+                }
+            });
+            Handler<Throwable> failed = error -> {
+                if (!hop.firstFailure()) {
+                    return; // a request's failure is told both to it and to its answer's future
+                }
+                vertx.cancelTimer(timer);
+                // A kept-alive connection the server closed as this request went out: no answer was begun, and a
+                // GET may be asked again, once, on another connection (the JDK client did the same).
+                if (firstTry && !hop.answered && error instanceof HttpClosedException && !outcome.isDone()) {
+                    send(current, bearerToken, hops, firstStatus, false);
+                } else {
+                    finish(failure(asked, error));
+                }
             };
-            // The client's own sendAsync hands every response to CompletableFuture's default executor, which with
-            // fewer than 3 cores is a new thread per task: a thread started for each request, most of a steady
-            // cycle's CPU. Its blocking send on threads of our own does not; the body's abort still ends it at the
-            // deadline, and the request's timeout when the server never answers at all.
-            exchange = CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            return via.send(request, handler);
-                        } catch (IOException | InterruptedException e) {
-                            throw new CompletionException(e);
-                        }
-                    },
-                    SENDERS);
-        } catch (RuntimeException unsendable) { // a URL or header value the client refuses to send
-            return CompletableFuture.completedFuture(new Failed(
-                    asked,
-                    Problem.NETWORK,
-                    "cannot send the request: " + shorten(String.valueOf(unsendable.getMessage())),
-                    null));
+            client.request(options).onComplete(requested -> {
+                if (requested.failed()) {
+                    failed.handle(requested.cause());
+                    return;
+                }
+                HttpClientRequest request = requested.result();
+                hop.request = request;
+                if (outcome.isDone()) { // the deadline passed while waiting for a connection
+                    request.reset();
+                    return;
+                }
+                request.exceptionHandler(failed);
+                request.send().onComplete(answered -> {
+                    if (answered.failed()) {
+                        failed.handle(answered.cause());
+                        return;
+                    }
+                    hop.answered = true;
+                    read(answered.result(), hop, timer, current, bearerToken, hops, firstStatus);
+                });
+            });
         }
-        // The timer completes a copy: completing the exchange itself would leave its connection reading.
-        return exchange.copy()
-                .orTimeout(left, TimeUnit.NANOSECONDS)
-                .handle((response, error) -> {
-                    if (error != null) {
-                        exchange.cancel(true);
-                        CappedSubscriber reading = body.get();
-                        if (reading != null) {
-                            reading.abort(); // stop reading a body the exchange is still receiving
-                        }
-                        return CompletableFuture.completedFuture(failure(asked, error));
+
+        private void read(
+                HttpClientResponse response,
+                Hop hop,
+                long timer,
+                URI current,
+                String bearerToken,
+                int hops,
+                int firstStatus) {
+            int cap = config.maxBodyBytes();
+            response.exceptionHandler(error -> {
+                vertx.cancelTimer(timer);
+                finish(failure(asked, error));
+            });
+            if (declaredLength(response) > cap) {
+                vertx.cancelTimer(timer);
+                if (finish(tooLarge(asked, cap))) {
+                    hop.abandon();
+                }
+                return;
+            }
+            Buffer body = Buffer.buffer();
+            response.handler(chunk -> {
+                if (outcome.isDone()) {
+                    return; // given up: what still comes is dropped with the connection
+                }
+                if (body.length() + chunk.length() > cap) {
+                    vertx.cancelTimer(timer);
+                    if (finish(tooLarge(asked, cap))) {
+                        hop.abandon();
                     }
-                    try {
-                        int status = response.statusCode();
-                        Optional<String> location = response.headers().firstValue("Location");
-                        if (policy != null && status >= 300 && status < 400 && status != 304 && location.isPresent()) {
-                            return redirect(
-                                    asked,
-                                    current,
-                                    location.get(),
-                                    previous,
-                                    bearerToken,
-                                    policy,
-                                    hops,
-                                    hops == 0 ? status : firstStatus,
-                                    deadline);
-                        }
-                        return CompletableFuture.completedFuture(outcome(asked, response, cap, firstStatus));
-                    } catch (
-                            RuntimeException
-                                    unreadable) { // whatever a hostile answer holds, it is this source's failure
-                        return CompletableFuture.<FetchOutcome>completedFuture(new Failed(
-                                asked,
-                                Problem.NETWORK,
-                                "unreadable answer: " + shorten(String.valueOf(unreadable.getMessage())),
-                                null));
+                    return;
+                }
+                body.appendBuffer(chunk);
+            });
+            response.endHandler(end -> {
+                hop.ended = true;
+                vertx.cancelTimer(timer);
+                if (outcome.isDone()) {
+                    return;
+                }
+                try {
+                    int status = response.statusCode();
+                    String location = response.getHeader("Location");
+                    if (status >= 300 && status < 400 && status != 304 && location != null) {
+                        redirect(current, location, bearerToken, hops, hops == 0 ? status : firstStatus);
+                    } else {
+                        finish(outcome(asked, current, status, response.headers(), body, cap, firstStatus));
                     }
-                })
-                .thenCompose(f -> f);
+                } catch (RuntimeException unreadable) { // whatever a hostile answer holds, it is this source's failure
+                    finish(new Failed(
+                            asked,
+                            Problem.NETWORK,
+                            "unreadable answer: " + shorten(String.valueOf(unreadable.getMessage())),
+                            null));
+                }
+            });
+        }
+
+        private void redirect(URI current, String location, String bearerToken, int hops, int firstStatus) {
+            if (hops >= config.maxRedirects()) {
+                finish(new Failed(
+                        asked,
+                        Problem.HTTP_STATUS,
+                        "more than " + config.maxRedirects() + " redirects from " + asked,
+                        null));
+                return;
+            }
+            URI next;
+            try {
+                next = current.resolve(location.trim());
+            } catch (IllegalArgumentException bad) {
+                finish(new Failed(
+                        asked,
+                        Problem.HTTP_STATUS,
+                        "unreadable redirect from " + current + ": " + shorten(location),
+                        null));
+                return;
+            }
+            // A token proves who we are to the source's own server, never to wherever it redirects.
+            String token = sameOrigin(current, next) ? bearerToken : null;
+            hop(next, token, hops + 1, firstStatus);
+        }
     }
 
-    private CompletableFuture<FetchOutcome> redirect(
-            URI asked,
-            URI current,
-            String location,
-            Validators previous,
-            String bearerToken,
-            AddressPolicy policy,
-            int hops,
-            int firstStatus,
-            long deadline) {
-        if (hops >= config.maxRedirects()) {
-            return CompletableFuture.completedFuture(new Failed(
-                    asked,
-                    Problem.HTTP_STATUS,
-                    "more than " + config.maxRedirects() + " redirects from " + asked,
-                    null));
+    /** The request of one hop while it is on the wire. */
+    private static final class Hop {
+        volatile HttpClientRequest request;
+        volatile boolean answered;
+        volatile boolean ended;
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        boolean firstFailure() {
+            return failed.compareAndSet(false, true);
         }
-        URI next;
+
+        /**
+         * Gives up the request: resetting it closes its connection. Not once its answer has ended, when the
+         * connection is back in the pool and may already carry another request.
+         */
+        void abandon() {
+            HttpClientRequest r = request;
+            if (r != null && !ended) {
+                r.reset();
+            }
+        }
+    }
+
+    /** The body's declared length, or -1 when none is declared or it cannot be read (the cap holds either way). */
+    private static long declaredLength(HttpClientResponse response) {
+        String declared = response.getHeader("Content-Length");
+        if (declared == null) {
+            return -1;
+        }
         try {
-            next = current.resolve(location.trim());
-        } catch (IllegalArgumentException bad) {
-            return CompletableFuture.completedFuture(new Failed(
-                    asked,
-                    Problem.HTTP_STATUS,
-                    "unreadable redirect from " + current + ": " + shorten(location),
-                    null));
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException unreadable) {
+            return -1;
         }
-        // A token proves who we are to the source's own server, never to wherever it redirects.
-        String token = sameOrigin(current, next) ? bearerToken : null;
-        return hop(asked, next, previous, token, policy, hops + 1, firstStatus, deadline);
     }
 
     static boolean sameOrigin(URI a, URI b) {
@@ -309,30 +447,63 @@ public class Fetcher {
         return v.length() > 120 ? v.substring(0, 119) + "…" : v;
     }
 
-    private HttpRequest request(URI url, Validators previous, String bearerToken, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("User-Agent", config.userAgent())
-                .header(
-                        "Accept",
-                        "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
-                .header("Accept-Encoding", "gzip")
-                .GET();
+    private static final String ACCEPT =
+            "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+
+    /** The request for one hop; an IllegalArgumentException when the URL or a header value cannot be sent. */
+    private RequestOptions requestOptions(URI url, Validators previous, String bearerToken) {
+        String scheme = url.getScheme();
+        boolean https = "https".equalsIgnoreCase(scheme);
+        if (!https && !"http".equalsIgnoreCase(scheme) || url.getHost() == null) {
+            throw new IllegalArgumentException("unsupported URI " + url);
+        }
+        URI ascii = URI.create(url.toASCIIString()); // a path or query in other scripts goes as %-escapes
+        String target = ascii.getRawPath() == null || ascii.getRawPath().isEmpty() ? "/" : ascii.getRawPath();
+        if (ascii.getRawQuery() != null) {
+            target += "?" + ascii.getRawQuery();
+        }
+        String host = ascii.getHost(); // an IPv6 address in brackets, as the Host header wants it
+        int port = port(ascii);
+        MultiMap headers = HttpHeaders.headers()
+                .add("Host", port == (https ? 443 : 80) ? host : host + ":" + port)
+                .add("User-Agent", sendable(config.userAgent()))
+                .add("Accept", ACCEPT)
+                .add("Accept-Encoding", "gzip");
         if (previous.etag() != null) {
-            request.header("If-None-Match", previous.etag());
+            headers.add("If-None-Match", sendable(previous.etag()));
         }
         if (previous.lastModified() != null) {
-            request.header("If-Modified-Since", previous.lastModified());
+            headers.add("If-Modified-Since", sendable(previous.lastModified()));
         }
         if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
+            headers.add("Authorization", "Bearer " + sendable(bearerToken));
         }
-        return request.build();
+        return new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setSsl(https)
+                .setHost(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)
+                .setPort(port)
+                .setURI(target)
+                .setHeaders(headers);
     }
 
-    private FetchOutcome outcome(URI url, HttpResponse<byte[]> response, int cap, int firstStatus) {
-        int status = response.statusCode();
-        HttpHeaders headers = response.headers();
+    /**
+     * A header value as sent, or an IllegalArgumentException: HTTP carries no control characters (a line break
+     * would start another header) and no character beyond Latin-1 (it would be cut to a byte).
+     */
+    private static String sendable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
+                throw new IllegalArgumentException(
+                        "a header value holds a character HTTP cannot carry (U+%04X)".formatted((int) c));
+            }
+        }
+        return value;
+    }
+
+    private FetchOutcome outcome(
+            URI url, URI at, int status, MultiMap headers, Buffer received, int cap, int firstStatus) {
         if (status == 304) {
             return new NotModified(url);
         }
@@ -346,10 +517,9 @@ public class Fetcher {
         if (status < 200 || status >= 300) {
             return new Failed(url, Problem.HTTP_STATUS, "HTTP " + status + " from " + url, null);
         }
-        byte[] body = response.body();
-        if (headers.firstValue("Content-Encoding")
-                .map(e -> e.equalsIgnoreCase("gzip"))
-                .orElse(false)) {
+        byte[] body = received.getBytes();
+        String encoding = headers.get("Content-Encoding");
+        if (encoding != null && encoding.equalsIgnoreCase("gzip")) {
             try {
                 body = gunzip(body, cap);
             } catch (TooLargeException e) {
@@ -358,36 +528,27 @@ public class Fetcher {
                 return new Failed(url, Problem.NETWORK, "corrupt gzip body: " + e.getMessage(), null);
             }
         }
+        String contentType = headers.get("Content-Type");
+        String etag = headers.get("ETag");
+        String lastModified = headers.get("Last-Modified");
         return new Fetched(
                 url,
-                headers.firstValue("Content-Type")
-                        .map(t -> bounded(t, MAX_CONTENT_TYPE))
-                        .orElse(null),
+                contentType == null ? null : bounded(contentType, MAX_CONTENT_TYPE),
                 body,
-                headers.firstValue("ETag").map(t -> bounded(t, MAX_ETAG)).orElse(null),
-                headers.firstValue("Last-Modified")
-                        .map(t -> bounded(t, MAX_LAST_MODIFIED))
-                        .orElse(null),
+                etag == null ? null : bounded(etag, MAX_ETAG),
+                lastModified == null ? null : bounded(lastModified, MAX_LAST_MODIFIED),
                 clock.instant(),
-                movedTo(url, response, firstStatus));
+                movedTo(url, at, firstStatus));
     }
+
     /**
-     * The final URL when the first answer was a permanent redirect (301 or 308) to another host, else null. A
-     * temporary redirect, or one within the host (a path tidied up), is no move an operator needs to know of.
+     * Where the answer came from ({@code at}) when the first answer was a permanent redirect (301 or 308) to another
+     * host, else null. A temporary redirect, or one within the host (a path tidied up), is no move an operator needs
+     * to know of.
      */
-    private static URI movedTo(URI asked, HttpResponse<byte[]> response, int firstStatus) {
-        int first = firstStatus;
-        if (first == 0) {
-            // The client followed the redirects itself: the chain of earlier answers says how it began.
-            HttpResponse<byte[]> earliest = response;
-            while (earliest.previousResponse().isPresent()) {
-                earliest = earliest.previousResponse().get();
-            }
-            first = earliest == response ? 0 : earliest.statusCode();
-        }
-        URI at = response.uri();
-        boolean permanent = first == 301 || first == 308;
-        if (!permanent || at == null || at.getHost() == null || asked.getHost() == null) {
+    private static URI movedTo(URI asked, URI at, int firstStatus) {
+        boolean permanent = firstStatus == 301 || firstStatus == 308;
+        if (!permanent || at.getHost() == null || asked.getHost() == null) {
             return null;
         }
         boolean sameHost = at.getHost().equalsIgnoreCase(asked.getHost()) && at.getPort() == asked.getPort();
@@ -416,12 +577,6 @@ public class Fetcher {
 
     private FetchOutcome failure(URI url, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        // A blocking send wraps what went wrong in a plain IOException carrying the message.
-        while (cause.getClass() == IOException.class
-                && cause.getCause() != null
-                && Objects.equals(cause.getMessage(), cause.getCause().getMessage())) {
-            cause = cause.getCause();
-        }
         if (cause instanceof IllegalArgumentException) { // a URL the client refuses to send
             return new Failed(
                     url,
@@ -429,10 +584,8 @@ public class Fetcher {
                     "cannot send the request: " + shorten(String.valueOf(cause.getMessage())),
                     null);
         }
-        if (cause instanceof TooLargeException) {
-            return tooLarge(url, config.maxBodyBytes());
-        }
-        if (cause instanceof HttpConnectTimeoutException) {
+        // Netty's connect timeout is a ConnectException too; the JDK client's (the token request's) is its own type.
+        if (cause instanceof ConnectTimeoutException || cause instanceof HttpConnectTimeoutException) {
             return new Failed(
                     url,
                     Problem.TIMEOUT,
@@ -449,7 +602,7 @@ public class Fetcher {
             return new Failed(url, Problem.NETWORK, "connection refused by " + url.getHost(), null);
         }
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new Failed(url, Problem.NETWORK, "network error: " + detail, null);
+        return new Failed(url, Problem.NETWORK, "network error: " + shorten(detail), null);
     }
 
     private static Failed tooLarge(URI url, int cap) {
@@ -461,8 +614,9 @@ public class Fetcher {
      * §10.2.3), else the end of the rate-limit window that X and Mastodon send instead (epoch
      * seconds or an ISO time). Null when it says nothing readable.
      */
-    private Duration waitAsked(HttpHeaders headers) {
-        String retryAfter = headers.firstValue("Retry-After").map(String::trim).orElse(null);
+    private Duration waitAsked(MultiMap headers) {
+        String retryAfter = headers.get("Retry-After");
+        retryAfter = retryAfter == null ? null : retryAfter.trim();
         if (retryAfter != null) {
             if (retryAfter.matches("\\d+")) {
                 // However many digits: a wait beyond a year is read as a year (the backoff caps it further).
@@ -477,8 +631,8 @@ public class Fetcher {
                 // fall through to the rate-limit headers
             }
         }
-        String reset = headers.firstValue("x-rate-limit-reset")
-                .or(() -> headers.firstValue("X-RateLimit-Reset"))
+        String reset = Optional.ofNullable(headers.get("x-rate-limit-reset"))
+                .or(() -> Optional.ofNullable(headers.get("X-RateLimit-Reset")))
                 .map(String::trim)
                 .orElse(null);
         if (reset == null) {
@@ -520,82 +674,6 @@ public class Fetcher {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        }
-    }
-
-    /**
-     * Collects the body but gives up as soon as it passes the cap, so a huge or endless answer
-     * costs at most {@code cap} bytes of memory. A declared Content-Length over the cap fails at once,
-     * before a byte of the body is read: the subscription is cancelled, which closes the connection.
-     */
-    private static CappedSubscriber cappedBody(HttpResponse.ResponseInfo info, int cap) {
-        long declared;
-        try {
-            declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        } catch (NumberFormatException unreadable) {
-            declared = -1; // read as if undeclared: the cap still holds
-        }
-        return new CappedSubscriber(declared > cap ? -1 : cap);
-    }
-
-    private static final class CappedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
-        private final int cap;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
-
-        CappedSubscriber(int cap) {
-            this.cap = cap;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        /** @param cap the most bytes taken; negative: none, the declared length is already over the cap */
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (cap < 0) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLargeException());
-                return;
-            }
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer item : items) {
-                if (out.size() + item.remaining() > cap) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLargeException());
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        /** Gives up reading: the connection is closed rather than drained. */
-        void abort() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            result.completeExceptionally(new IOException("abandoned after the time allowed"));
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
         }
     }
 

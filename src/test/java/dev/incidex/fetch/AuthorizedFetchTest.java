@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.incidex.IncidexConfig;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,12 +17,20 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fetches that prove who is asking: a bearer token, an OAuth client-credentials token, rate-limit resets. */
 class AuthorizedFetchTest {
+
+    static final Vertx vertx = FetchTests.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
 
     static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -34,7 +43,7 @@ class AuthorizedFetchTest {
     void start() throws IOException {
         IncidexConfig.Fetch config = FetcherTest.config(Duration.ofSeconds(2), Duration.ofSeconds(2));
         InstantSource clock = InstantSource.fixed(NOW);
-        fetcher = new Fetcher(config, clock);
+        fetcher = new Fetcher(config, clock, vertx, 4);
         fetcher.oauth = new OAuthClientCredentials(config, clock);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api", ex -> {
@@ -66,6 +75,14 @@ class AuthorizedFetchTest {
         assertThat(fetch("/api", new Authorization.Bearer("t0k3n"))).isInstanceOf(Fetched.class);
         assertThat(authorizations).containsExactly("Bearer t0k3n");
         assertThat(new Authorization.Bearer("t0k3n").toString()).doesNotContain("t0k3n");
+    }
+
+    @Test
+    void aTokenThatWouldAddAHeaderIsNotSent() {
+        assertThat(fetch("/api", new Authorization.Bearer("t0k3n\r\nX-Injected: yes")))
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.message()).startsWith("cannot send the request"));
+        assertThat(authorizations).isEmpty();
     }
 
     @Test

@@ -8,19 +8,26 @@ import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
 import dev.incidex.fetch.FetchOutcome.NotModified;
 import dev.incidex.fetch.FetchOutcome.Problem;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +35,22 @@ import org.junit.jupiter.api.Test;
 /** The fetcher against a loopback server: validators, limits, and every failure as a named outcome. */
 class FetcherTest {
 
+    static final Vertx vertx = FetchTests.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
     static final int CAP = 1000;
 
     HttpServer server;
     AtomicReference<String> seenIfNoneMatch = new AtomicReference<>();
     Fetcher fetcher = new Fetcher(
             config(Duration.ofSeconds(2), Duration.ofMillis(700)),
-            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
+            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")),
+            vertx,
+            4);
 
     @BeforeEach
     void start() throws IOException {
@@ -163,6 +179,116 @@ class FetcherTest {
                 .toCompletableFuture()
                 .join();
         assertThat(problem(outcome)).isEqualTo(Problem.NETWORK);
+        assertThat(((Failed) outcome).message()).isEqualTo("connection refused by 127.0.0.1");
+    }
+
+    @Test
+    void redirectsAreFollowedAndAPermanentMoveToAnotherHostIsReported() {
+        int port = server.getAddress().getPort();
+        server.createContext("/moved", ex -> redirect(ex, 301, "http://localhost:" + port + "/etag"));
+        server.createContext("/tidied", ex -> redirect(ex, 308, "/etag"));
+        server.createContext("/elsewhere-for-now", ex -> redirect(ex, 302, "http://localhost:" + port + "/etag"));
+
+        assertThat(fetch("/moved", Validators.NONE))
+                .isInstanceOfSatisfying(
+                        Fetched.class,
+                        f -> assertThat(f.movedTo()).isEqualTo(URI.create("http://localhost:" + port + "/etag")));
+        assertThat(fetch("/tidied", Validators.NONE))
+                .isInstanceOfSatisfying(
+                        Fetched.class, f -> assertThat(f.movedTo()).isNull());
+        assertThat(fetch("/elsewhere-for-now", Validators.NONE))
+                .isInstanceOfSatisfying(
+                        Fetched.class, f -> assertThat(f.movedTo()).isNull());
+    }
+
+    @Test
+    void aConnectionClosedBeforeAnyAnswerIsAskedAgainOnceOnAnother() throws Exception {
+        // The second request finds its connection closed without an answer, as a kept-alive connection does when
+        // the server's idle timeout ends just as the request goes out.
+        try (ClosingServer server = new ClosingServer(n -> n == 2)) {
+            assertThat(fetch(server)).isInstanceOf(Fetched.class);
+            assertThat(fetch(server)).isInstanceOf(Fetched.class);
+            assertThat(server.requests).hasValue(3);
+        }
+        try (ClosingServer server = new ClosingServer(n -> true)) {
+            assertThat(fetch(server))
+                    .isInstanceOfSatisfying(
+                            Failed.class,
+                            f -> assertThat(f.message()).isEqualTo("network error: Connection was closed"));
+            assertThat(server.requests).hasValue(2);
+        }
+    }
+
+    private FetchOutcome fetch(ClosingServer server) {
+        return fetcher.fetch(URI.create("http://127.0.0.1:" + server.socket.getLocalPort() + "/doc"), Validators.NONE)
+                .toCompletableFuture()
+                .join();
+    }
+
+    /** Answers requests with keep-alive, but closes the connection instead of answering the requests it picks. */
+    static final class ClosingServer implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        final AtomicInteger requests = new AtomicInteger();
+
+        ClosingServer(IntPredicate closesAt) throws IOException {
+            byte[] answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1);
+            Thread accepting = new Thread(() -> {
+                while (true) {
+                    Socket connection;
+                    try {
+                        connection = socket.accept();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                    Thread serving = new Thread(() -> {
+                        try (connection) {
+                            while (!head(connection.getInputStream()).isEmpty()) {
+                                if (closesAt.test(requests.incrementAndGet())) {
+                                    return;
+                                }
+                                connection.getOutputStream().write(answer);
+                            }
+                        } catch (IOException gone) {
+                            // the client let go
+                        }
+                    });
+                    serving.setDaemon(true);
+                    serving.start();
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** The request line of the next request on {@code in}, after reading its whole head; empty at its end. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) != -1) {
+            head.append((char) b);
+        }
+        int line = head.indexOf("\r\n");
+        return line < 0 ? "" : head.substring(0, line);
+    }
+
+    @Test
+    void aUrlThatCannotBeSentIsAFailureNotAnException() {
+        FetchOutcome outcome = fetcher.fetch(URI.create("ftp://127.0.0.1/x"), Validators.NONE)
+                .toCompletableFuture()
+                .join();
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.message()).startsWith("cannot send the request"));
+        FetchOutcome badValidator = fetch("/etag", new Validators("\"v1\"\r\nX-Injected: yes", null));
+        assertThat(badValidator)
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.message()).startsWith("cannot send the request"));
     }
 
     private FetchOutcome fetch(String path, Validators validators) {
@@ -175,6 +301,13 @@ class FetcherTest {
     private static Problem problem(FetchOutcome outcome) {
         assertThat(outcome).isInstanceOf(Failed.class);
         return ((Failed) outcome).problem();
+    }
+
+    private static void redirect(com.sun.net.httpserver.HttpExchange ex, int status, String location)
+            throws IOException {
+        ex.getResponseHeaders().add("Location", location);
+        ex.sendResponseHeaders(status, -1);
+        ex.close();
     }
 
     private static void send(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body) throws IOException {

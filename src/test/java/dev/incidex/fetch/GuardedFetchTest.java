@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
 import dev.incidex.fetch.FetchOutcome.Problem;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,19 @@ import org.junit.jupiter.api.Test;
  */
 class GuardedFetchTest {
 
+    static final Vertx vertx = FetchTests.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
     HttpServer server;
     Fetcher fetcher = new Fetcher(
             FetcherTest.config(Duration.ofSeconds(2), Duration.ofSeconds(2)),
-            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
+            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")),
+            vertx,
+            4);
     AddressPolicy onlyLocalhost = new AddressPolicy(false, List.of("localhost"), InetAddress::getAllByName);
     int port;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.incidex.fetch.FetchOutcome.Failed;
 import dev.incidex.fetch.FetchOutcome.Fetched;
 import dev.incidex.fetch.FetchOutcome.Problem;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +30,20 @@ import org.junit.jupiter.api.Test;
  */
 class HostileServerFetchTest {
 
+    static final Vertx vertx = FetchTests.vertx();
+
+    @AfterAll
+    static void closeVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
     static final Duration TIMEOUT = Duration.ofMillis(800);
 
     Fetcher fetcher = new Fetcher(
             FetcherTest.config(Duration.ofSeconds(2), TIMEOUT),
-            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")));
+            InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z")),
+            vertx,
+            4);
     RawServer server;
 
     @AfterEach
@@ -115,6 +126,28 @@ class HostileServerFetchTest {
             assertThat(f.problem()).isEqualTo(Problem.RATE_LIMITED);
             assertThat(f.retryAfter()).isEqualTo(Duration.ofDays(365));
         });
+    }
+
+    @Test
+    void anUnreadableContentLengthIsThisSourcesFailure() throws Exception {
+        server = new RawServer(out -> write(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: twelve\r\n"
+                        + "Connection: close\r\n\r\n{}"));
+        assertThat(fetch())
+                .isInstanceOfSatisfying(
+                        Failed.class, f -> assertThat(f.problem()).isEqualTo(Problem.NETWORK));
+    }
+
+    @Test
+    void longHeadersAsStatusPagesSendThemAreRead() throws Exception {
+        // A Content-Security-Policy of 20 000 characters: over Vert.x's default limit of 8 KiB for all headers.
+        String policy = "default-src 'self'; script-src " + "https://cdn.example.com ".repeat(800);
+        server = new RawServer(out -> write(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Security-Policy: " + policy
+                        + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        assertThat(fetch()).isInstanceOf(Fetched.class);
     }
 
     private void assertTimesOutAndLetsGo() throws Exception {

@@ -30,6 +30,8 @@ public class V17__vendor_hours extends BaseJavaMigration {
                     + " resolved bigint not null,"
                     + " resolve_nanos numeric(38) not null,"
                     + " primary key (vendor_id, utc_hour, impact))");
+            // Incident.version: two merges changing one incident at once must not both count their change.
+            s.execute("alter table incident add column if not exists version bigint default 0 not null");
         }
         VendorHours.rebuild(context.getConnection());
     }

@@ -142,6 +142,50 @@ class VendorHoursTest {
         assertThat(rows()).isEqualTo(kept);
     }
 
+    /**
+     * Two merges changing one incident at once (two instances, or two sources of one vendor polled together):
+     * each counts the change from what it loaded, so the one that commits second must not have overwritten the
+     * first one's incident, or the hours would count both changes against one old state.
+     */
+    @Test
+    void concurrentMergesOfOneIncidentKeepTheHoursRight() throws Exception {
+        long source = QuarkusTransaction.requiringNew()
+                .call(() -> Source.<Source>find("vendor.slug", "hoursco-c").firstResult().id);
+        Instant start = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int k = 0; k < 20; k++) {
+                Told opened = new Told("race-" + k);
+                opened.startedAt = start.plusSeconds(k * 7_200L);
+                merger.merge(source, List.of(opened.observed()));
+                Told resolved = new Told(opened.key);
+                resolved.startedAt = opened.startedAt;
+                resolved.status = IncidentStatus.RESOLVED;
+                resolved.resolvedAt = opened.startedAt.plus(Duration.ofHours(30));
+                Told rated = new Told(opened.key);
+                rated.startedAt = opened.startedAt;
+                rated.impact = Impact.CRITICAL;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<MergeResult>> both = new ArrayList<>();
+                for (Told t : List.of(resolved, rated)) {
+                    both.add(pool.submit(() -> {
+                        together.await();
+                        return merger.merge(source, List.of(t.observed()));
+                    }));
+                }
+                for (java.util.concurrent.Future<MergeResult> f : both) {
+                    f.get();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, String> kept = rows();
+        QuarkusTransaction.requiringNew()
+                .run(() -> Incident.getEntityManager().unwrap(Session.class).doWork(VendorHours::rebuild));
+        assertThat(kept).isEqualTo(rows());
+    }
+
     /** One of the changes a vendor makes to an incident between two polls. */
     private static void change(Told t, Random random, Instant now) {
         switch (random.nextInt(10)) {

@@ -217,11 +217,12 @@ public class VendorStats {
         long[] started = new long[counts[0].length];
         long[] ended = new long[counts[0].length];
         List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("select x.hour_or_before, x.impact, sum(x.closed_started), sum(x.closed_ended)"
-                        + " from (select case when h.utc_hour < ?2 then null else h.utc_hour end hour_or_before,"
-                        + " h.impact, h.closed_started, h.closed_ended from vendor_hour h"
-                        + " where h.vendor_id = (select v.id from vendor v where v.slug = ?1) and h.utc_hour < ?3) x"
-                        + " group by x.hour_or_before, x.impact order by x.hour_or_before nulls first")
+                .createNativeQuery(
+                        "select null, h.impact, sum(h.closed_started), sum(h.closed_ended) from vendor_hour h"
+                                + " where h.vendor_id = (select v.id from vendor v where v.slug = ?1) and h.utc_hour < ?2"
+                                + " group by h.impact union all select h.utc_hour, h.impact, h.closed_started, h.closed_ended"
+                                + " from vendor_hour h where h.vendor_id = (select v.id from vendor v where v.slug = ?1)"
+                                + " and h.utc_hour >= ?2 and h.utc_hour < ?3 order by 1 nulls first")
                 .setParameter(1, vendorSlug)
                 .setParameter(2, bounds[0])
                 .setParameter(3, bounds[DAYS])

@@ -45,6 +45,14 @@ public class Incident extends PanacheEntityBase {
     @JoinColumn(name = "vendor_id")
     public Vendor vendor;
 
+    /**
+     * Moves with every change, so of two merges that changed the incident at once the one that commits second
+     * fails (and is merged again on the stored incident) instead of overwriting the first: each counts its change
+     * to the vendor's figures ({@link VendorHours}) from the incident it loaded, which must be the one it replaces.
+     */
+    @jakarta.persistence.Version
+    public long version;
+
     /** The source that reported it first. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "source_id")

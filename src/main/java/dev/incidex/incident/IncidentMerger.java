@@ -90,7 +90,7 @@ public class IncidentMerger {
             Runnable inEachTransaction,
             boolean importing,
             List<List<ObservedIncident>> listings) {
-        Instant now = clock.instant();
+        Instant now = RecordCheck.stored(clock.instant());
         List<ObservedIncident> records = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ObservedIncident o : observed) {
@@ -110,10 +110,12 @@ public class IncidentMerger {
                         fence(inEachTransaction);
                         Source source = Source.findById(sourceId);
                         MergeResult result = MergeResult.NOTHING;
+                        VendorHours.Changes hours = new VendorHours.Changes();
                         for (ObservedIncident o : records) {
-                            result = result.plus(mergeOne(source, o, importing));
+                            result = result.plus(mergeOne(source, o, importing, hours));
                         }
                         markRemoved(source, listings, now);
+                        write(hours);
                         return result;
                     })
                     .withWarnings(warnings);
@@ -130,7 +132,10 @@ public class IncidentMerger {
             try {
                 result = result.plus(QuarkusTransaction.requiringNew().call(() -> {
                     fence(inEachTransaction);
-                    return mergeOne(Source.findById(sourceId), o, importing);
+                    VendorHours.Changes hours = new VendorHours.Changes();
+                    MergeResult one = mergeOne(Source.findById(sourceId), o, importing, hours);
+                    write(hours);
+                    return one;
                 }));
             } catch (Fenced f) {
                 throw f.cause;
@@ -157,7 +162,7 @@ public class IncidentMerger {
         if (listings.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
+        Instant now = RecordCheck.stored(clock.instant());
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 fence(inEachTransaction);
@@ -246,8 +251,21 @@ public class IncidentMerger {
                 200);
     }
 
-    private MergeResult mergeOne(Source source, ObservedIncident observed, boolean importing) {
-        Instant now = clock.instant();
+    /**
+     * Adds what the transaction's merges changed to the vendors' hours, last: the incidents' rows are written
+     * (and locked) first, so every writer takes its locks in the same order, incidents then hours in key order.
+     */
+    private static void write(VendorHours.Changes hours) {
+        if (hours.isEmpty()) {
+            return;
+        }
+        Incident.getEntityManager().flush();
+        Incident.getEntityManager().unwrap(org.hibernate.Session.class).doWork(hours::write);
+    }
+
+    private MergeResult mergeOne(
+            Source source, ObservedIncident observed, boolean importing, VendorHours.Changes hours) {
+        Instant now = RecordCheck.stored(clock.instant());
         ObservedIncident o = observed;
         Incident incident =
                 Incident.findByVendorKey(source.vendor, o.vendorKey()).orElse(null);
@@ -268,6 +286,7 @@ public class IncidentMerger {
         }
         boolean created = incident == null;
         IncidentStatus before = created ? null : incident.status;
+        VendorHours.Facts figuresBefore = created ? null : VendorHours.Facts.of(incident);
         if (created) {
             incident = new Incident();
             incident.vendor = source.vendor;
@@ -305,6 +324,7 @@ public class IncidentMerger {
         if (created || changed || added > 0) {
             search.index(incident);
         }
+        hours.change(figuresBefore, VendorHours.Facts.of(incident));
         Incident merged = incident;
         Transitions.of(created, before, incident, now).ifPresent(kind -> Transitions.record(merged, kind, before, now));
         return new MergeResult(created ? 1 : 0, !created && (changed || added > 0) ? 1 : 0, added);

@@ -119,10 +119,10 @@ final class RecordCheck {
                     updateKey,
                     status,
                     cut(u.vendorStatus(), MAX_VENDOR_STATUS),
-                    u.at(),
+                    stored(u.at()),
                     u.exactTime(),
                     text,
-                    u.createdAt()));
+                    stored(u.createdAt())));
         }
         if (hadDates && !keptDate) {
             warnings.add(name + " was skipped: none of its dates is plausible");
@@ -171,10 +171,10 @@ final class RecordCheck {
                 o.status(),
                 cut(o.vendorStatus() == null ? null : VendorText.printable(o.vendorStatus()), MAX_VENDOR_STATUS),
                 o.maintenance(),
-                times[0],
-                times[1],
-                times[2],
-                times[3],
+                stored(times[0]),
+                stored(times[1]),
+                stored(times[2]),
+                stored(times[3]),
                 o.exactTimes(),
                 url,
                 List.copyOf(components),
@@ -183,6 +183,14 @@ final class RecordCheck {
                 List.of(),
                 o.keyMayChurn());
         return new Checked(repaired, warnings);
+    }
+
+    /**
+     * A time as the database keeps it, to the microsecond, so what the merge compares and counts
+     * ({@link VendorHours}) is what it stored: a vendor's nanoseconds would be rounded away on the way in.
+     */
+    static Instant stored(Instant at) {
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /**

@@ -64,4 +64,51 @@ class MigrationsOnPostgresTest {
             }
         }
     }
+
+    /** V17 fills a database's vendor hours from the incidents it already holds (here one, resolved after 22h 7m). */
+    @Test
+    void v17FillsTheVendorHoursOfExistingIncidents() throws SQLException {
+        String schema =
+                "incidex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            org.flywaydb.core.api.configuration.FluentConfiguration config = Flyway.configure()
+                    .dataSource(URL, USER, "")
+                    .schemas(schema)
+                    .createSchemas(true)
+                    .locations("classpath:db/migration");
+            assertThat(config.target("16").load().migrate().success).isTrue();
+            try (Connection c = DriverManager.getConnection(URL, USER, "");
+                    Statement s = c.createStatement()) {
+                s.execute("set search_path to " + schema);
+                s.execute(
+                        "insert into vendor (slug, name, origin, in_catalog, created_at) values ('inky', 'INKY', 'catalog', true, now())");
+                s.execute(
+                        "insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at, sort_at,"
+                                + " started_at, resolved_at) select id, 'q7wz3k1r9h2m', 'Informational Update', 'RESOLVED', false, true, now(), now(),"
+                                + " timestamptz '2023-03-29 14:04:37.405+00', timestamptz '2023-03-29 14:04:37.405+00',"
+                                + " timestamptz '2023-03-30 12:12:05.614+00' from vendor");
+            }
+            assertThat(config.target("latest").load().migrate().success).isTrue();
+            try (Connection c = DriverManager.getConnection(URL, USER, "");
+                    Statement s = c.createStatement()) {
+                s.execute("set search_path to " + schema);
+                java.util.List<String> rows = new java.util.ArrayList<>();
+                try (ResultSet r = s.executeQuery("select to_char(utc_hour at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),"
+                        + " impact, started, closed_started, closed_ended, resolved, resolve_nanos from vendor_hour"
+                        + " order by utc_hour")) {
+                    while (r.next()) {
+                        rows.add(r.getString(1) + " " + r.getInt(2) + " " + r.getLong(3) + " " + r.getLong(4) + " "
+                                + r.getLong(5) + " " + r.getLong(6) + " " + r.getBigDecimal(7));
+                    }
+                }
+                assertThat(rows)
+                        .containsExactly("2023-03-29 14:00 1 1 1 0 1 79648209000000", "2023-03-30 12:00 1 0 0 1 0 0");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(URL, USER, "");
+                    Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
 }

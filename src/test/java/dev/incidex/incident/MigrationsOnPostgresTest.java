@@ -26,8 +26,7 @@ class MigrationsOnPostgresTest {
 
     @Test
     void everyMigrationAppliesAndTheModelsConstraintsHold() throws SQLException {
-        String schema =
-                "incidex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = freshSchema();
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(URL, USER, "")
@@ -38,8 +37,7 @@ class MigrationsOnPostgresTest {
             assertThat(flyway.migrate().success).isTrue();
 
             try (Connection c = DriverManager.getConnection(URL, USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("set search_path to " + schema);
+                    Statement s = in(c, schema)) {
                 s.execute(
                         "insert into vendor (slug, name, origin, in_catalog, created_at) values ('inky', 'INKY', 'catalog', true, now())");
                 s.execute(
@@ -58,18 +56,14 @@ class MigrationsOnPostgresTest {
                         .hasMessageContaining("incident_vendor_key_unique");
             }
         } finally {
-            try (Connection c = DriverManager.getConnection(URL, USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema + " cascade");
-            }
+            drop(schema);
         }
     }
 
     /** V17 fills a database's vendor hours from the incidents it already holds (here one, resolved after 22h 7m). */
     @Test
     void v17FillsTheVendorHoursOfExistingIncidents() throws SQLException {
-        String schema =
-                "incidex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = freshSchema();
         try {
             org.flywaydb.core.api.configuration.FluentConfiguration config = Flyway.configure()
                     .dataSource(URL, USER, "")
@@ -78,8 +72,7 @@ class MigrationsOnPostgresTest {
                     .locations("classpath:db/migration");
             assertThat(config.target("16").load().migrate().success).isTrue();
             try (Connection c = DriverManager.getConnection(URL, USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("set search_path to " + schema);
+                    Statement s = in(c, schema)) {
                 s.execute(
                         "insert into vendor (slug, name, origin, in_catalog, created_at) values ('inky', 'INKY', 'catalog', true, now())");
                 s.execute(
@@ -90,8 +83,7 @@ class MigrationsOnPostgresTest {
             }
             assertThat(config.target("latest").load().migrate().success).isTrue();
             try (Connection c = DriverManager.getConnection(URL, USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("set search_path to " + schema);
+                    Statement s = in(c, schema)) {
                 java.util.List<String> rows = new java.util.ArrayList<>();
                 try (ResultSet r = s.executeQuery("select to_char(utc_hour at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),"
                         + " impact, started, closed_started, closed_ended, resolved, resolve_nanos from vendor_hour"
@@ -105,10 +97,26 @@ class MigrationsOnPostgresTest {
                         .containsExactly("2023-03-29 14:00 1 1 1 0 1 79648209000000", "2023-03-30 12:00 1 0 0 1 0 0");
             }
         } finally {
-            try (Connection c = DriverManager.getConnection(URL, USER, "");
-                    Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema + " cascade");
-            }
+            drop(schema);
+        }
+    }
+
+    /** A schema of its own for each test, dropped by {@link #drop} whatever happens. */
+    private static String freshSchema() {
+        return "incidex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** A statement whose tables are those of {@code schema}. */
+    private static Statement in(Connection c, String schema) throws SQLException {
+        Statement s = c.createStatement();
+        s.execute("set search_path to " + schema);
+        return s;
+    }
+
+    private static void drop(String schema) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
         }
     }
 }

@@ -99,58 +99,83 @@ public class AddressPolicy {
      * refused here: the fetch itself then fails with "unknown host".
      */
     public Optional<String> refusal(URI url) {
+        return check(url).refusal();
+    }
+
+    /**
+     * What checking a URL found.
+     *
+     * @param refusal why the URL may not be fetched, or empty when it may
+     * @param checkedAt when a host name had to be resolved to tell, the address it was found safe at: the fetch
+     *     connects there rather than resolve the name again, which a server changing its DNS answer between the two
+     *     look-ups (rebinding) could point at an internal address. Null when nothing was resolved.
+     * @param unknownHost the host name did not resolve (not a refusal: the fetch fails with "unknown host")
+     */
+    public record Verdict(Optional<String> refusal, InetAddress checkedAt, boolean unknownHost) {
+        static final Verdict ALLOWED = new Verdict(Optional.empty(), null, false);
+
+        static Verdict refused(String why) {
+            return new Verdict(Optional.of(why), null, false);
+        }
+    }
+
+    /** {@link #refusal}, and the address the host name was found safe at (see {@link Verdict}). */
+    public Verdict check(URI url) {
         if (trustedOrigin != null && sameServer(trustedOrigin, url)) {
-            return Optional.empty();
+            return Verdict.ALLOWED;
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("only http and https URLs are allowed, not "
+            return Verdict.refused("only http and https URLs are allowed, not "
                     + (scheme.isEmpty() ? "a URL without a scheme" : scheme + ":"));
         }
         String authority = url.getRawAuthority();
         if (url.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
-            return Optional.of("URLs with a user name or password are not allowed");
+            return Verdict.refused("URLs with a user name or password are not allowed");
         }
         // java.net.URI leaves the host null for spellings like 127.1 or 0x7f.1 that resolvers still accept.
         String rawHost =
                 url.getHost() != null ? url.getHost() : authority == null ? null : authority.replaceFirst(":\\d*$", "");
         if (rawHost == null || rawHost.isBlank()) {
-            return Optional.of("URL " + url + " has no host name");
+            return Verdict.refused("URL " + url + " has no host name");
         }
         String host = normalHost(rawHost);
         if (allowPrivate || allowedHosts.contains(host)) {
-            return Optional.empty();
+            return Verdict.ALLOWED;
         }
         if (METADATA_HOSTS.contains(host)) {
-            return Optional.of("host " + host + " is a cloud metadata service and not allowed");
+            return Verdict.refused("host " + host + " is a cloud metadata service and not allowed");
         }
         if (host.equals("localhost") || host.endsWith(".localhost")) {
-            return Optional.of("host " + host + " is a loopback address and not allowed");
+            return Verdict.refused("host " + host + " is a loopback address and not allowed");
         }
         if (NUMERIC_HOST.matcher(host).matches() && inetAton(host) == null) {
-            return Optional.of("host " + host + " looks like a number but is not an IP address");
+            return Verdict.refused("host " + host + " looks like a number but is not an IP address");
         }
         InetAddress literal = literal(host);
         if (literal != null) {
             return forbiddenHere(literal)
-                    .map(kind -> "address " + host
+                    .map(kind -> Verdict.refused("address " + host
                             + (host.equals(literal.getHostAddress()) ? "" : " (" + literal.getHostAddress() + ")")
-                            + " is " + kind + " and not allowed");
+                            + " is " + kind + " and not allowed"))
+                    .orElse(Verdict.ALLOWED);
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.empty();
+            return new Verdict(Optional.empty(), null, true);
         }
         for (InetAddress address : addresses) {
             Optional<String> kind = forbiddenHere(address);
             if (kind.isPresent()) {
-                return Optional.of("host " + host + " resolves to " + address.getHostAddress() + ", " + kind.get()
+                return Verdict.refused("host " + host + " resolves to " + address.getHostAddress() + ", " + kind.get()
                         + ", which is not allowed");
             }
         }
-        return Optional.empty();
+        return addresses.length == 0
+                ? new Verdict(Optional.empty(), null, true)
+                : new Verdict(Optional.empty(), addresses[0], false);
     }
 
     /**

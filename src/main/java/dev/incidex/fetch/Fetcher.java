@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -214,15 +217,16 @@ public class Fetcher {
         }
 
         /**
-         * Checks {@code current} against the policy, then requests it. The check may resolve the host, which
-         * blocks: on an event loop (a redirect is followed from the answer's handler) it runs on a worker.
+         * Checks {@code current} against the policy, then requests it from the address the check found safe (a name
+         * is not resolved twice). The check may resolve the host, which blocks: on an event loop (a redirect is
+         * followed from the answer's handler) it runs on a worker.
          * {@code firstStatus} is the status of the first answer when this hop follows a redirect, else 0.
          */
         private void hop(URI current, String bearerToken, int hops, int firstStatus) {
             if (policy == null) {
-                send(current, bearerToken, hops, firstStatus, true);
+                send(current, null, bearerToken, hops, firstStatus, true);
             } else if (Context.isOnEventLoopThread()) {
-                vertx.executeBlocking(() -> policy.refusal(current), false).onComplete(checked -> {
+                vertx.executeBlocking(() -> policy.check(current), false).onComplete(checked -> {
                     if (checked.failed()) {
                         finish(failure(asked, checked.cause()));
                     } else {
@@ -230,17 +234,20 @@ public class Fetcher {
                     }
                 });
             } else {
-                sendUnlessRefused(policy.refusal(current), current, bearerToken, hops, firstStatus);
+                sendUnlessRefused(policy.check(current), current, bearerToken, hops, firstStatus);
             }
         }
 
         private void sendUnlessRefused(
-                Optional<String> refused, URI current, String bearerToken, int hops, int firstStatus) {
-            if (refused.isPresent()) {
+                AddressPolicy.Verdict verdict, URI current, String bearerToken, int hops, int firstStatus) {
+            Optional<String> refused = verdict.refusal();
+            if (verdict.unknownHost()) {
+                finish(failure(asked, new UnknownHostException(current.getHost())));
+            } else if (refused.isPresent()) {
                 String where = hops == 0 ? "" : " (redirected to " + shorten(current.toString()) + ")";
                 finish(new Failed(asked, Problem.REFUSED_ADDRESS, refused.get() + where, null));
             } else {
-                send(current, bearerToken, hops, firstStatus, true);
+                send(current, verdict.checkedAt(), bearerToken, hops, firstStatus, true);
             }
         }
 
@@ -250,7 +257,8 @@ public class Fetcher {
          * a declared Content-Length over it fails before a byte is read, a streamed one as it passes the cap,
          * and either closes the connection rather than drain it.
          */
-        private void send(URI current, String bearerToken, int hops, int firstStatus, boolean firstTry) {
+        private void send(
+                URI current, InetAddress checkedAt, String bearerToken, int hops, int firstStatus, boolean firstTry) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 finish(timedOut(asked));
@@ -258,7 +266,7 @@ public class Fetcher {
             }
             RequestOptions options;
             try {
-                options = requestOptions(current, previous, bearerToken);
+                options = requestOptions(current, checkedAt, previous, bearerToken);
             } catch (IllegalArgumentException unsendable) { // a URL or header value that cannot be sent
                 finish(new Failed(
                         asked,
@@ -281,7 +289,7 @@ public class Fetcher {
                 // A kept-alive connection the server closed as this request went out: no answer was begun, and a
                 // GET may be asked again, once, on another connection (the JDK client did the same).
                 if (firstTry && !hop.answered && error instanceof HttpClosedException && !outcome.isDone()) {
-                    send(current, bearerToken, hops, firstStatus, false);
+                    send(current, checkedAt, bearerToken, hops, firstStatus, false);
                 } else {
                     finish(failure(asked, error));
                 }
@@ -451,7 +459,8 @@ public class Fetcher {
             "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
     /** The request for one hop; an IllegalArgumentException when the URL or a header value cannot be sent. */
-    private RequestOptions requestOptions(URI url, Validators previous, String bearerToken) {
+    /** @param checkedAt where to connect, when the address policy resolved the host (null: resolve it here) */
+    private RequestOptions requestOptions(URI url, InetAddress checkedAt, Validators previous, String bearerToken) {
         String scheme = url.getScheme();
         boolean https = "https".equalsIgnoreCase(scheme);
         if (!https && !"http".equalsIgnoreCase(scheme) || url.getHost() == null) {
@@ -478,13 +487,24 @@ public class Fetcher {
         if (bearerToken != null) {
             headers.add("Authorization", "Bearer " + sendable(bearerToken));
         }
-        return new RequestOptions()
+        RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setSsl(https)
                 .setHost(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)
                 .setPort(port)
                 .setURI(target)
                 .setHeaders(headers);
+        if (checkedAt == null) {
+            return options;
+        }
+        // The host name still goes in the Host header and TLS's server name (and the certificate is checked for it);
+        // the address goes without its name, which the client would otherwise resolve again.
+        try {
+            InetAddress bare = InetAddress.getByAddress(checkedAt.getAddress());
+            return options.setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(bare, port)));
+        } catch (UnknownHostException impossible) { // only for an address of the wrong length
+            throw new IllegalArgumentException("cannot connect to " + checkedAt, impossible);
+        }
     }
 
     /**

@@ -136,6 +136,25 @@ class AddressPolicyTest {
         assertThat(intranet.refusal(URI.create("http://10.1.2.3/"))).isPresent();
     }
 
+    /** The address a name was found safe at is kept for the fetch to connect to; nothing else is. */
+    @Test
+    void aResolvedNameIsCheckedAtOneAddress() throws UnknownHostException {
+        assertThat(policy.check(URI.create("http://status.example.com/")))
+                .isEqualTo(new AddressPolicy.Verdict(
+                        java.util.Optional.empty(), InetAddress.getByName("93.184.216.34"), false));
+        assertThat(policy.check(URI.create("http://93.184.216.34/")).checkedAt())
+                .isNull();
+        assertThat(policy.check(URI.create("http://rebound.example.com/")).refusal())
+                .isPresent();
+        assertThat(policy.check(URI.create("http://rebound.example.com/")).checkedAt())
+                .isNull();
+        AddressPolicy.Verdict unknown = policy.check(URI.create("http://nowhere.example.com/"));
+        assertThat(unknown.unknownHost()).isTrue();
+        assertThat(unknown.refusal()).isEmpty();
+        URI own = URI.create("http://status.example.com/api/v2/incidents.json");
+        assertThat(policy.trustingOrigin(own).check(own).checkedAt()).isNull();
+    }
+
     /** Reads /etc/hosts so the test never does a DNS query. */
     static final class DnsFree {
         static boolean resolvesLocally(String name) {

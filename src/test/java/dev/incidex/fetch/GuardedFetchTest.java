@@ -160,4 +160,43 @@ class GuardedFetchTest {
             other.stop(0);
         }
     }
+
+    /**
+     * The fetch connects to the address the policy checked instead of resolving the name again: a server that
+     * answers the check with a public address and the connection with an internal one (DNS rebinding) gets nowhere.
+     * ".invalid" names never resolve (RFC 6761), so this fetch succeeds only from the checked address.
+     */
+    @Test
+    void theCheckedAddressIsTheOneConnectedTo() throws IOException {
+        java.util.concurrent.atomic.AtomicReference<String> hostHeader =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        server.createContext("/host", ex -> {
+            hostHeader.set(ex.getRequestHeaders().getFirst("Host"));
+            byte[] body = "checked".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        AddressPolicy.Resolver dns = host -> {
+            if (host.equals("vendor.invalid")) {
+                // Named, as the system resolver's answers are: the client must not look the name up again.
+                return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+            }
+            throw new java.net.UnknownHostException(host);
+        };
+        AddressPolicy allowsLoopback = new AddressPolicy(false, List.of(), List.of("127.0.0.0/8"), dns);
+        assertThat(fetch("http://vendor.invalid:" + port + "/host", allowsLoopback))
+                .isInstanceOfSatisfying(
+                        Fetched.class,
+                        f -> assertThat(new String(f.body(), StandardCharsets.UTF_8))
+                                .isEqualTo("checked"));
+        assertThat(hostHeader.get()).isEqualTo("vendor.invalid:" + port);
+        // A name the check could not resolve is not resolved again by the client: it fails as unknown.
+        assertThat(fetch("http://gone.invalid:" + port + "/host", allowsLoopback))
+                .isInstanceOfSatisfying(Failed.class, f -> {
+                    assertThat(f.problem()).isEqualTo(Problem.NETWORK);
+                    assertThat(f.message()).contains("unknown host gone.invalid");
+                });
+    }
 }

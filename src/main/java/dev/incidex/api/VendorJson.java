@@ -66,7 +66,8 @@ public record VendorJson(
     }
 
     /**
-     * One source and how it is doing: ok, failing (with the error) or unknown; {@code movedTo} is where its documents
+     * One source and how it is doing: ok, failing (with the error), unknown, or retired (no longer polled: the
+     * catalog dropped it or its URL changed; listed after the others); {@code movedTo} is where its documents
      * now answer from after a permanent redirect to another host, else null; {@code lastWarning} says which records of
      * its documents had to be repaired or skipped.
      */

@@ -36,7 +36,9 @@ public class Source extends PanacheEntityBase {
         /** Never answered yet: not "operational", just not known. */
         UNKNOWN,
         OK,
-        FAILING
+        FAILING,
+        /** No longer polled (the catalog dropped it, or the vendor's URL changed): its incidents stay. */
+        RETIRED
     }
 
     @Id
@@ -128,6 +130,9 @@ public class Source extends PanacheEntityBase {
     }
 
     public Health health() {
+        if (!enabled) {
+            return Health.RETIRED;
+        }
         if (errorCount > 0) {
             return Health.FAILING;
         }

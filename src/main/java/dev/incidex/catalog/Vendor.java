@@ -49,8 +49,9 @@ public class Vendor extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    // The sources polled now first; retired ones after them, kept for the incidents they brought.
     @OneToMany(mappedBy = "vendor")
-    @OrderBy("id")
+    @OrderBy("enabled desc, id")
     public List<Source> sources = new ArrayList<>();
 
     /** The vendor whose slug this is in any case: slugs are stored lower-case, and people type "GitHub". */

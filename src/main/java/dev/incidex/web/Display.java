@@ -140,6 +140,7 @@ public class Display {
             case OK -> "ok";
             case FAILING -> "failing";
             case UNKNOWN -> "unknown";
+            case RETIRED -> "retired";
         };
     }
 

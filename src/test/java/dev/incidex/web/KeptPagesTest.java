@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,58 @@ class KeptPagesTest {
         }
         assertThat(get("/vendors/keptco").asString()).doesNotContain("KeptCo Renamed");
         assertThat(get("/").asString()).doesNotContain("KeptCo Renamed");
+    }
+
+    /**
+     * A vendor whose URL the catalog changes keeps its old source, retired and listed after the new one, with the
+     * incidents it brought; the new source is not known to work until it answers.
+     */
+    @Test
+    void aSourceTheCatalogMovedIsRetiredAndListedLast() {
+        Catalog catalog = sync.load();
+        try {
+            sync.apply(new Catalog(
+                    catalog.origin(),
+                    catalog.vendors().stream()
+                            .map(v -> v.slug().equals("keptco")
+                                    ? new CatalogVendor(
+                                            v.slug(),
+                                            v.name(),
+                                            v.site(),
+                                            v.dependsOn(),
+                                            v.sources().stream()
+                                                    .map(src -> new dev.incidex.catalog.CatalogSource(
+                                                            src.kind(),
+                                                            java.net.URI.create(src.url() + "?moved"),
+                                                            src.incidentIdPattern(),
+                                                            src.timeZone(),
+                                                            src.label()))
+                                                    .toList(),
+                                            v.checked())
+                                    : v)
+                            .toList(),
+                    catalog.waiting()));
+            org.jsoup.nodes.Document page =
+                    org.jsoup.Jsoup.parse(get("/vendors/keptco").asString());
+            // (Earlier starts of the app in this JVM, on other ports, may have left more retired sources.)
+            List<String> health = page.select("tr.source .health").eachText();
+            assertThat(health.get(0)).isEqualTo("unknown");
+            assertThat(health.subList(1, health.size())).isNotEmpty().containsOnly("retired");
+            assertThat(page.select("tr.source .url a").first().attr("href")).endsWith("?moved");
+            assertThat(page.select("a[href^=/vendors/keptco/incidents/]")).isNotEmpty();
+            given().get("/api/vendors/keptco")
+                    .then()
+                    .statusCode(200)
+                    .body("sources[0].health", org.hamcrest.Matchers.equalTo("unknown"))
+                    .body("sources[1].health", org.hamcrest.Matchers.equalTo("retired"));
+        } finally {
+            sync.apply(catalog);
+        }
+        List<String> health = org.jsoup.Jsoup.parse(get("/vendors/keptco").asString())
+                .select("tr.source .health")
+                .eachText();
+        assertThat(health.get(0)).isEqualTo("ok");
+        assertThat(health.subList(1, health.size())).isNotEmpty().containsOnly("retired");
     }
 
     /** The page of the open incident (the newest). */

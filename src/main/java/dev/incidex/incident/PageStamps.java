@@ -61,10 +61,11 @@ public class PageStamps {
     }
 
     /**
-     * An incident's page: every incident (its ties reach other vendors' incidents), its vendor and sources as the
-     * page loaded them, and the catalog.
+     * An incident's page: every incident (its ties reach other vendors' incidents), every poll (its vendor's sources
+     * are among them) and the catalog. Read without the incident, so a kept page is answered before the incident
+     * and its updates are loaded: that load was most of the page's cost when kept.
      */
-    public Object incident(Incident incident) {
-        return List.of(queries.stamp(ALL), incident.vendor.shownState(), catalog());
+    public Object incident() {
+        return List.of(queries.stamp(ALL), Vendor.pollStamp(), catalog());
     }
 }

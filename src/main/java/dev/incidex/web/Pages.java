@@ -293,15 +293,17 @@ public class Pages {
     @GET
     @Path("vendors/{slug}/incidents/{id}")
     public Response incident(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Incident incident = parseId(id)
-                .flatMap(queries::incident)
-                .filter(i -> i.vendor.slug.equalsIgnoreCase(slug))
-                .orElseThrow(() -> notFound("incident " + id + " of " + slug));
-        CanonicalSlug.require(
-                slug, incident.vendor.slug, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id, uri);
+        long incidentId = parseId(id).orElseThrow(() -> notFound("incident " + id + " of " + slug));
         Instant now = clock.instant();
-        String key = KeptPages.key(ReaderZone.current(), now, "incident", incident.id);
-        return kept.html(request, key, stamps.incident(incident), () -> {
+        // The slug as typed is in the key: a page is kept only once that slug was found to be the incident's vendor's
+        // (a wrong one is a 404, another spelling a redirect, and neither is kept).
+        String key = KeptPages.key(ReaderZone.current(), now, "incident", incidentId, slug);
+        return kept.html(request, key, stamps.incident(), () -> {
+            Incident incident = queries.incident(incidentId)
+                    .filter(i -> i.vendor.slug.equalsIgnoreCase(slug))
+                    .orElseThrow(() -> notFound("incident " + id + " of " + slug));
+            CanonicalSlug.require(
+                    slug, incident.vendor.slug, "/vendors/" + incident.vendor.slug + "/incidents/" + incident.id, uri);
             String ongoingFor = incident.isResolved() || incident.startedAt == null
                     ? null
                     : Durations.format(nonNegative(Duration.between(incident.startedAt, now)));

@@ -85,6 +85,19 @@ class KeptPagesTest {
             assertThat(etags[1]).as(path).isNotBlank().isEqualTo(etags[0]);
             given().header("If-None-Match", etags[0]).get(path).then().statusCode(304);
         }
+        // A kept incident page is found before the incident is read: under another vendor's slug it is still a 404,
+        // under another spelling of its own still a redirect, however often it was kept.
+        String incident = incidentPath();
+        get(incident);
+        given().get(incident.replace("/vendors/keptco/", "/vendors/somebody-else/"))
+                .then()
+                .statusCode(404);
+        given().redirects()
+                .follow(false)
+                .get(incident.replace("/vendors/keptco/", "/vendors/KeptCo/"))
+                .then()
+                .statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith(incident));
     }
 
     @Test

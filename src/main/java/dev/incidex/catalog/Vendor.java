@@ -148,32 +148,6 @@ public class Vendor extends PanacheEntityBase {
         return Arrays.asList(row);
     }
 
-    /**
-     * What a page shows of this vendor and its sources, read from the entity the page loaded anyway: its name, site
-     * and dependencies, and each source's place, health and last poll. Compared, never read.
-     */
-    public List<Object> shownState() {
-        List<Object> state =
-                new ArrayList<>(Arrays.asList(id, slug, name, site, dependsOn, origin, inCatalog, createdAt));
-        for (Source s : sources) {
-            state.add(Arrays.asList(
-                    s.id,
-                    s.kind,
-                    s.url,
-                    s.label,
-                    s.timeZone,
-                    s.enabled,
-                    s.lastPolledAt,
-                    s.lastSuccessAt,
-                    s.lastError,
-                    s.lastWarning,
-                    s.errorCount,
-                    s.movedTo,
-                    s.componentsAt));
-        }
-        return state;
-    }
-
     /** Whether any of its sources has ever answered well: until then its state is unknown, not "operational". */
     public boolean hasAnswered() {
         return sources.stream().anyMatch(s -> s.lastSuccessAt != null);

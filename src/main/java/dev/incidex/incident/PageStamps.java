@@ -53,11 +53,12 @@ public class PageStamps {
     }
 
     /**
-     * A vendor's page: its incidents, what it shows of the vendor and its sources ({@code vendor} as the page loaded
-     * it), and the catalog (the names of the vendors it depends on and of those that depend on it).
+     * A vendor's page: its incidents, every poll (its sources' health and last poll are among them) and the catalog
+     * (its name and site, the names of the vendors it depends on and of those that depend on it). Read without the
+     * vendor, so a kept page is answered before the vendor and its sources are loaded.
      */
-    public Object vendor(Vendor vendor) {
-        return List.of(queries.stamp(Selection.vendor(vendor.slug)), vendor.shownState(), catalog());
+    public Object vendor(String slug) {
+        return List.of(queries.stamp(Selection.vendor(slug)), Vendor.pollStamp(), catalog());
     }
 
     /**

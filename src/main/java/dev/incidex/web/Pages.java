@@ -192,16 +192,16 @@ public class Pages {
             @QueryParam("component") String component,
             @QueryParam("q") String q,
             @QueryParam("after") String after) {
-        Vendor vendor = Vendor.findBySlug(slug).orElseThrow(() -> notFound("vendor " + slug));
-        CanonicalSlug.require(slug, vendor.slug, "/vendors/" + vendor.slug, uri);
         ZoneId zone = ReaderZone.current();
         Instant now = clock.instant();
-        String key = KeptPages.key(zone, now, "vendor", vendor.slug, from, to, impacts, statuses, component, q, after);
-        return kept.html(
-                request,
-                key,
-                stamps.vendor(vendor),
-                () -> vendorPage(vendor, zone, now, from, to, impacts, statuses, component, q, after));
+        // As for an incident's page: a kept page is answered before the vendor is loaded; the slug as typed is in the
+        // key, and a page is kept only under the vendor's own (another is a 404 or a redirect, never kept).
+        String key = KeptPages.key(zone, now, "vendor", slug, from, to, impacts, statuses, component, q, after);
+        return kept.html(request, key, stamps.vendor(slug), () -> {
+            Vendor vendor = Vendor.findBySlug(slug).orElseThrow(() -> notFound("vendor " + slug));
+            CanonicalSlug.require(slug, vendor.slug, "/vendors/" + vendor.slug, uri);
+            return vendorPage(vendor, zone, now, from, to, impacts, statuses, component, q, after);
+        });
     }
 
     private String vendorPage(

@@ -98,6 +98,14 @@ class KeptPagesTest {
                 .then()
                 .statusCode(301)
                 .header("Location", org.hamcrest.Matchers.endsWith(incident));
+        get("/vendors/keptco");
+        given().redirects()
+                .follow(false)
+                .get("/vendors/KEPTCO")
+                .then()
+                .statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/vendors/keptco"));
+        given().get("/vendors/keptco-nobody").then().statusCode(404);
     }
 
     @Test

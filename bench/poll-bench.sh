@@ -5,15 +5,32 @@
 #
 #   ./mvnw -DskipTests package                 # builds target/quarkus-app (the H2 default)
 #   bench/poll-bench.sh 1000                   # N sources; prints one table row
+#   DB=postgresql bench/poll-bench.sh 1000     # the same against PostgreSQL on 127.0.0.1:5432 (db test, user
+#                                              # postgres, trust auth): builds target/bench-app for it when missing,
+#                                              # polls into a fresh schema incidex_pollbench, dropped at the end
 #
 # Settings (environment): APP (default target/quarkus-app), INTERVAL (60), CYCLES after the first
-# (2), HEAP (-Xmx512m), JAVA_OPTS (more JVM options, e.g. a flight recording), PORT for nginx (18080), TIMEOUT for the first cycle in seconds (1800). Figures and how each is measured: docs/bench.md.
+# (2), QUIET intervals that change nothing after those (1: the all-304 cycle), DB (h2 or postgresql), H2_OPTIONS
+# appended to the H2 URL (e.g. ";WRITE_DELAY=2000"), HEAP (-Xmx512m), JAVA_OPTS (more JVM options, e.g. a flight recording), PORT for nginx (18080), TIMEOUT for the first cycle in seconds (1800). Figures and how each is measured: docs/bench.md.
 set -euo pipefail
 N=${1:?usage: poll-bench.sh N}
 cd "$(dirname "$0")/.."
-APP=${APP:-target/quarkus-app}
+DB=${DB:-h2}
+case "$DB" in
+  h2) APP=${APP:-target/quarkus-app} ;;
+  postgresql)
+    APP=${APP:-target/bench-app}
+    export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
+    SCHEMA=incidex_pollbench
+    if [ ! -f "$APP/quarkus-run.jar" ]; then
+      ./mvnw -q -B package -DskipTests -Dquarkus.datasource.db-kind=postgresql -Dquarkus.package.output-directory=bench-app
+    fi
+    ;;
+  *) echo "DB is h2 or postgresql, not $DB" >&2; exit 2 ;;
+esac
 INTERVAL=${INTERVAL:-60}
 CYCLES=${CYCLES:-2}
+QUIET=${QUIET:-1}
 HEAP=${HEAP:--Xmx512m}
 PORT=${PORT:-18080}
 WORK=$(mktemp -d /tmp/incidex-poll-bench.XXXXXX)
@@ -22,6 +39,9 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  if [ "$DB" = postgresql ] && [ -z "${KEEP:-}" ]; then
+    psql -X -q -c "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true
+  fi
   [ -n "${KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -68,30 +88,43 @@ sleep 1.5 # nginx writes its buffered log of the pass within a second
 : >"$WORK/access.log"
 
 # ---- Incidex against the fleet ---------------------------------------------------------------
+if [ "$DB" = postgresql ]; then
+  psql -X -q -v ON_ERROR_STOP=1 -c "drop schema if exists $SCHEMA cascade" -c "create schema $SCHEMA"
+  export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA"
+  export QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=
+else
+  export QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/db/incidex;DB_CLOSE_ON_EXIT=FALSE${H2_OPTIONS:-}"
+fi
 start=$(date +%s.%N)
 INCIDEX_CATALOG="$WORK/catalog.yaml" INCIDEX_POLL_INTERVAL=${INTERVAL}s QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=120S \
   QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=3600S \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/db/incidex;DB_CLOSE_ON_EXIT=FALSE" QUARKUS_HTTP_PORT=$((PORT + 10)) \
+QUARKUS_HTTP_PORT=$((PORT + 10)) \
   java $HEAP ${JAVA_OPTS:-} -jar "$APP/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 app=$!
 pids+=("$app")
 (while kill -0 "$app" 2>/dev/null; do jstat -gc "$app" 2>/dev/null | tail -1; sleep 1; done) >"$WORK/heap.log" &
 pids+=("$!")
 # The app's CPU time (user + system, clock ticks) and the load average, every second: CPU per cycle depends far
-# less on what else the machine runs than wall time does.
+# less on what else the machine runs than wall time does. With PostgreSQL, its server's processes' CPU as well
+# (the work H2 does inside the app).
 (while kill -0 "$app" 2>/dev/null; do
-  echo "$(date +%s.%N) $(awk '{print $14 + $15}' "/proc/$app/stat" 2>/dev/null) $(cut -d' ' -f1 /proc/loadavg)"
+  db=0
+  if [ "$DB" = postgresql ]; then
+    db=$(for p in $(pgrep -x postgres); do cat "/proc/$p/stat"; done 2>/dev/null | awk '{s += $14 + $15} END {print s + 0}')
+  fi
+  echo "$(date +%s.%N) $(awk '{print $14 + $15}' "/proc/$app/stat" 2>/dev/null) $(cut -d' ' -f1 /proc/loadavg) $db"
   sleep 1
 done) >"$WORK/cpu.log" &
 pids+=("$!")
 
 # The first cycle ends when every source has been polled once.
 python3 bench/poll-fleet.py wait-first "$WORK" "$N" "$start" "${TIMEOUT:-1800}" >"$WORK/first.txt" || true
-# Then 5 % of the vendors change every interval, for CYCLES intervals.
-python3 bench/poll-fleet.py churn "$WORK" "$N" "$INTERVAL" "$CYCLES"
-sleep 2
+# Then 5 % of the vendors change every interval, for CYCLES intervals, then QUIET intervals change nothing.
+python3 bench/poll-fleet.py churn "$WORK" "$N" "$INTERVAL" "$CYCLES" "$QUIET"
+# A poll waits for the poller's next tick (10 s): a source polled late in the last interval is polled again by then.
+sleep 12
 kill "$app" 2>/dev/null || true
 wait "$app" 2>/dev/null || true
 sleep 1.5 # nginx flushes its log every second
 
-python3 bench/poll-fleet.py report "$WORK" "$N" "$INTERVAL" "$bare" "$rps" "$(getconf CLK_TCK)"
+python3 bench/poll-fleet.py report "$WORK" "$N" "$INTERVAL" "$bare" "$rps" "$(getconf CLK_TCK)" "$QUIET"

@@ -118,12 +118,14 @@ def wait_first(work, n, start, timeout):
     sys.exit(1)
 
 
-def churn(work, n, interval, cycles):
+def churn(work, n, interval, cycles, quiet="0"):
+    """5 % of the vendors change at the start of each of `cycles` intervals; then `quiet` intervals change nothing."""
     n, rnd = int(n), random.Random(13)
-    for c in range(int(cycles)):
+    for c in range(int(cycles) + int(quiet)):
         t = time.time()
-        for i in rnd.sample(range(n), max(1, n // 20)):
-            write(work, i, 2 + c)
+        if c < int(cycles):
+            for i in rnd.sample(range(n), max(1, n // 20)):
+                write(work, i, 2 + c)
         time.sleep(max(0.0, float(interval) - (time.time() - t)))
 
 
@@ -132,7 +134,21 @@ def pct(xs, p):
     return xs[min(len(xs) - 1, int(p * len(xs)))]
 
 
-def report(work, n, interval, bare, rps, ticks="100"):
+def bursts(window):
+    """Seconds during which requests came, a gap over 1 s ending a burst."""
+    busy, a, b = 0.0, None, None
+    for t in window:
+        if a is None:
+            a = b = t
+        elif t - b > 1.0:
+            busy += b - a
+            a = b = t
+        else:
+            b = t
+    return busy + (b - a if a is not None else 0.0)
+
+
+def report(work, n, interval, bare, rps, ticks="100", quiet="0"):
     n, interval, bare = int(n), float(interval), float(bare)
     started, rs = rounds(work)
     first_line, _, how = open(os.path.join(work, "first.txt")).read().strip().partition(" ")
@@ -148,35 +164,31 @@ def report(work, n, interval, bare, rps, ticks="100"):
         fetch = f"{sum(p[1] for p in parts) / 1000 / 32:.1f} s"
         merge = f"{sum(p[2] + p[3] for p in parts) / 1000 / 2:.1f} s"
     steady_from = float(first_line) if first != "never" else float("inf")
-    times, per_uri = [], {}
+    times, per_uri, requests = [], {}, {}
     with open(os.path.join(work, "access.log")) as f:
         for line in f:
             t, uri, status = line.split()
             times.append(float(t))
+            requests.setdefault(uri, []).append((float(t), status))
             if uri.endswith("incidents.json"):
                 per_uri.setdefault(uri, []).append(float(t))
     # Periods once the first cycle is over: between two fetches of one source that both came after it.
     periods = [b - a for ts in per_uri.values() for a, b in zip(ts, ts[1:]) if a >= steady_from]
     period = f"median {statistics.median(periods):.0f} s, p90 {pct(periods, 0.9):.0f} s" if periods else "none"
-    # A steady cycle: the requests of the last whole interval, in bursts (a gap over 1 s ends one).
-    ratio = "—"
-    if times:
-        times.sort()
-        end = times[-1] - 1.0
-        window = [t for t in times if end - interval <= t <= end]
-        busy, a, b = 0.0, None, None
-        for t in window:
-            if a is None:
-                a = b = t
-            elif t - b > 1.0:
-                busy += b - a
-                a = b = t
-            else:
-                b = t
-        if a is not None:
-            busy += b - a
-        if window and first != "never":
-            ratio = f"{busy / (bare * len(window) / (len(DOCUMENTS) * n)):.1f}× ({busy:.1f} s for {len(window)} requests)"
+    # A steady cycle is every document's last request ("last": the unchanged cycle when the run ended with a quiet
+    # interval), or every document's request before that ("before": the 5 %-changed one). Cycles are told apart by
+    # each document's own polls, not by clock windows: polls wait for the poller's next tick, so a source changed at
+    # the start of an interval may be polled in the next one.
+    ratio, spans = {}, {}
+    for name, back in (("last", 1), ("before", 2)):
+        cycle = [rs[-back] for rs in requests.values() if len(rs) > back and rs[-back][0] >= steady_from]
+        if cycle and first != "never":
+            window = sorted(t for t, _ in cycle)
+            changed = sum(1 for _, st in cycle if st == "200")
+            busy = bursts(window)
+            spans[name] = (window[0], window[-1])
+            ratio[name] = (f"{busy / (bare * len(window) / (len(DOCUMENTS) * n)):.1f}× ({busy:.1f} s for"
+                           f" {len(window)} requests, {changed} of them 200)")
     heap = 0.0
     with open(os.path.join(work, "heap.log")) as f:
         for line in f:
@@ -185,25 +197,33 @@ def report(work, n, interval, bare, rps, ticks="100"):
                 heap = max(heap, (float(c[2]) + float(c[3]) + float(c[5]) + float(c[7])) / 1024)
             except (ValueError, IndexError):
                 pass
-    # The app's CPU seconds over the same last whole interval, and the load average meanwhile.
-    cpu = "—"
+    # The app's CPU seconds over the minute each cycle ended, and the load average meanwhile.
+    cpu = {}
     samples = []
     with open(os.path.join(work, "cpu.log")) as f:
         for line in f:
             c = line.split()
-            if len(c) == 3:
-                samples.append((float(c[0]), float(c[1]) / float(ticks), float(c[2])))
-    if times and samples and first != "never":
-        inside = [s for s in samples if end - interval <= s[0] <= end]
+            if len(c) >= 3:
+                db = float(c[3]) / float(ticks) if len(c) > 3 else 0.0
+                samples.append((float(c[0]), float(c[1]) / float(ticks), float(c[2]), db))
+    # Over the interval in which each cycle's requests came (it ends with the cycle's last request).
+    for name, (lo, hi) in spans.items():
+        inside = [s for s in samples if hi - interval <= s[0] <= hi + 1.0]
         if len(inside) > 1:
             loads = [s[2] for s in inside]
-            cpu = (f"{inside[-1][1] - inside[0][1]:.1f} CPU s in {inside[-1][0] - inside[0][0]:.0f} s"
-                   f" (load {min(loads):.1f}–{max(loads):.1f})")
+            db = inside[-1][3] - inside[0][3]
+            cpu[name] = (f"{inside[-1][1] - inside[0][1]:.1f} CPU s in {inside[-1][0] - inside[0][0]:.0f} s"
+                         + (f", database server {db:.1f} CPU s" if db > 0 else "")
+                         + f" (load {min(loads):.1f}–{max(loads):.1f})")
     fetched = sum(len(ts) for ts in per_uri.values())
     if first == "never":
         first = f"not done: {len(per_uri)} of {n} sources fetched"
-    print(f"| {n:,} | {first} | {claim} | {fetch} | {merge} | {ratio} | {period} | {heap:.0f} MB |")
-    print(f"app CPU in the last whole interval: {cpu}", file=sys.stderr)
+    # With a quiet interval at the end the last one is the all-304 cycle and the one before had 5 % changed;
+    # without, the last one had 5 % changed.
+    unchanged, changed = (ratio.get("last", "—"), ratio.get("before", "—")) if int(quiet) else ("—", ratio.get("last", "—"))
+    print(f"| {n:,} | {first} | {claim} | {fetch} | {merge} | {unchanged} | {changed} | {period} | {heap:.0f} MB |")
+    for name, label in (("last", "last"), ("before", "second-to-last")):
+        print(f"app CPU over the minute that ended the {label} cycle: {cpu.get(name, '—')}", file=sys.stderr)
     print(f"bare 304 pass over {len(DOCUMENTS) * n} URLs: {bare:.2f} s ({rps} req/s); incidents.json fetched {fetched} times"
           f" by {len(per_uri)} of {n} sources", file=sys.stderr)
 

@@ -169,20 +169,10 @@ class KeptPagesTest {
         get(incidentPath());
         Catalog catalog = sync.load();
         try {
-            sync.apply(new Catalog(
-                    catalog.origin(),
-                    catalog.vendors().stream()
-                            .map(v -> v.slug().equals("keptco")
-                                    ? new CatalogVendor(
-                                            v.slug(),
-                                            "KeptCo Renamed",
-                                            v.site(),
-                                            v.dependsOn(),
-                                            v.sources(),
-                                            v.checked())
-                                    : v)
-                            .toList(),
-                    catalog.waiting()));
+            sync.apply(withKeptCo(
+                    catalog,
+                    v -> new CatalogVendor(
+                            v.slug(), "KeptCo Renamed", v.site(), v.dependsOn(), v.sources(), v.checked())));
             assertThat(get("/vendors/keptco").asString()).contains("KeptCo Renamed");
             assertThat(get("/").asString()).contains("KeptCo Renamed");
             assertThat(get("/api/vendors?limit=500").asString()).contains("KeptCo Renamed");
@@ -202,27 +192,22 @@ class KeptPagesTest {
     void aSourceTheCatalogMovedIsRetiredAndListedLast() {
         Catalog catalog = sync.load();
         try {
-            sync.apply(new Catalog(
-                    catalog.origin(),
-                    catalog.vendors().stream()
-                            .map(v -> v.slug().equals("keptco")
-                                    ? new CatalogVendor(
-                                            v.slug(),
-                                            v.name(),
-                                            v.site(),
-                                            v.dependsOn(),
-                                            v.sources().stream()
-                                                    .map(src -> new dev.incidex.catalog.CatalogSource(
-                                                            src.kind(),
-                                                            java.net.URI.create(src.url() + "?moved"),
-                                                            src.incidentIdPattern(),
-                                                            src.timeZone(),
-                                                            src.label()))
-                                                    .toList(),
-                                            v.checked())
-                                    : v)
-                            .toList(),
-                    catalog.waiting()));
+            sync.apply(withKeptCo(
+                    catalog,
+                    v -> new CatalogVendor(
+                            v.slug(),
+                            v.name(),
+                            v.site(),
+                            v.dependsOn(),
+                            v.sources().stream()
+                                    .map(src -> new dev.incidex.catalog.CatalogSource(
+                                            src.kind(),
+                                            java.net.URI.create(src.url() + "?moved"),
+                                            src.incidentIdPattern(),
+                                            src.timeZone(),
+                                            src.label()))
+                                    .toList(),
+                            v.checked())));
             org.jsoup.nodes.Document page =
                     org.jsoup.Jsoup.parse(get("/vendors/keptco").asString());
             // (Earlier starts of the app in this JVM, on other ports, may have left more retired sources.)
@@ -244,6 +229,16 @@ class KeptPagesTest {
                 .eachText();
         assertThat(health.get(0)).isEqualTo("ok");
         assertThat(health.subList(1, health.size())).isNotEmpty().containsOnly("retired");
+    }
+
+    /** The catalog with keptco's entry changed by {@code change}. */
+    private static Catalog withKeptCo(Catalog catalog, java.util.function.UnaryOperator<CatalogVendor> change) {
+        return new Catalog(
+                catalog.origin(),
+                catalog.vendors().stream()
+                        .map(v -> v.slug().equals("keptco") ? change.apply(v) : v)
+                        .toList(),
+                catalog.waiting());
     }
 
     /** The page of the open incident (the newest). */

@@ -141,11 +141,22 @@ public class Vendor extends PanacheEntityBase {
      * polled-at, so a page that shows sources' health or a vendor's state is rendered again after any poll.
      */
     public static List<Object> pollStamp() {
-        Object[] row = (Object[]) getEntityManager()
+        return pollStamp("true", null);
+    }
+
+    /**
+     * {@link #pollStamp()} of the sources matching {@code where} (SQL over table {@code source}, with {@code ?1} bound
+     * to {@code parameter} when not null): one vendor's sources for its own pages, read by index, not over the whole
+     * table.
+     */
+    public static List<Object> pollStamp(String where, Object parameter) {
+        jakarta.persistence.Query query = getEntityManager()
                 .createNativeQuery("select max(last_polled_at), max(last_success_at), max(components_at),"
-                        + " sum(error_count), count(last_success_at) from source")
-                .getSingleResult();
-        return Arrays.asList(row);
+                        + " sum(error_count), count(last_success_at) from source where " + where);
+        if (parameter != null) {
+            query.setParameter(1, parameter);
+        }
+        return Arrays.asList((Object[]) query.getSingleResult());
     }
 
     /** Whether any of its sources has ever answered well: until then its state is unknown, not "operational". */

@@ -53,20 +53,26 @@ public class PageStamps {
     }
 
     /**
-     * A vendor's page: its incidents, every poll (its sources' health and last poll are among them) and the catalog
+     * A vendor's page: its incidents, its sources' polls (their health and last poll) and the catalog
      * (its name and site, the names of the vendors it depends on and of those that depend on it). Read without the
      * vendor, so a kept page is answered before the vendor and its sources are loaded.
      */
     public Object vendor(String slug) {
-        return List.of(queries.stamp(Selection.vendor(slug)), Vendor.pollStamp(), catalog());
+        return List.of(
+                queries.stamp(Selection.vendor(slug)),
+                Vendor.pollStamp("vendor_id = (select id from vendor where slug = ?1)", slug),
+                catalog());
     }
 
     /**
-     * An incident's page: every incident (its ties reach other vendors' incidents), every poll (its vendor's sources
-     * are among them) and the catalog. Read without the incident, so a kept page is answered before the incident
+     * An incident's page: every incident (its ties reach other vendors' incidents), the polls of its vendor's sources
+     * and the catalog. Read without the incident, so a kept page is answered before the incident
      * and its updates are loaded: that load was most of the page's cost when kept.
      */
-    public Object incident() {
-        return List.of(queries.stamp(ALL), Vendor.pollStamp(), catalog());
+    public Object incident(long id) {
+        return List.of(
+                queries.stamp(ALL),
+                Vendor.pollStamp("vendor_id = (select vendor_id from incident where id = ?1)", id),
+                catalog());
     }
 }

@@ -298,7 +298,7 @@ public class Pages {
         // The slug as typed is in the key: a page is kept only once that slug was found to be the incident's vendor's
         // (a wrong one is a 404, another spelling a redirect, and neither is kept).
         String key = KeptPages.key(ReaderZone.current(), now, "incident", incidentId, slug);
-        return kept.html(request, key, stamps.incident(), () -> {
+        return kept.html(request, key, stamps.incident(incidentId), () -> {
             Incident incident = queries.incident(incidentId)
                     .filter(i -> i.vendor.slug.equalsIgnoreCase(slug))
                     .orElseThrow(() -> notFound("incident " + id + " of " + slug));

@@ -54,6 +54,12 @@ class MigrationsOnPostgresTest {
                                         "insert into incident (vendor_id, vendor_key, title, status, maintenance, exact_times, detected_at, changed_at, sort_at)"
                                                 + " select id, 'q7wz3k1r9h2m', 'again', 'RESOLVED', false, true, now(), now(), now() from vendor"))
                         .hasMessageContaining("incident_vendor_key_unique");
+                // V18: a vendor's sources by index (its pages read them on every request).
+                try (ResultSet r = s.executeQuery("select count(*) from pg_indexes where schemaname = '" + schema
+                        + "' and tablename = 'source' and indexname = 'source_vendor'")) {
+                    r.next();
+                    assertThat(r.getInt(1)).isEqualTo(1);
+                }
             }
         } finally {
             drop(schema);

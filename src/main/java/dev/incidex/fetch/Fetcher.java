@@ -458,8 +458,11 @@ public class Fetcher {
     private static final String ACCEPT =
             "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
-    /** The request for one hop; an IllegalArgumentException when the URL or a header value cannot be sent. */
-    /** @param checkedAt where to connect, when the address policy resolved the host (null: resolve it here) */
+    /**
+     * The request for one hop; an IllegalArgumentException when the URL or a header value cannot be sent.
+     *
+     * @param checkedAt where to connect, when the address policy resolved the host (null: the client resolves it)
+     */
     private RequestOptions requestOptions(URI url, InetAddress checkedAt, Validators previous, String bearerToken) {
         String scheme = url.getScheme();
         boolean https = "https".equalsIgnoreCase(scheme);
